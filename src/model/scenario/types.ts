@@ -21,6 +21,12 @@ export interface MethodSpec {
   readonly timeout?: number;
   /** The exec string, for display (e.g. "/lib/svc/method/net-physical", ":true", ":kill"). */
   readonly exec?: string;
+  /**
+   * The method property group does not exist (a manifest without this
+   * exec_method). svc.startd logs "Method property group 'start' is not
+   * present." and treats the method as an immediate success (§7.1).
+   */
+  readonly missing?: boolean;
 }
 
 export interface DependencySpec {
@@ -105,6 +111,13 @@ export interface BootSpec {
   readonly reconfigure?: boolean;
   /** `boot -m verbose`: svc.startd prints "[ fmri starting (name) ]" on the console. */
   readonly verbose?: boolean;
+  /**
+   * What-if: a svc.startd that accepts any milestone service (the change the
+   * patching-milestone proposal of seed 002 needs). The real dgraph_set_milestone()
+   * accepts only single-user, multi-user and multi-user-server (§6.1) and
+   * rejects the rest: that is the default here too.
+   */
+  readonly custom_milestones?: boolean;
 }
 
 export interface Scenario {

@@ -1,0 +1,172 @@
+/**
+ * `npm run import -- <file-or-directory>... [--profile <file>]... [-o scenario.json] [--name <name>]`
+ *
+ * Imports SMF service bundles into a "bootgraph/1" scenario. Directories are
+ * searched recursively for *.xml, in sorted path order. Findings go to stderr as
+ * `file:line:col: warning: message`, then one summary line. The scenario is
+ * written to -o (or stdout) with 2-space indentation.
+ *
+ * Exit status: 0 when a scenario was written (warnings and per-file errors
+ * included); 2, with one message, when a path cannot be read or nothing usable
+ * was produced. Never a stack trace.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync, realpathSync } from 'node:fs';
+import { join, relative, resolve, isAbsolute } from 'node:path';
+import { importBundles, formatFinding, type BundleSource, type Finding } from '../model/import/bundle.ts';
+import { XML_LIMITS, tooLargeMessage } from '../model/import/xml.ts';
+
+const USAGE = 'usage: npm run import -- <file-or-directory>... [--profile <file>]... [-o scenario.json] [--name <name>]';
+
+interface Args {
+  readonly inputs: string[];
+  readonly profiles: string[];
+  output?: string;
+  name?: string;
+}
+
+class Fatal {
+  constructor(readonly message: string) {}
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { inputs: [], profiles: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined || v.length === 0) throw new Fatal(`${a} needs a value\n${USAGE}`);
+      return v;
+    };
+    if (a === '--profile' || a === '-p') args.profiles.push(value());
+    else if (a === '-o' || a === '--output') args.output = value();
+    else if (a === '--name') args.name = value();
+    else if (a === '-h' || a === '--help') throw new Fatal(USAGE);
+    else if (a.startsWith('-') && a !== '-') throw new Fatal(`unknown option ${a}\n${USAGE}`);
+    else args.inputs.push(a);
+  }
+  if (args.inputs.length === 0) throw new Fatal(`no manifests given\n${USAGE}`);
+  return args;
+}
+
+/** How a path is shown in findings and in ServiceSpec.manifest: relative to the cwd when inside it. */
+function display(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.length > 0 && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** *.xml files under a path, sorted; symlinked directories are followed once. */
+function collect(path: string, out: string[], seen: Set<string>): void {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    throw new Fatal(`cannot read ${path}: ${reason(e)}`);
+  }
+  if (st.isFile()) {
+    out.push(path);
+    return;
+  }
+  if (!st.isDirectory()) throw new Fatal(`cannot read ${path}: not a file or directory`);
+  const real = realpathSync(path);
+  if (seen.has(real)) return;
+  seen.add(real);
+  let entries: string[];
+  try {
+    entries = readdirSync(path).sort();
+  } catch (e) {
+    throw new Fatal(`cannot read directory ${path}: ${reason(e)}`);
+  }
+  const files: string[] = [];
+  for (const name of entries) {
+    const child = join(path, name);
+    let cst;
+    try {
+      cst = statSync(child);
+    } catch {
+      continue; // a dangling symlink inside a directory is not the user's input
+    }
+    if (cst.isDirectory()) collect(child, files, seen);
+    else if (cst.isFile() && name.endsWith('.xml')) files.push(child);
+  }
+  out.push(...files.sort());
+}
+
+function reason(e: unknown): string {
+  if (e instanceof Error) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'no such file or directory';
+    if (code === 'EACCES') return 'permission denied';
+    if (code === 'EISDIR') return 'is a directory';
+    return e.message;
+  }
+  return String(e);
+}
+
+/** Read a bundle; one that is too large becomes a finding, not a read. */
+function load(path: string, oversized: Finding[]): BundleSource | undefined {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (e) {
+    throw new Fatal(`cannot read ${path}: ${reason(e)}`);
+  }
+  if (size > XML_LIMITS.maxBytes) {
+    oversized.push({ severity: 'error', code: 'xml-too-large', file: display(path), message: tooLargeMessage(size) });
+    return undefined;
+  }
+  try {
+    return { path: display(path), text: readFileSync(path, 'utf8') };
+  } catch (e) {
+    throw new Fatal(`cannot read ${path}: ${reason(e)}`);
+  }
+}
+
+function main(argv: readonly string[]): number {
+  const args = parseArgs(argv);
+  const files: string[] = [];
+  const seen = new Set<string>();
+  for (const input of args.inputs) collect(resolve(input), files, seen);
+  if (files.length === 0) throw new Fatal(`no *.xml service bundles found in ${args.inputs.join(', ')}`);
+
+  const oversized: Finding[] = [];
+  const manifests = files.map((f) => load(f, oversized)).filter((b): b is BundleSource => b !== undefined);
+  const profiles = args.profiles.map((f) => load(resolve(f), oversized)).filter((b): b is BundleSource => b !== undefined);
+  const result = importBundles(manifests, args.name === undefined ? { profiles } : { profiles, name: args.name });
+
+  const findings = [...oversized, ...result.findings];
+  for (const f of findings) process.stderr.write(`${formatFinding(f)}\n`);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const s = result.stats;
+  const summary =
+    `${plural(s.bundles, 'bundle')} read (${plural(s.manifests, 'manifest')}, ${plural(s.profiles, 'profile')} applied), ` +
+    `${plural(s.services, 'service')}${s.stubs > 0 ? ` + ${plural(s.stubs, 'stub')}` : ''}, ${plural(s.instances, 'instance')}, ` +
+    `${plural(warnings, 'warning')}${errors > 0 ? `, ${plural(errors, 'error')}` : ''}`;
+
+  if (result.scenario === undefined) {
+    process.stderr.write(`${summary}\n`);
+    throw new Fatal(`nothing to write: ${result.unusable ?? 'no usable manifests'}`);
+  }
+  const json = `${JSON.stringify(result.scenario, null, 2)}\n`;
+  if (args.output === undefined || args.output === '-') process.stdout.write(json);
+  else {
+    try {
+      writeFileSync(args.output, json);
+    } catch (e) {
+      throw new Fatal(`cannot write ${args.output}: ${reason(e)}`);
+    }
+  }
+  process.stderr.write(`${summary}${args.output === undefined || args.output === '-' ? '' : ` → ${args.output}`}\n`);
+  return 0;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`import: ${e instanceof Fatal ? e.message : `unexpected failure: ${e instanceof Error ? e.message : String(e)}`}\n`);
+  process.exitCode = 2;
+}

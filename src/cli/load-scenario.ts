@@ -1,0 +1,68 @@
+/**
+ * Read a scenario for the CLI: a JSON file, or the name of a built-in preset.
+ * Every failure becomes one clear line naming the file and, for invalid
+ * scenarios, the JSON path.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { validateScenario } from '../model/scenario/validate.ts';
+import type { Scenario } from '../model/scenario/types.ts';
+import { findPreset, presetIds } from '../scenarios/catalog.ts';
+
+export class InputError extends Error {}
+
+const MAX_BYTES = 50 * 1024 * 1024;
+
+export function jsonErrorLocation(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  if (m === null) return message;
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const col = pos - before.lastIndexOf('\n');
+  return `${message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+.*/, '')} at line ${line}, column ${col}`;
+}
+
+export function readJsonFile(path: string): unknown {
+  let text: string;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new InputError(`${path}: is a directory, not a scenario file`);
+    if (st.size > MAX_BYTES) throw new InputError(`${path}: ${st.size} bytes is larger than the ${MAX_BYTES / 1024 / 1024} MB limit`);
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+    throw new InputError(`${path}: cannot read file${code === 'ENOENT' ? ' (no such file)' : code === 'EACCES' ? ' (permission denied)' : ''}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new InputError(`${path}: invalid JSON: ${jsonErrorLocation(text, e instanceof Error ? e.message : String(e))}`);
+  }
+}
+
+/** A file path, or a preset id (see `npm run simulate -- --list`). */
+export async function loadScenario(ref: string): Promise<{ scenario: Scenario; source: string; warnings: string[] }> {
+  const preset = findPreset(ref);
+  const looksLikeFile = ref.includes('/') || ref.endsWith('.json');
+  if (preset !== undefined && !looksLikeFile) {
+    return { scenario: await preset.load(), source: `preset ${ref}`, warnings: [] };
+  }
+  if (!looksLikeFile) {
+    let exists = false;
+    try {
+      exists = statSync(ref).isFile();
+    } catch {
+      exists = false;
+    }
+    if (!exists) throw new InputError(`${ref}: no such file or preset (presets: ${presetIds().join(', ')})`);
+  }
+  const json = readJsonFile(ref);
+  const v = validateScenario(json);
+  if (!v.ok) {
+    const first = v.errors[0];
+    const more = v.errors.length > 1 ? ` (and ${v.errors.length - 1} more problem${v.errors.length > 2 ? 's' : ''})` : '';
+    throw new InputError(`${ref}: ${first?.path ?? '$'}: ${first?.message ?? 'invalid scenario'}${more}`);
+  }
+  return { scenario: v.scenario, source: ref, warnings: v.warnings.map((w) => `${ref}: ${w.path}: ${w.message}`) };
+}

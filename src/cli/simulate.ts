@@ -1,0 +1,160 @@
+/**
+ * npm run simulate -- <scenario.json | preset> [--format svcs|json] [--until <ms>]
+ *                     [--explain <fmri> [--at <ms>]] [--milestone <m>]
+ *                     [--manifests <file-or-dir>... [--profile <file>]...]
+ *
+ * Runs the same engine as the browser. Bad input exits 2 with one line naming
+ * the file, the JSON path and the problem; no stack traces.
+ */
+import { explain, explainAll } from '../engine/explain.ts';
+import { createSeeker } from '../engine/seek.ts';
+import { simulate } from '../engine/simulate.ts';
+import { formatSvcsTable } from '../engine/svcs-format.ts';
+import type { Trace } from '../engine/trace.ts';
+import { canonicalFmri } from '../model/smf/fmri.ts';
+import type { Scenario } from '../model/scenario/types.ts';
+import { resolveMilestoneName } from '../model/scenario/validate.ts';
+import { flag, nonNegativeInt, parseArgs, UsageError } from './args.ts';
+import { InputError, loadScenario } from './load-scenario.ts';
+import { presets } from '../scenarios/catalog.ts';
+import { loadManifestScenario } from './manifests.ts';
+import { renderCompare } from './compare-output.ts';
+
+const USAGE = `usage: npm run simulate -- <scenario.json | preset> [--format svcs|json] [--until <ms>]
+                            [--explain <fmri> [--at <ms>]] [--milestone <milestone>]
+                            [--compare <scenario.json | preset | next-boot>]
+       npm run simulate -- --manifests <file-or-directory>... [--profile <file>]... [options]
+       npm run simulate -- --list`;
+
+export function jsonOutput(trace: Trace): unknown {
+  const seeker = createSeeker(trace);
+  const final = seeker.atIndex(trace.records.length - 1);
+  const finalObj: Record<string, { state: string; since: number; next?: string }> = {};
+  for (const i of trace.instances) {
+    const s = final.get(i.fmri);
+    if (s === undefined || !s.present) continue;
+    finalObj[i.fmri] = { state: s.state, since: s.since, ...(s.next === 'none' ? {} : { next: s.next }) };
+  }
+  const events = [];
+  const methods = [];
+  for (const r of trace.records) {
+    if (r.kind === 'status' && r.from !== r.to) events.push({ t: r.t, fmri: r.fmri, from: r.from, to: r.to, reason: r.reason });
+    if (r.kind === 'method') {
+      methods.push({ t: r.t, fmri: r.fmri, method: r.method, phase: r.phase, attempt: r.attempt, exec: r.exec, ...(r.exit === undefined ? {} : { exit: r.exit }) });
+    }
+  }
+  return {
+    scenario: trace.scenarioName,
+    milestone: trace.milestone,
+    endTime: trace.endTime,
+    quiescent: trace.quiescent,
+    final: finalObj,
+    events,
+    methods,
+    actions: trace.records.filter((r) => r.kind === 'action').map((r) => (r.kind === 'action' ? { t: r.t, command: r.command, ok: r.ok, output: r.output } : {})),
+    console: trace.console.map((c) => ({ t: c.t, text: c.text, ...(c.fmri === undefined ? {} : { fmri: c.fmri }) })),
+    diagnostics: trace.diagnostics,
+  };
+}
+
+function resolveInstance(trace: Trace, text: string): string {
+  const canon = canonicalFmri(text.startsWith('svc:') ? text : `svc:/${text}`);
+  if (canon !== undefined && trace.instances.some((i) => i.fmri === canon)) return canon;
+  const withDefault = canon !== undefined && !canon.slice(5).includes(':') ? `${canon}:default` : undefined;
+  if (withDefault !== undefined && trace.instances.some((i) => i.fmri === withDefault)) return withDefault;
+  const bare = text.replace(/^svc:\/?/, '');
+  const matches = trace.instances.filter((i) => i.fmri.endsWith(`/${bare}`) || i.fmri.endsWith(`/${bare}:default`) || i.fmri.slice(5) === bare);
+  if (matches.length === 1 && matches[0] !== undefined) return matches[0].fmri;
+  if (matches.length > 1) throw new InputError(`--explain ${text}: matches ${matches.length} instances: ${matches.map((m) => m.fmri).join(', ')}`);
+  throw new InputError(`--explain ${text}: no such instance in this scenario`);
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv, ['--format', '--until', '--explain', '--at', '--milestone', '--manifests', '--profile', '--compare', '--name'], ['--list', '--help']);
+  if (args.flags.has('--help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.flags.has('--list')) {
+    for (const p of presets()) process.stdout.write(`${p.id.padEnd(28)} ${p.story}\n`);
+    return 0;
+  }
+  const format = flag(args, '--format') ?? 'svcs';
+  if (format !== 'svcs' && format !== 'json') throw new UsageError(`--format must be svcs or json, not "${format}"`);
+  const until = nonNegativeInt('--until', flag(args, '--until'));
+  const at = nonNegativeInt('--at', flag(args, '--at'));
+  const explainTarget = flag(args, '--explain');
+  if (at !== undefined && explainTarget === undefined) throw new UsageError('--at needs --explain <fmri>');
+
+  let scenario: Scenario;
+  const manifests = args.flags.get('--manifests');
+  if (manifests !== undefined) {
+    if (args.positionals.length > 0) throw new UsageError('give either a scenario or --manifests, not both');
+    const loaded = loadManifestScenario(manifests, args.flags.get('--profile') ?? [], flag(args, '--name'));
+    for (const w of loaded.warnings) process.stderr.write(`${w}\n`);
+    scenario = loaded.scenario;
+  } else {
+    const ref = args.positionals[0];
+    if (ref === undefined || args.positionals.length > 1) throw new UsageError(args.positionals.length > 1 ? `one scenario at a time (got ${args.positionals.join(' ')})` : 'no scenario given');
+    const loaded = await loadScenario(ref);
+    for (const w of loaded.warnings) process.stderr.write(`warning: ${w}\n`);
+    scenario = loaded.scenario;
+  }
+  const milestone = flag(args, '--milestone');
+  if (milestone !== undefined) {
+    if (resolveMilestoneName(milestone) === undefined) throw new UsageError(`--milestone: "${milestone}" is not a milestone`);
+    scenario = { ...scenario, boot: { ...(scenario.boot ?? {}), milestone } };
+  }
+
+  const compareRef = flag(args, '--compare');
+  if (compareRef !== undefined) {
+    const out = await renderCompare(scenario, compareRef, format, until);
+    process.stdout.write(out);
+    return 0;
+  }
+
+  const trace = simulate(scenario, until === undefined ? {} : { until });
+  for (const d of trace.diagnostics) process.stderr.write(`note: ${d}\n`);
+  if (explainTarget !== undefined) {
+    const fmri = resolveInstance(trace, explainTarget);
+    const seeker = createSeeker(trace);
+    const t = at ?? trace.endTime;
+    const statuses = seeker.atTime(t);
+    const e = explain({ trace, statuses, files: seeker.filesAtTime(t) }, fmri);
+    if (e === undefined) throw new InputError(`--explain ${explainTarget}: not in the repository at ${t} ms`);
+    process.stdout.write(format === 'json' ? `${JSON.stringify(e, null, 2)}\n` : `${e.verbose}\n`);
+    return 0;
+  }
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify(jsonOutput(trace), null, 2)}\n`);
+    return 0;
+  }
+  const seeker = createSeeker(trace);
+  const statuses = seeker.atIndex(trace.records.length - 1);
+  process.stdout.write(`${formatSvcsTable(trace, statuses)}\n`);
+  const problems = explainAll({ trace, statuses, files: seeker.filesAtTime(trace.endTime) });
+  if (problems.length > 0) {
+    process.stdout.write(`\n$ svcs -x\n${problems.map((p) => p.text).join('\n\n')}\n`);
+  }
+  if (!trace.quiescent) process.stdout.write(`\n(stopped at ${trace.endTime} ms; events remained)\n`);
+  return 0;
+}
+
+export async function run(argv: readonly string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`simulate: ${e.message}\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else if (e instanceof InputError) {
+      process.stderr.write(`simulate: ${e.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`simulate: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+if (process.argv[1] !== undefined && /simulate\.ts$/.test(process.argv[1])) void run(process.argv.slice(2));
