@@ -1022,25 +1022,32 @@ export class Startd {
     return v.kind === VertexKind.Group && (v.grouping === 'exclude_all' || v.restartOn < RERR.restart);
   }
 
-  /** mark_subtree(): GV_TOOFFLINE on running transitive dependents. */
+  /**
+   * mark_subtree(): GV_TOOFFLINE on the running transitive dependents, not
+   * through bypassed groups (smf-semantics.md §4.5 step 3 says "running"; an
+   * offline dependent is left unmarked so it cannot be stranded).
+   */
   private markSubtree(v: Vertex): void {
-    if (this.bypassed(v)) return;
     const vi = v.inst;
+    if (vi !== undefined && vi.toOffline) return;
     if (v.kind === VertexKind.Instance) {
-      if (vi === undefined || !vi.running || vi.toOffline) return;
+      if (vi === undefined || !vi.enabled || !vi.running) return;
       vi.toOffline = true;
-    }
+    } else if (this.bypassed(v)) return;
     for (const d of v.dependents) this.markSubtree(d);
   }
 
-  /** insubtree_dependents_down(): no marked dependent is still running. */
+  /** insubtree_dependents_down(): no marked, configured dependent is still online or degraded. */
   private insubtreeDependentsDown(v: Vertex): boolean {
     for (const d of v.dependents) {
-      if (this.bypassed(d)) continue;
       if (d.kind === VertexKind.Instance) {
         const di = d.inst;
-        if (di !== undefined && di.toOffline && di.running) return false;
-      } else if (!this.insubtreeDependentsDown(d)) return false;
+        if (di === undefined || !di.configured || !di.toOffline) continue;
+        if (di.running) return false;
+      } else {
+        if (this.bypassed(d)) continue;
+        if (!this.insubtreeDependentsDown(d)) return false;
+      }
     }
     return true;
   }
@@ -1054,12 +1061,17 @@ export class Startd {
   /** graph_offline_subtree_leaves(): as a dependent goes down, its newly exposed leaves follow. */
   private offlineSubtreeLeaves(v: Vertex): void {
     const visit = (d: Vertex): void => {
-      if (d.kind === VertexKind.Group || d.kind === VertexKind.Service) {
+      if (d.kind !== VertexKind.Instance) {
         for (const x of d.deps) visit(x);
         return;
       }
       const di = d.inst;
-      if (d.kind !== VertexKind.Instance || di === undefined || !di.toOffline) return;
+      if (di === undefined || !di.toOffline) return;
+      // up_state(): online, degraded or offline. A vertex already down is not a leaf: recurse.
+      if (!(di.running || di.state === 'offline')) {
+        for (const x of d.deps) visit(x);
+        return;
+      }
       if (!this.insubtreeDependentsDown(d)) return;
       if (di.toDisable) this.send(di, 'ADMIN_DISABLE', 'disable_request', RERR.restart);
       else if (di.running) this.offlineVertex(di);
