@@ -812,9 +812,10 @@ export class Startd {
   }
 
   private finishMethod(i: InstanceRuntime, type: RestarterEventType, reason: Reason, rerr: number): void {
-    if (type === 'METHOD_FATAL' || type === 'METHOD_RETRY') i.lastMethod = i.lastMethod ?? 'start';
+    // Events that arrived while the method ran are already in the instance's
+    // queue, ahead of anything the graph sends in reaction to this outcome.
+    if (type !== 'METHOD_RETRY') this.unpark(i);
     this.deliverNow(i, type, reason, rerr);
-    this.unpark(i);
   }
 
   private unpark(i: InstanceRuntime): void {
@@ -902,6 +903,10 @@ export class Startd {
         break;
     }
     this.bump();
+    // vertex_subgraph_dependencies_shutdown(): as non-subgraph services come down, disable the newly exposed leaves.
+    if (this.milestone !== 'all' && !(i.inSubgraph && this.milestone !== 'none') && !(i.running || i.state === 'offline')) {
+      this.disableNonSubgraphLeaves();
+    }
     this.onMilestoneProgress(i, old);
     this.checkCanComeUp();
   }
@@ -1375,13 +1380,9 @@ export class Startd {
   private disableNonSubgraphLeaves(): void {
     if (this.milestone === 'all') return;
     for (const i of this.instances) {
-      if (!i.configured || i.inSubgraph && this.milestone !== 'none') continue;
-      if (i.override === false) continue;
-      const upDependent = this.instances.some(
-        (o) => o !== i && o.configured && !(o.inSubgraph && this.milestone !== 'none') && o.override !== false &&
-          (o.running || o.state === 'offline') && this.dependsOn(o, i),
-      );
-      if (upDependent) continue;
+      if (!i.configured || (i.inSubgraph && this.milestone !== 'none')) continue;
+      if (i.override === false || !i.enabled) continue;
+      if (!this.isNonSubgraphLeaf(i.vertex)) continue;
       i.override = false;
       this.bump();
       this.enableByVertex(i, false, false);
@@ -1389,15 +1390,20 @@ export class Startd {
     }
   }
 
-  private dependsOn(o: InstanceRuntime, target: InstanceRuntime): boolean {
-    for (const g of o.vertex.deps) {
-      for (const d of g.deps) {
-        if (d === target.vertex) return true;
-        if (d.kind === VertexKind.Service && d.deps.includes(target.vertex)) return true;
+  /** is_nonsubgraph_leaf(): no configured non-subgraph dependent is up (online, degraded or offline). */
+  private isNonSubgraphLeaf(v: Vertex): boolean {
+    for (const d of v.dependents) {
+      if (d.kind === VertexKind.Instance) {
+        const di = d.inst;
+        if (di === undefined || !di.configured) continue;
+        if (di.inSubgraph && this.milestone !== 'none') continue;
+        if (di.running || di.state === 'offline') return false;
+      } else {
+        if (d.kind === VertexKind.Group && d.grouping === 'exclude_all') continue;
+        if (!this.isNonSubgraphLeaf(d)) return false;
       }
-      if (g === target.vertex) return true;
     }
-    return false;
+    return true;
   }
 
   private fault(operand: string, event: 'exit' | 'core' | 'signal' | 'hwerr', output: string[]): boolean {
