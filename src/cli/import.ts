@@ -11,7 +11,7 @@
  * was produced. Never a stack trace.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync, realpathSync } from 'node:fs';
-import { join, relative, resolve, isAbsolute } from 'node:path';
+import { join, relative, isAbsolute } from 'node:path';
 import { importBundles, formatFinding, type BundleSource, type Finding } from '../model/import/bundle.ts';
 import { XML_LIMITS, tooLargeMessage } from '../model/import/xml.ts';
 
@@ -125,12 +125,12 @@ function main(argv: readonly string[]): number {
   const args = parseArgs(argv);
   const files: string[] = [];
   const seen = new Set<string>();
-  for (const input of args.inputs) collect(resolve(input), files, seen);
+  for (const input of args.inputs) collect(input, files, seen);
   if (files.length === 0) throw new Fatal(`no *.xml service bundles found in ${args.inputs.join(', ')}`);
 
   const oversized: Finding[] = [];
   const manifests = files.map((f) => load(f, oversized)).filter((b): b is BundleSource => b !== undefined);
-  const profiles = args.profiles.map((f) => load(resolve(f), oversized)).filter((b): b is BundleSource => b !== undefined);
+  const profiles = args.profiles.map((f) => load(f, oversized)).filter((b): b is BundleSource => b !== undefined);
   const result = importBundles(manifests, args.name === undefined ? { profiles } : { profiles, name: args.name });
 
   const findings = [...oversized, ...result.findings];

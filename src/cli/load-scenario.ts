@@ -7,19 +7,18 @@ import { readFileSync, statSync } from 'node:fs';
 import { validateScenario } from '../model/scenario/validate.ts';
 import type { Scenario } from '../model/scenario/types.ts';
 import { findPreset, presetIds } from '../scenarios/catalog.ts';
+import { jsonErrorPosition } from '../lib/json-position.ts';
 
 export class InputError extends Error {}
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
 export function jsonErrorLocation(text: string, message: string): string {
-  const m = /position (\d+)/.exec(message);
-  if (m === null) return message;
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
-  const line = before.split('\n').length;
-  const col = pos - before.lastIndexOf('\n');
-  return `${message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+.*/, '')} at line ${line}, column ${col}`;
+  const p = jsonErrorPosition(text);
+  if (p === undefined) return message;
+  const found = text[p.offset];
+  const what = found === undefined ? 'end of text' : `"${found}"`;
+  return `line ${p.line}, column ${p.column}: expected ${p.expected}, found ${what}`;
 }
 
 export function readJsonFile(path: string): unknown {
