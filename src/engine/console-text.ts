@@ -16,8 +16,20 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
+const timeCache = new Map<number, string>();
+
 /** strftime("%b %e %T") of the simulated instant. */
 export function syslogTime(era: '2009' | '2025', t: number): string {
+  const second = Math.floor(t / 1000) * (era === '2009' ? -1 : 1) - (era === '2009' ? 1 : 0);
+  const hit = timeCache.get(second);
+  if (hit !== undefined) return hit;
+  const out = formatSyslogTime(era, t);
+  if (timeCache.size > 10_000) timeCache.clear();
+  timeCache.set(second, out);
+  return out;
+}
+
+function formatSyslogTime(era: '2009' | '2025', t: number): string {
   const d = new Date(EPOCH[era] + t);
   return `${MONTHS[d.getUTCMonth()] ?? 'Jan'} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
 }
@@ -25,7 +37,7 @@ export function syslogTime(era: '2009' | '2025', t: number): string {
 /** strftime(NULL) = "%c" in the C locale, as svcs -x prints " State: … since …". */
 export function ctimeString(era: '2009' | '2025', t: number): string {
   const d = new Date(EPOCH[era] + t);
-  return `${DAYS[d.getUTCDay()] ?? 'Sun'} ${syslogTime(era, t)} ${d.getUTCFullYear()}`;
+  return `${DAYS[d.getUTCDay()] ?? 'Sun'} ${formatSyslogTime(era, t)} ${d.getUTCFullYear()}`;
 }
 
 /** The framework log's "start + N.NNs" form, used before the timezone is known (§1.2). */

@@ -93,34 +93,49 @@ export class DependencyGraph {
     return undefined;
   }
 
-  /** is_path_to(): a path from `from` to `to` along dependencies, not through exclude_all groups. */
+  /**
+   * is_path_to(): a path from `from` to `to` along dependencies, not through
+   * exclude_all groups. Searched backwards from `to` along dependents (the
+   * same reachability): when an edge is inserted, `to` is a freshly created
+   * group vertex or an instance being configured, with few ancestors, so this
+   * stays cheap where a forward search would walk all of `from`'s
+   * dependencies for every edge.
+   */
   pathTo(from: Vertex, to: Vertex): Vertex[] | undefined {
     const gen = ++this.walkGeneration;
-    const stack: { v: Vertex; i: number }[] = [{ v: from, i: 0 }];
-    from.mark = gen;
+    const parent = new Map<Vertex, Vertex>();
+    const stack: Vertex[] = [to];
+    to.mark = gen;
     while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      if (top === undefined) break;
-      if (top.v === to) return stack.map((s) => s.v);
-      const next = top.v.deps[top.i];
-      top.i++;
-      if (next === undefined) {
-        stack.pop();
-        continue;
+      const v = stack.pop();
+      if (v === undefined) break;
+      if (v === from) {
+        const path: Vertex[] = [from];
+        let cur: Vertex | undefined = parent.get(from);
+        while (cur !== undefined) {
+          path.push(cur);
+          cur = parent.get(cur);
+        }
+        return path;
       }
-      if (next.mark === gen) continue;
-      if (next.kind === VertexKind.Group && next.grouping === 'exclude_all') continue;
-      next.mark = gen;
-      stack.push({ v: next, i: 0 });
+      for (let i = v.dependents.length - 1; i >= 0; i--) {
+        const d = v.dependents[i];
+        if (d === undefined || d.mark === gen) continue;
+        if (d.kind === VertexKind.Group && d.grouping === 'exclude_all' && d !== from) continue;
+        d.mark = gen;
+        parent.set(d, v);
+        stack.push(d);
+      }
     }
     return undefined;
   }
 
   /**
    * graph_walk(WALK_DEPENDENTS): every transitive dependent once, pre-order,
-   * not through exclude_all groups.
+   * not through exclude_all groups. `descend(v)` may cut the walk below a
+   * vertex whose value, as its dependents see it, cannot have changed.
    */
-  walkDependents(root: Vertex, visit: (v: Vertex) => void): void {
+  walkDependents(root: Vertex, visit: (v: Vertex) => void, descend: (v: Vertex) => boolean = () => true): void {
     const gen = ++this.walkGeneration;
     root.mark = gen;
     const stack: Vertex[] = [];
@@ -134,6 +149,7 @@ export class DependencyGraph {
       v.mark = gen;
       if (v.kind === VertexKind.Group && v.grouping === 'exclude_all') continue;
       visit(v);
+      if (!descend(v)) continue;
       for (let i = v.dependents.length - 1; i >= 0; i--) {
         const d = v.dependents[i];
         if (d !== undefined && d.mark !== gen) stack.push(d);

@@ -75,23 +75,96 @@ export function dependencySatisfied(v: Vertex, sat: boolean, ctx: SatContext): S
 
 /** instance_satisfied(): require_all over every dependency group (and a delegated restarter). */
 export function instanceSatisfied(v: Vertex, sat: boolean, ctx: SatContext): Sat {
-  if (!sat) return requireAll(v, false, ctx);
+  if (!sat) return groupsSatisfied(v, false, ctx);
   if (v.memoVersion === ctx.version) return v.memoValue;
-  const r = requireAll(v, true, ctx);
+  const r = groupsSatisfied(v, true, ctx);
   v.memoVersion = ctx.version;
   v.memoValue = r;
   return r;
 }
 
-export function requireAll(group: Vertex, sat: boolean, ctx: SatContext): Sat {
-  if (group.deps.length === 0) return 1;
+/**
+ * require_all over an instance's dependencies (its groups and a delegated
+ * restarter), looking at groups that never recurse deeply first: the answer
+ * is order-independent (see shallow()), the work is not.
+ */
+function groupsSatisfied(v: Vertex, sat: boolean, ctx: SatContext): Sat {
+  const deps = v.deps;
+  if (deps.length === 0) return 1;
   let anyUnsatisfied = false;
-  for (const d of group.deps) {
-    const r = dependencySatisfied(d, sat, ctx);
+  for (let pass = 0; pass < 2; pass++) {
+    for (const d of deps) {
+      const deep = d.kind === VertexKind.Group && d.grouping === 'optional_all';
+      if ((pass === 0) === deep) continue;
+      const r = dependencySatisfied(d, sat, ctx);
+      if (r === 1) continue;
+      if (!sat) return 0;
+      if (r === -1) return -1;
+      anyUnsatisfied = true;
+    }
+  }
+  return anyUnsatisfied ? 0 : 1;
+}
+
+/**
+ * The value of a member when it is known without recursing (everything but
+ * an offline instance, or one leaving disabled, asked with sat=true, or a
+ * nested group). The evaluators are pure for a given graph state and combine
+ * member values order-independently (require_all: any −1 → −1, else any 0 →
+ * 0; with sat=false any non-1 → 0), so looking at the shallow members first
+ * gives the same answer and avoids deep walks whenever a shallow member
+ * already decides the group.
+ */
+function shallow(d: Vertex, sat: boolean, ctx: SatContext): Sat | undefined {
+  if (d.kind === VertexKind.File) return ctx.fileExists(d.label) ? 1 : -1;
+  if (d.kind !== VertexKind.Instance) return undefined;
+  const i = d.inst;
+  if (i === undefined || !i.configured) return i !== undefined && i.deathrow ? 1 : -1;
+  if (ctx.era === '2025') {
+    if (i.toDisable) return -1;
+    if (i.toOffline) return 0;
+  } else if (i.toOffline) return -1;
+  switch (i.state) {
+    case 'online':
+    case 'degraded':
+      return 1;
+    case 'maintenance':
+      return -1;
+    case 'uninitialized':
+      return 0;
+    case 'disabled':
+      return sat ? (i.enabled ? undefined : -1) : 0;
+    case 'offline':
+      return sat ? undefined : 0;
+  }
+  return undefined;
+}
+
+export function requireAll(group: Vertex, sat: boolean, ctx: SatContext): Sat {
+  const deps = group.deps;
+  if (deps.length === 0) return 1;
+  let anyUnsatisfied = false;
+  let deferred = false;
+  for (const d of deps) {
+    const r = shallow(d, sat, ctx);
+    if (r === undefined) {
+      deferred = true;
+      continue;
+    }
     if (r === 1) continue;
     if (!sat) return 0;
     if (r === -1) return -1;
     anyUnsatisfied = true;
+  }
+  if (deferred) {
+    for (const d of deps) {
+      if (d.kind === VertexKind.File || (d.kind === VertexKind.Instance && shallow(d, sat, ctx) !== undefined)) continue;
+      const r = dependencySatisfied(d, sat, ctx);
+      if (r === 1) continue;
+      if (!sat) return 0;
+      if (r === -1) return -1;
+      anyUnsatisfied = true;
+    }
   }
   return anyUnsatisfied ? 0 : 1;
 }

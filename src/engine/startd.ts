@@ -510,6 +510,8 @@ export class Startd {
       rerr = i.stopRerr;
       reason = i.stopReason;
     }
+    const stateChanges = step.state !== from;
+    const preUnsat = stateChanges ? this.valueIsUnsatisfiable(i) : false;
     i.leaf = step.next;
     i.state = step.state;
     i.next = step.nextState;
@@ -530,7 +532,7 @@ export class Startd {
         i.cycle = undefined;
       }
     }
-    this.bump();
+    if (stateChanges && !this.keepsSatisfiability(i, from, preUnsat)) this.bump();
     const willRunMethod = step.actions.some((a) => a === 'runStartMethod' || a === 'runStopMethod' || a === 'runRefreshMethod');
     if (!willRunMethod) this.recordStatus(i, from, fromNext, reason);
     for (const a of step.actions) {
@@ -854,6 +856,7 @@ export class Startd {
   /** gt_transition() (transition.c): the graph's reaction to a state change. */
   private gtTransition(i: InstanceRuntime, old: InstanceState, wasRunning: boolean, rerr: number): void {
     const v = i.vertex;
+    const flagsBefore = i.toOffline || i.toDisable;
     switch (i.state) {
       case 'uninitialized':
         // gt_enter_uninit(): refresh_vertex() then graph_enable_by_vertex(enabled, 0).
@@ -902,13 +905,58 @@ export class Startd {
         if (!wasRunning) this.graphPropagateStart(v);
         break;
     }
-    this.bump();
+    if (flagsBefore && !(i.toOffline || i.toDisable)) this.bump();
     // vertex_subgraph_dependencies_shutdown(): as non-subgraph services come down, disable the newly exposed leaves.
     if (this.milestone !== 'all' && !(i.inSubgraph && this.milestone !== 'none') && !(i.running || i.state === 'offline')) {
       this.disableNonSubgraphLeaves();
     }
     this.onMilestoneProgress(i, old);
     this.checkCanComeUp();
+  }
+
+  /** instance_satisfied(v, B_TRUE) == -1: the instance cannot come up without an administrator. */
+  private unsatisfiable(i: InstanceRuntime): boolean {
+    return instanceSatisfied(i.vertex, true, this.satCtx) === -1;
+  }
+
+  /**
+   * Whether dependency_satisfied(i, B_TRUE) is −1 in the current state: the
+   * only property of an instance that deep (satbility) answers depend on.
+   */
+  private valueIsUnsatisfiable(i: InstanceRuntime): boolean {
+    if (!i.configured) return !i.deathrow;
+    if (i.toDisable) return this.era === '2025';
+    if (i.toOffline) return this.era === '2009';
+    switch (i.state) {
+      case 'online':
+      case 'degraded':
+      case 'uninitialized':
+        return false;
+      case 'maintenance':
+        return true;
+      case 'disabled':
+        return i.enabled ? this.unsatisfiable(i) : true;
+      case 'offline':
+        return this.unsatisfiable(i);
+    }
+  }
+
+  /**
+   * Whether a state change leaves every "unsatisfiable" (−1) answer in the
+   * graph as it was, so memoised deep answers stay valid (satisfiability.ts):
+   * true when the instance's own −1-ness did not change and no exclude_all
+   * group names it (exclusions look at running vs not, §3.4).
+   */
+  private keepsSatisfiability(i: InstanceRuntime, from: InstanceState, preUnsat: boolean): boolean {
+    void from;
+    if (this.excludedMember(i.vertex)) return false;
+    return this.valueIsUnsatisfiable(i) === preUnsat;
+  }
+
+  private excludedMember(v: Vertex): boolean {
+    const named = (x: Vertex): boolean => x.dependents.some((d) => d.kind === VertexKind.Group && d.grouping === 'exclude_all');
+    if (named(v)) return true;
+    return v.dependents.some((d) => d.kind === VertexKind.Service && named(d));
   }
 
   /** graph_start_if_satisfied(). */
@@ -925,14 +973,34 @@ export class Startd {
     for (const d of [...v.dependents]) this.propagateStop(d, err);
   }
 
-  /** PROPAGATE_SAT = propagate_start(RERR_NONE) to direct dependents, then propagate_satbility(). */
+  /**
+   * PROPAGATE_SAT = propagate_start(RERR_NONE) to direct dependents, then
+   * propagate_satbility(): try to start every transitive dependent.
+   *
+   * The walk does not descend past an instance whose value, as its dependents
+   * see it, is fixed whatever happened below (running → 1; maintenance,
+   * uninitialized, TOOFFLINE, TODISABLE, really disabled → constant): only an
+   * offline instance (or one leaving disabled) passes a deep change upward
+   * (dependency_satisfied() recurses only for those, §3.3). The instances it
+   * tries to start are exactly those the full walk could start; this keeps a
+   * boot linear instead of quadratic in the number of instances.
+   */
   private graphPropagateSat(v: Vertex): void {
     this.graphPropagateStart(v);
-    this.graph.walkDependents(v, (d) => {
-      const di = d.inst;
-      if (di === undefined || di.toOffline) return;
-      if (d.kind === VertexKind.Instance) this.startIfSatisfied(di);
-    });
+    this.graph.walkDependents(
+      v,
+      (d) => {
+        const di = d.inst;
+        if (di === undefined || di.toOffline) return;
+        if (d.kind === VertexKind.Instance) this.startIfSatisfied(di);
+      },
+      (d) => {
+        if (d.kind !== VertexKind.Instance) return true;
+        const di = d.inst;
+        if (di === undefined || !di.configured || di.toOffline || di.toDisable) return false;
+        return di.state === 'offline' || (di.state === 'disabled' && di.enabled);
+      },
+    );
   }
 
   /** propagate_start() (graph.c; 2009: no restart of running dependents, §11). */
@@ -996,6 +1064,7 @@ export class Startd {
     if (!i.configured) return;
     if (enable) {
       if (i.state !== 'offline' && i.state !== 'degraded' && i.state !== 'online') {
+        if (i.toOffline || i.toDisable) this.bump();
         i.toOffline = false;
         i.toDisable = false;
         this.send(i, 'ENABLE', i.state === 'disabled' ? 'enable_request' : 'per_configuration', RERR.none);
@@ -1009,8 +1078,8 @@ export class Startd {
     }
     i.toOffline = true;
     i.toDisable = true;
-    this.bump();
     for (const d of i.vertex.dependents) this.markSubtree(d);
+    this.bump();
     if (this.insubtreeDependentsDown(i.vertex)) {
       this.send(i, 'ADMIN_DISABLE', 'disable_request', RERR.restart);
       return;
@@ -1444,6 +1513,7 @@ export class Startd {
   // ----------------------------------------------------------------- trace
 
   private buildTrace(worldInitial: unknown, initialFiles: readonly string[]): Trace {
+    const notYet = this.world.notInRepositoryAtBoot();
     const instances: TraceInstance[] = this.resolved.instances.map((r: ResolvedInstance) => ({
       fmri: r.fmri,
       service: r.service,
@@ -1458,7 +1528,7 @@ export class Startd {
       ...(r.restarter === undefined ? {} : { restarter: r.restarter }),
       startExec: r.start.exec,
       ...(r.manifest === undefined ? {} : { manifest: r.manifest }),
-      initial: this.initialStatus(r),
+      initial: this.initialStatus(r, notYet),
     }));
     const files = this.graph.vertices.filter((v) => v.kind === VertexKind.File).map((v) => v.name);
     return {
@@ -1481,9 +1551,8 @@ export class Startd {
     };
   }
 
-  private initialStatus(r: ResolvedInstance): InstanceStatus {
+  private initialStatus(r: ResolvedInstance, notYet: ReadonlySet<string>): InstanceStatus {
     const i = this.byFmri.get(r.fmri);
-    const notYet = this.world.notInRepositoryAtBoot();
     return {
       state: 'uninitialized',
       next: 'none',

@@ -22,7 +22,19 @@ export function isValidInstanceName(name: string): boolean {
   return name.length > 0 && name.length <= 256 && INSTANCE_NAME.test(name);
 }
 
+const parseCache = new Map<string, FmriParse>();
+
+/** Parse an FMRI (memoised: the same strings are parsed over and over). */
 export function parseFmri(text: string): FmriParse {
+  const hit = parseCache.get(text);
+  if (hit !== undefined) return hit;
+  const r = parseFmriUncached(text);
+  if (parseCache.size > 50_000) parseCache.clear();
+  parseCache.set(text, r);
+  return r;
+}
+
+function parseFmriUncached(text: string): FmriParse {
   const s = text.trim();
   if (s.startsWith('file:')) return parseFileFmri(s);
   let rest: string;
