@@ -83,7 +83,7 @@ function posix(p: string): string {
   return p.split(sep).join('/');
 }
 
-function xmlFilesUnder(dir: string): string[] {
+export function xmlFilesUnder(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
@@ -130,7 +130,7 @@ export function buildCorpus(corpusDir: string, spec: CorpusSpec): CorpusBuild {
     description:
       `The SMF dependency graph of illumos-gate commit ${spec.commit} (${spec.date}, "${spec.subject}"): ` +
       `all ${manifests.length - 1} manifests under usr/src plus the generated console-login, with ${PROFILES.join(', ')} applied, ` +
-      `imported by bootgraph. Methods are assumed to succeed (start 100 ms, :true 0 ms). ${spec.extraDescription}`,
+      `imported by bootgraph. Methods are assumed to succeed (start 100 ms, :true 0 ms) and every file a path dependency names exists. ${spec.extraDescription}`,
     era: spec.era,
     profiles,
     source: {
@@ -198,6 +198,51 @@ export function buildFixtures(corpusDir: string): { files: Map<string, string>; 
   for (const b of builds) files.set(b.spec.output, b.json);
   files.set(DIGEST_PATH, digestOf(builds));
   return { files, builds };
+}
+
+interface DigestEntry {
+  readonly commit?: unknown;
+  readonly fixture?: unknown;
+  readonly fixture_sha256?: unknown;
+  readonly counts?: { readonly errors?: unknown };
+}
+
+/**
+ * Check the committed graphs against the committed digest without the corpus:
+ * every graph's sha256 must be the one recorded when it was generated, and the
+ * import that produced it must have had no errors. Returns the problems found.
+ */
+export function verifyAgainstDigest(read: (repoPath: string) => string = (p) => readFileSync(join(REPO_ROOT, p), 'utf8')): string[] {
+  const problems: string[] = [];
+  let digest: { format?: unknown; corpora?: Record<string, DigestEntry> };
+  try {
+    digest = JSON.parse(read(DIGEST_PATH)) as typeof digest;
+  } catch (e) {
+    return [`${DIGEST_PATH} cannot be read: ${e instanceof Error ? e.message : String(e)}`];
+  }
+  if (digest.format !== DIGEST_FORMAT) problems.push(`${DIGEST_PATH} has format ${JSON.stringify(digest.format)}, expected ${DIGEST_FORMAT}`);
+  for (const spec of CORPORA) {
+    const entry = digest.corpora?.[spec.era];
+    if (entry === undefined) {
+      problems.push(`${DIGEST_PATH} has no entry for ${spec.era}`);
+      continue;
+    }
+    if (entry.commit !== spec.commit) problems.push(`${spec.era}: the digest is for commit ${String(entry.commit)}, expected ${spec.commit}`);
+    if (entry.fixture !== spec.output) problems.push(`${spec.era}: the digest names ${String(entry.fixture)}, expected ${spec.output}`);
+    if (entry.counts?.errors !== 0) problems.push(`${spec.era}: the import that produced ${spec.output} had errors`);
+    let content: string;
+    try {
+      content = read(spec.output);
+    } catch {
+      problems.push(`${spec.output} is missing; run npm run fixtures`);
+      continue;
+    }
+    const actual = sha256(content);
+    if (actual !== entry.fixture_sha256) {
+      problems.push(`${spec.output} does not match ${DIGEST_PATH} (sha256 ${actual}, recorded ${String(entry.fixture_sha256)}); it was edited or is stale: run npm run fixtures`);
+    }
+  }
+  return problems;
 }
 
 function main(): number {

@@ -1,10 +1,11 @@
 /**
- * `npm run import -- <file-or-directory>... [--profile <file>]... [-o scenario.json] [--name <name>]`
+ * `npm run import -- <file-or-directory>... [--profile <file>]... [-o scenario.json] [--name <name>] [--no-files]`
  *
  * Imports SMF service bundles into a "bootgraph/1" scenario. Directories are
  * searched recursively for *.xml, in sorted path order. Findings go to stderr as
  * `file:line:col: warning: message`, then one summary line. The scenario is
- * written to -o (or stdout) with 2-space indentation.
+ * written to -o (or stdout) with 2-space indentation. The files that path
+ * dependencies name are listed as present at boot unless --no-files.
  *
  * Exit status: 0 when a scenario was written (warnings and per-file errors
  * included); 2, with one message, when a path cannot be read or nothing usable
@@ -15,36 +16,39 @@ import { join, relative, isAbsolute } from 'node:path';
 import { importBundles, formatFinding, type BundleSource, type Finding } from '../model/import/bundle.ts';
 import { XML_LIMITS, tooLargeMessage } from '../model/import/xml.ts';
 
-const USAGE = 'usage: npm run import -- <file-or-directory>... [--profile <file>]... [-o scenario.json] [--name <name>]';
+const USAGE = 'usage: npm run import -- <file-or-directory>... [--profile <file>]... [-o scenario.json] [--name <name>] [--no-files]';
 
 interface Args {
   readonly inputs: string[];
   readonly profiles: string[];
   output?: string;
   name?: string;
+  noFiles: boolean;
 }
 
-class Fatal {
+/** A path that cannot be read, or input that leaves nothing to do: one message, exit 2. */
+export class ImportInputError {
   constructor(readonly message: string) {}
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { inputs: [], profiles: [] };
+  const args: Args = { inputs: [], profiles: [], noFiles: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const value = (): string => {
       const v = argv[++i];
-      if (v === undefined || v.length === 0) throw new Fatal(`${a} needs a value\n${USAGE}`);
+      if (v === undefined || v.length === 0) throw new ImportInputError(`${a} needs a value\n${USAGE}`);
       return v;
     };
     if (a === '--profile' || a === '-p') args.profiles.push(value());
     else if (a === '-o' || a === '--output') args.output = value();
     else if (a === '--name') args.name = value();
-    else if (a === '-h' || a === '--help') throw new Fatal(USAGE);
-    else if (a.startsWith('-') && a !== '-') throw new Fatal(`unknown option ${a}\n${USAGE}`);
+    else if (a === '--no-files') args.noFiles = true;
+    else if (a === '-h' || a === '--help') throw new ImportInputError(USAGE);
+    else if (a.startsWith('-') && a !== '-') throw new ImportInputError(`unknown option ${a}\n${USAGE}`);
     else args.inputs.push(a);
   }
-  if (args.inputs.length === 0) throw new Fatal(`no manifests given\n${USAGE}`);
+  if (args.inputs.length === 0) throw new ImportInputError(`no manifests given\n${USAGE}`);
   return args;
 }
 
@@ -60,13 +64,13 @@ function collect(path: string, out: string[], seen: Set<string>): void {
   try {
     st = statSync(path);
   } catch (e) {
-    throw new Fatal(`cannot read ${path}: ${reason(e)}`);
+    throw new ImportInputError(`cannot read ${path}: ${reason(e)}`);
   }
   if (st.isFile()) {
     out.push(path);
     return;
   }
-  if (!st.isDirectory()) throw new Fatal(`cannot read ${path}: not a file or directory`);
+  if (!st.isDirectory()) throw new ImportInputError(`cannot read ${path}: not a file or directory`);
   const real = realpathSync(path);
   if (seen.has(real)) return;
   seen.add(real);
@@ -74,7 +78,7 @@ function collect(path: string, out: string[], seen: Set<string>): void {
   try {
     entries = readdirSync(path).sort();
   } catch (e) {
-    throw new Fatal(`cannot read directory ${path}: ${reason(e)}`);
+    throw new ImportInputError(`cannot read directory ${path}: ${reason(e)}`);
   }
   const files: string[] = [];
   for (const name of entries) {
@@ -108,7 +112,7 @@ function load(path: string, oversized: Finding[]): BundleSource | undefined {
   try {
     size = statSync(path).size;
   } catch (e) {
-    throw new Fatal(`cannot read ${path}: ${reason(e)}`);
+    throw new ImportInputError(`cannot read ${path}: ${reason(e)}`);
   }
   if (size > XML_LIMITS.maxBytes) {
     oversized.push({ severity: 'error', code: 'xml-too-large', file: display(path), message: tooLargeMessage(size) });
@@ -117,21 +121,37 @@ function load(path: string, oversized: Finding[]): BundleSource | undefined {
   try {
     return { path: display(path), text: readFileSync(path, 'utf8') };
   } catch (e) {
-    throw new Fatal(`cannot read ${path}: ${reason(e)}`);
+    throw new ImportInputError(`cannot read ${path}: ${reason(e)}`);
   }
+}
+
+export interface BundleFiles {
+  /** Every *.xml under the inputs (directories searched recursively, sorted), read. */
+  readonly manifests: BundleSource[];
+  readonly profiles: BundleSource[];
+  /** Files over the size limit, refused without being read (error findings). */
+  readonly oversized: Finding[];
+}
+
+/**
+ * Read the bundles for an import: `npm run import` and `npm run simulate --
+ * --manifests` share this. Throws ImportInputError for a path that cannot be read.
+ */
+export function readBundleFiles(inputs: readonly string[], profilePaths: readonly string[]): BundleFiles {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  for (const input of inputs) collect(input, files, seen);
+  if (files.length === 0) throw new ImportInputError(`no *.xml service bundles found in ${inputs.join(', ')}`);
+  const oversized: Finding[] = [];
+  const manifests = files.map((f) => load(f, oversized)).filter((b): b is BundleSource => b !== undefined);
+  const profiles = profilePaths.map((f) => load(f, oversized)).filter((b): b is BundleSource => b !== undefined);
+  return { manifests, profiles, oversized };
 }
 
 function main(argv: readonly string[]): number {
   const args = parseArgs(argv);
-  const files: string[] = [];
-  const seen = new Set<string>();
-  for (const input of args.inputs) collect(input, files, seen);
-  if (files.length === 0) throw new Fatal(`no *.xml service bundles found in ${args.inputs.join(', ')}`);
-
-  const oversized: Finding[] = [];
-  const manifests = files.map((f) => load(f, oversized)).filter((b): b is BundleSource => b !== undefined);
-  const profiles = args.profiles.map((f) => load(f, oversized)).filter((b): b is BundleSource => b !== undefined);
-  const result = importBundles(manifests, args.name === undefined ? { profiles } : { profiles, name: args.name });
+  const { manifests, profiles, oversized } = readBundleFiles(args.inputs, args.profiles);
+  const result = importBundles(manifests, { profiles, filesPresent: !args.noFiles, ...(args.name === undefined ? {} : { name: args.name }) });
 
   const findings = [...oversized, ...result.findings];
   for (const f of findings) process.stderr.write(`${formatFinding(f)}\n`);
@@ -145,7 +165,7 @@ function main(argv: readonly string[]): number {
 
   if (result.scenario === undefined) {
     process.stderr.write(`${summary}\n`);
-    throw new Fatal(`nothing to write: ${result.unusable ?? 'no usable manifests'}`);
+    throw new ImportInputError(`nothing to write: ${result.unusable ?? 'no usable manifests'}`);
   }
   const json = `${JSON.stringify(result.scenario, null, 2)}\n`;
   if (args.output === undefined || args.output === '-') process.stdout.write(json);
@@ -153,7 +173,7 @@ function main(argv: readonly string[]): number {
     try {
       writeFileSync(args.output, json);
     } catch (e) {
-      throw new Fatal(`cannot write ${args.output}: ${reason(e)}`);
+      throw new ImportInputError(`cannot write ${args.output}: ${reason(e)}`);
     }
   }
   process.stderr.write(`${summary}${args.output === undefined || args.output === '-' ? '' : ` → ${args.output}`}\n`);
@@ -164,9 +184,12 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  process.stderr.write(`import: ${e instanceof Fatal ? e.message : `unexpected failure: ${e instanceof Error ? e.message : String(e)}`}\n`);
-  process.exitCode = 2;
+const invokedDirectly = process.argv[1] !== undefined && /[\\/]cli[\\/]import\.ts$/.test(process.argv[1]);
+if (invokedDirectly) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`import: ${e instanceof ImportInputError ? e.message : `unexpected failure: ${e instanceof Error ? e.message : String(e)}`}\n`);
+    process.exitCode = 2;
+  }
 }

@@ -221,10 +221,10 @@ class Reader {
     const a = el.attributes;
     return {
       kind: 'dependency',
-      ...optional('name', a['name']),
-      ...optional('grouping', a['grouping']),
-      ...optional('restartOn', a['restart_on']),
-      ...optional('type', a['type']),
+      name: a['name'],
+      grouping: a['grouping'],
+      restartOn: a['restart_on'],
+      type: a['type'],
       entities: this.fmriRefs(el),
       delete: a['delete'] === 'true',
       pos: pos(this.file, el),
@@ -236,9 +236,9 @@ class Reader {
     const target = this.fmriRefs(el)[0];
     return {
       kind: 'dependent',
-      ...optional('name', a['name']),
-      ...optional('grouping', a['grouping']),
-      ...optional('restartOn', a['restart_on']),
+      name: a['name'],
+      grouping: a['grouping'],
+      restartOn: a['restart_on'],
       ...(target === undefined ? {} : { target }),
       override: a['override'] === 'true',
       delete: a['delete'] === 'true',
@@ -250,10 +250,10 @@ class Reader {
     const a = el.attributes;
     return {
       kind: 'method',
-      ...optional('name', a['name']),
-      ...optional('type', a['type']),
-      ...optional('exec', a['exec']),
-      ...optional('timeoutSeconds', a['timeout_seconds']),
+      name: a['name'],
+      type: a['type'],
+      exec: a['exec'],
+      timeoutSeconds: a['timeout_seconds'],
       delete: a['delete'] === 'true',
       pos: pos(this.file, el),
     };
@@ -277,8 +277,8 @@ class Reader {
     }
     return {
       kind: 'property_group',
-      ...optional('name', a['name']),
-      ...optional('type', a['type']),
+      name: a['name'],
+      type: a['type'],
       properties,
       delete: a['delete'] === 'true',
       pos: pos(this.file, el),
@@ -313,8 +313,4 @@ class Reader {
   private warn(code: FindingCode, el: XmlElement, message: string): void {
     this.sink.warn(code, pos(this.file, el), message);
   }
-}
-
-function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }

@@ -10,7 +10,7 @@
  *   stub services created for `<dependent>` targets last;
  * - service-level fields stay on the ServiceSpec and instance-level ones on the
  *   InstanceSpec; the scenario format composes them by property group name
- *   (resolve.ts shows the composed result);
+ *   (model/graph/resolve.ts composes them as svc.startd does);
  * - `<dependent>`s are kept as `dependents` on the declaring entity; stubs are
  *   created for targets that exist nowhere (see compose.ts);
  * - every method is assumed to succeed: `:true` methods take 0 ms, every other
@@ -18,13 +18,17 @@
  *   exec string is kept for display; timeout_seconds × 1000 becomes the method
  *   timeout, with 0 meaning infinite;
  * - a bundle of type profile among the manifests is read but not applied
- *   (pass it in `profiles` to apply it); profiles apply in the order given.
+ *   (pass it in `profiles` to apply it); profiles apply in the order given;
+ * - every file a `type='path'` dependency names is listed in `files` (it exists
+ *   at boot), as on an installed system and as boot-graph.md's analysis
+ *   assumes, unless `filesPresent: false`.
  *
  * A bundle that cannot be parsed is an error finding and the others still
  * import. `scenario` is undefined only when no manifest could be read; then
  * `unusable` says why.
  */
-import { SCENARIO_FORMAT, type Scenario } from '../scenario/types.ts';
+import { SCENARIO_FORMAT, type Scenario, type ServiceSpec } from '../scenario/types.ts';
+import { parseFmri } from '../smf/fmri.ts';
 import { readBundle, type BundleSource } from './bundle-reader.ts';
 import { Repository } from './compose.ts';
 import { FindingSink, type Finding } from './findings.ts';
@@ -44,6 +48,8 @@ export interface ImportOptions {
   readonly era?: '2009' | '2025';
   /** Scenario `source`; default names the importer and counts the bundles. */
   readonly source?: Readonly<Record<string, string>>;
+  /** List the files path dependencies name as existing at boot (default true). */
+  readonly filesPresent?: boolean;
 }
 
 export interface ImportStats {
@@ -114,7 +120,9 @@ function run(manifests: readonly BundleSource[], options: ImportOptions, sink: F
       manifests.length === 0
         ? 'no service bundles were given'
         : bundles === 0
-          ? `none of the ${manifests.length === 1 ? 'file' : `${manifests.length} files`} could be read as a service bundle`
+          ? manifests.length === 1
+            ? 'the file could not be read as a service bundle'
+            : `none of the ${manifests.length} files could be read as a service bundle`
           : unappliedProfiles > 0
             ? 'there are no manifests to import, only profiles'
             : 'there are no manifests to import';
@@ -122,11 +130,13 @@ function run(manifests: readonly BundleSource[], options: ImportOptions, sink: F
   }
 
   const services = repo.toServices();
+  const files = options.filesPresent === false ? [] : pathTargets(services);
   const scenario: Scenario = {
     format: SCENARIO_FORMAT,
     name: options.name ?? defaultName(manifests),
     ...(options.description === undefined ? {} : { description: options.description }),
     ...(options.era === undefined ? {} : { era: options.era }),
+    ...(files.length === 0 ? {} : { files }),
     services,
     source: options.source ?? defaultSource(manifestCount, options.profiles ?? []),
   };
@@ -148,6 +158,24 @@ function run(manifests: readonly BundleSource[], options: ImportOptions, sink: F
       warnings: count(sink.findings, 'warning'),
     },
   };
+}
+
+/** Every path a file:// dependency names, sorted. */
+function pathTargets(services: readonly ServiceSpec[]): string[] {
+  const paths = new Set<string>();
+  const add = (deps: ServiceSpec['dependencies']): void => {
+    for (const d of deps ?? []) {
+      for (const t of d.targets) {
+        const p = parseFmri(t);
+        if (p.ok && p.fmri.scheme === 'file') paths.add(p.fmri.path);
+      }
+    }
+  };
+  for (const s of services) {
+    add(s.dependencies);
+    for (const i of Object.values(s.instances ?? {})) add(i.dependencies);
+  }
+  return [...paths].sort();
 }
 
 function count(findings: readonly Finding[], severity: Finding['severity']): number {

@@ -7,7 +7,7 @@
  *
  * - a `<dependent name=N>` of entity E on target T is a dependency pg N on T
  *   whose only entity is E. bootgraph keeps it, as the scenario format allows,
- *   as a `dependents` entry on E; `resolve.ts` turns it back into the pg on T;
+ *   as a `dependents` entry on E; model/graph/resolve.ts turns it back into the pg on T;
  * - a target that exists nowhere becomes an empty stub, as create_entity()
  *   makes it: a service FMRI gives a service with `instances: {}`, an instance
  *   FMRI an instance with `configured: false`;
@@ -20,11 +20,11 @@
  * Profiles (profile.ts) are applied afterwards, then toServices() emits
  * ServiceSpecs in import order, stubs last.
  */
-import type { DependentSpec, ServiceSpec, InstanceSpec, MethodSpec } from '../scenario/types.ts';
+import type { ComposableSpec, ServiceSpec, InstanceSpec } from '../scenario/types.ts';
 import { formatFmri, isValidInstanceName, isValidServiceName, parseFmri } from '../smf/fmri.ts';
 import type { BundleDecl, InstanceDecl, ServiceDecl } from './bundle-types.ts';
-import { at, buildEntity, emptyBuild, groupingProblems, invalidConsequence, isGrouping, isRestartOn, type EntityBuild, type PendingDependent } from './entity.ts';
-import type { FindingSink, SourcePos } from './findings.ts';
+import { at, buildEntity, emptyBuild, groupingProblems, invalidConsequence, isGrouping, isRestartOn, type EntityBuild, type PendingDependent, type PgKind } from './entity.ts';
+import { groupKey, targetKey, type FindingSink, type SourcePos } from './findings.ts';
 
 export type Origin = 'manifest' | 'stub';
 
@@ -46,16 +46,6 @@ export interface RepoService {
   /** The bundle that defined it (manifest services only). */
   readonly file?: string;
   readonly pos?: SourcePos;
-}
-
-/** Key for a dependency pg in `positions`: the GVT_GROUP naming, `<holder FMRI>><pg name>`. */
-export function groupKey(holder: string, name: string): string {
-  return `${holder}>${name}`;
-}
-
-/** Key for one entity of a dependency pg in `positions`. */
-export function targetKey(holder: string, name: string, target: string): string {
-  return `${holder}>${name}#${target}`;
 }
 
 export class Repository {
@@ -135,7 +125,7 @@ export class Repository {
       const rec = build.pgs.get(d.name);
       if (rec !== undefined) this.positions.set(groupKey(build.fmri, d.name), rec.pos);
     }
-    for (const [key, pos] of build.targetPositions) this.positions.set(`${build.fmri}>${key}`, pos);
+    for (const t of build.targetPositions) this.positions.set(targetKey(build.fmri, t.name, t.target), t.pos);
   }
 
   /** Place every pending `<dependent>` on its target, in import order (§5). */
@@ -194,7 +184,7 @@ export class Repository {
   }
 
   /** `override='true'`: the new dependent replaces an existing dependency pg of the same name. */
-  private replace(holder: EntityBuild, name: string, kind: string, declaredBy: string | undefined): boolean {
+  private replace(holder: EntityBuild, name: string, kind: PgKind, declaredBy: string | undefined): boolean {
     if (kind === 'dependency') {
       const i = holder.dependencies.findIndex((d) => d.name === name);
       if (i >= 0) holder.dependencies.splice(i, 1);
@@ -203,16 +193,12 @@ export class Repository {
     if (kind === 'dependent' && declaredBy !== undefined) {
       const previous = this.entities.get(declaredBy);
       if (previous !== undefined) {
-        const i = previous.dependents.findIndex((d) => d.name === name && this.entityFor(d.target) === holder);
+        const i = previous.dependents.findIndex((d) => d.name === name && this.entities.get(d.target) === holder);
         if (i >= 0) previous.dependents.splice(i, 1);
       }
       return true;
     }
     return false;
-  }
-
-  private entityFor(fmri: string): EntityBuild | undefined {
-    return this.entities.get(fmri);
   }
 
   /** The target entity, created as an empty stub (no general/enabled) if nothing defines it. */
@@ -254,7 +240,8 @@ export class Repository {
 }
 
 function serviceSpec(s: RepoService): ServiceSpec {
-  const infinite = s.build.infiniteTimeout || [...s.instances.values()].some((i) => i.build.infiniteTimeout);
+  const declared = [...s.instances.values()].filter((i) => i.origin === 'manifest');
+  const infinite = s.build.infiniteTimeout || declared.some((i) => i.build.infiniteTimeout);
   const instances: Record<string, InstanceSpec> = {};
   for (const i of s.instances.values()) {
     instances[i.name] = {
@@ -262,28 +249,23 @@ function serviceSpec(s: RepoService): ServiceSpec {
       ...composable(i.build, false),
     };
   }
+  const service = composable(s.build, infinite);
+  // No start or stop exec_method at either level: the pg is absent, which svc.startd treats as an immediate success (§7.1).
+  if (s.origin === 'manifest') {
+    for (const kind of ['start', 'stop'] as const) {
+      if (s.build[kind] === undefined && declared.some((i) => i.build[kind] === undefined)) service[kind] = { missing: true };
+    }
+  }
   return {
     fmri: s.fmri,
     ...(s.file === undefined ? {} : { manifest: s.file }),
-    ...composable(s.build, infinite),
+    ...service,
     instances,
   };
 }
 
-type Composable = {
-  common_name?: string;
-  documentation?: string[];
-  model?: EntityBuild['model'];
-  timeout?: number;
-  timeout_retry?: boolean;
-  restarter?: string;
-  start?: MethodSpec;
-  stop?: MethodSpec;
-  refresh?: MethodSpec;
-  dependencies?: EntityBuild['dependencies'];
-  dependents?: DependentSpec[];
-  invalid_dependencies?: string[];
-};
+/** ComposableSpec, writable while it is assembled. */
+type Composable = { -readonly [K in keyof ComposableSpec]: ComposableSpec[K] };
 
 /**
  * The fields an entity sets, in a fixed order. `infiniteDefault` sets the

@@ -55,8 +55,8 @@ export interface EntityBuild {
   readonly dependents: { name: string; grouping: Grouping; restart_on: RestartOn; target: string }[];
   /** general/enabled from a property_group (instances only). */
   enabledFromGeneral?: boolean;
-  /** Where each dependency entity was written, keyed `<pg name>#<canonical target>`. */
-  readonly targetPositions: Map<string, SourcePos>;
+  /** Where each dependency entity was written. */
+  readonly targetPositions: { readonly name: string; readonly target: string; readonly pos: SourcePos }[];
 }
 
 export function emptyBuild(fmri: string): EntityBuild {
@@ -69,7 +69,7 @@ export function emptyBuild(fmri: string): EntityBuild {
     pgs: new Map(),
     pendingDependents: [],
     dependents: [],
-    targetPositions: new Map(),
+    targetPositions: [],
   };
 }
 
@@ -140,6 +140,8 @@ export function buildEntity(decl: EntityDecl, fmri: string, isInstance: boolean,
             'svccfg refuses the dependent ("Property group and dependent of entity have same name"), so it is ignored',
           fmri,
         );
+      } else if (!PG_NAME.test(m.name)) {
+        sink.warn('bad-value', m.pos, `dependent "${m.name}" is not a valid property group name (letters, digits, _ . , + - only); svccfg cannot create it, so it is ignored`, fmri);
       } else if (dependentNames.has(m.name)) {
         sink.warn('duplicate-pg', m.pos, `${fmri} declares two <dependent>s named "${m.name}"; the first is kept`, fmri);
       } else {
@@ -229,7 +231,7 @@ function addDependency(b: EntityBuild, d: DependencyDecl, name: string, sink: Fi
     }
     const canonical = formatFmri(p.fmri);
     targets.push(canonical);
-    b.targetPositions.set(`${name}#${canonical}`, e.pos);
+    b.targetPositions.push({ name, target: canonical, pos: e.pos });
   }
   if (!ok || !isGrouping(d.grouping) || !isRestartOn(d.restartOn) || (type !== 'service' && type !== 'path')) return;
   b.dependencies.push({ name, grouping: d.grouping, restart_on: d.restartOn, targets, type });
@@ -258,7 +260,7 @@ function addMethod(b: EntityBuild, m: MethodDecl, name: string, sink: FindingSin
     b.infiniteTimeout = true;
   } else if (timeout !== undefined) spec.timeout = timeout;
   else if (m.timeoutSeconds === undefined) {
-    sink.warn('missing-attribute', m.pos, `exec_method "${name}" has no timeout_seconds (the DTD requires it); treated as infinite, as svc.startd does with a missing timeout`, b.fmri);
+    sink.warn('missing-attribute', m.pos, `exec_method "${name}" has no timeout_seconds (the DTD requires it); treated as infinite`, b.fmri);
     spec.timeout = 0;
     b.infiniteTimeout = true;
   } else {

@@ -61,6 +61,16 @@ export interface SourcePos {
   readonly column: number;
 }
 
+/** Key for a dependency pg's position: the GVT_GROUP naming, `<holder FMRI>><pg name>`. */
+export function groupKey(holder: string, name: string): string {
+  return `${holder}>${name}`;
+}
+
+/** Key for the position of one entity (target FMRI) of a dependency pg. */
+export function targetKey(holder: string, name: string, target: string): string {
+  return `${holder}>${name}#${target}`;
+}
+
 /** `file:line:col: warning: message`, the form compilers and editors understand. */
 export function formatFinding(f: Finding): string {
   const where = f.line === undefined ? f.file : `${f.file}:${f.line}:${f.column ?? 1}`;

@@ -9,11 +9,10 @@
  * not parse, duplicate property groups, EEXIST on `<dependent>`) are made while
  * reading and composing (entity.ts, compose.ts), where the positions are.
  */
-import type { InstanceSpec, Scenario, ServiceSpec } from '../scenario/types.ts';
+import type { DependencySpec, InstanceSpec, Scenario, ServiceSpec } from '../scenario/types.ts';
+import { resolveScenario } from '../graph/resolve.ts';
 import { canonicalFmri, parseFmri } from '../smf/fmri.ts';
-import { FindingSink, type Finding, type SourcePos } from './findings.ts';
-import { groupKey, targetKey } from './compose.ts';
-import { effectiveGroups, effectiveRestarter, instancesOf, type EffectiveGroup } from './resolve.ts';
+import { FindingSink, groupKey, targetKey, type Finding, type SourcePos } from './findings.ts';
 
 export type { Finding } from './findings.ts';
 
@@ -30,6 +29,18 @@ interface Index {
 
 function canon(fmri: string): string {
   return canonicalFmri(fmri) ?? fmri;
+}
+
+/** A service's instances as the scenario format defines them: omitted means one enabled `default`. */
+function instancesOf(service: ServiceSpec): [string, InstanceSpec][] {
+  return Object.entries(service.instances ?? { default: {} });
+}
+
+/** A dependency pg as declared, with the entity that holds it. */
+interface Declared {
+  readonly dep: DependencySpec;
+  readonly holder: string;
+  readonly targets: readonly string[];
 }
 
 function buildIndex(scenario: Scenario): Index {
@@ -78,7 +89,8 @@ function subject(holder: string): string {
   return p.ok && p.fmri.scheme === 'svc' && p.fmri.instance === undefined ? `the instances of ${holder}` : holder;
 }
 
-function absentMessage(g: EffectiveGroup, target: string, why: Presence): string {
+function absentMessage(d: Declared, target: string, why: Presence): string {
+  const g = d.dep;
   const what =
     why === 'undefined'
       ? `${target}, which exists nowhere in the imported set`
@@ -88,10 +100,10 @@ function absentMessage(g: EffectiveGroup, target: string, why: Presence): string
   let effect: string;
   switch (g.grouping) {
     case 'require_all':
-      effect = `: ${subject(g.holder)} cannot start ("Dependency ${target} is absent.")`;
+      effect = `: ${subject(d.holder)} cannot start ("Dependency ${target} is absent.")`;
       break;
     case 'require_any':
-      effect = g.targets.length > 1 ? '; require_any is satisfied only by its other members' : `: ${subject(g.holder)} cannot start ("Dependency ${target} is absent.")`;
+      effect = d.targets.length > 1 ? '; require_any is satisfied only by its other members' : `: ${subject(d.holder)} cannot start ("Dependency ${target} is absent.")`;
       break;
     case 'optional_all':
       effect = '; optional_all ignores an absent member, so it has no effect';
@@ -106,22 +118,19 @@ function absentMessage(g: EffectiveGroup, target: string, why: Presence): string
 function lintMissingTargets(scenario: Scenario, index: Index, locate: (key: string) => SourcePos | undefined, sink: FindingSink): void {
   for (const s of scenario.services) {
     const sfmri = canon(s.fmri);
-    const declared: EffectiveGroup[] = [];
+    const declared: Declared[] = [];
     const groupsOf = (deps: ServiceSpec['dependencies'], holder: string): void => {
-      for (const d of deps ?? []) {
-        const targets = d.targets.map(canon);
-        declared.push({ name: d.name, grouping: d.grouping, restart_on: d.restart_on, type: d.type ?? 'service', targets, holder });
-      }
+      for (const dep of deps ?? []) declared.push({ dep, holder, targets: dep.targets.map(canon) });
     };
     groupsOf(s.dependencies, sfmri);
     for (const [name, inst] of instancesOf(s)) groupsOf(inst.dependencies, `${sfmri}:${name}`);
-    for (const g of declared) {
-      if (g.type !== 'service') continue;
-      for (const t of g.targets) {
+    for (const d of declared) {
+      if (d.targets.some((t) => t.startsWith('file:'))) continue;
+      for (const t of d.targets) {
         const why = presence(t, index);
         if (why === 'present') continue;
-        const at = locate(targetKey(g.holder, g.name, t)) ?? locate(groupKey(g.holder, g.name));
-        sink.warn('missing-target', at ?? s.manifest ?? sfmri, absentMessage(g, t, why), g.holder);
+        const at = locate(targetKey(d.holder, d.dep.name, t)) ?? locate(groupKey(d.holder, d.dep.name));
+        sink.warn('missing-target', at ?? s.manifest ?? sfmri, absentMessage(d, t, why), d.holder);
       }
     }
   }
@@ -146,34 +155,30 @@ function cmp(a: string, b: string): number {
  * svc.startd's graph restricted to instance vertices: an instance points at
  * every instance its non-exclude_all groups name (a service target stands for
  * each of its instances) and at its delegated restarter. Only configured
- * instances have dependencies, so only they have outgoing edges.
+ * instances have dependencies, so only they have outgoing edges. The groups
+ * are the engine's own composition (model/graph/resolve.ts, §1.1 and §5).
  */
-function instanceGraph(scenario: Scenario, index: Index): Map<string, Edge[]> {
-  const groups = effectiveGroups(scenario);
+function instanceGraph(scenario: Scenario): Map<string, Edge[]> {
+  const resolved = resolveScenario(scenario);
+  const byService = new Map(resolved.services.map((s) => [s.fmri, s.instances]));
+  const expand = (target: string): readonly string[] => (resolved.byFmri.has(target) ? [target] : (byService.get(target) ?? []));
   const graph = new Map<string, Edge[]>();
-  for (const [ifmri, entry] of index.instances) {
+  for (const i of resolved.instances) {
     const edges: Edge[] = [];
-    if (entry.instance.configured !== false) {
-      for (const g of groups.get(ifmri) ?? []) {
+    if (i.configured) {
+      for (const g of i.groups) {
         if (g.grouping === 'exclude_all' || g.type !== 'service') continue;
+        const holder = g.level === 'service' ? i.service : i.fmri;
         for (const t of g.targets) {
-          for (const to of expand(t, index)) edges.push({ to, written: t, grouping: g.grouping, group: { holder: g.holder, name: g.name } });
+          for (const to of expand(t)) edges.push({ to, written: t, grouping: g.grouping, group: { holder, name: g.name } });
         }
       }
-      const r = effectiveRestarter(entry.service, entry.instance);
-      if (r !== undefined && index.instances.has(r)) edges.push({ to: r, written: r, grouping: 'restarter' });
+      if (i.restarter !== undefined && resolved.byFmri.has(i.restarter)) edges.push({ to: i.restarter, written: i.restarter, grouping: 'restarter' });
     }
     edges.sort((a, b) => cmp(a.to, b.to) || cmp(a.written, b.written) || cmp(a.group?.name ?? '', b.group?.name ?? ''));
-    graph.set(ifmri, edges);
+    graph.set(i.fmri, edges);
   }
   return graph;
-}
-
-function expand(target: string, index: Index): string[] {
-  if (index.instances.has(target)) return [target];
-  const service = index.services.get(target);
-  if (service === undefined) return [];
-  return instancesOf(service).map(([name]) => `${target}:${name}`);
 }
 
 /** Strongly connected components (Tarjan, iterative), vertices visited in sorted order. */
@@ -265,7 +270,7 @@ function describeStep(from: string, edge: Edge): string {
 }
 
 function lintCycles(scenario: Scenario, index: Index, locate: (key: string) => SourcePos | undefined, sink: FindingSink): void {
-  const graph = instanceGraph(scenario, index);
+  const graph = instanceGraph(scenario);
   for (const comp of components(graph)) {
     const start = comp[0];
     if (start === undefined) continue;

@@ -21,13 +21,8 @@ export function applyProfile(repo: Repository, profile: BundleDecl, sink: Findin
     const service = repo.services.get(fmri);
     const settings = s.instances.map((i) => ({ decl: i, enabled: enabledSetting(i) })).filter((x) => x.enabled !== undefined);
     if (settings.length === 0) continue;
-    if (service === undefined || service.origin === 'stub') {
-      sink.warn(
-        'profile-target-missing',
-        s.pos,
-        `the profile configures ${fmri}, which no imported manifest defines${service === undefined ? '' : ' (it exists only as an empty stub a <dependent> created)'}; svccfg apply ignores it`,
-        fmri,
-      );
+    if (service === undefined) {
+      sink.warn('profile-target-missing', s.pos, `the profile configures ${fmri}, which no imported manifest defines; svccfg apply ignores it`, fmri);
       continue;
     }
     for (const { decl, enabled } of settings) {

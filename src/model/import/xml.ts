@@ -72,8 +72,8 @@ export function describeSize(bytes: number): string {
 }
 
 /** The message for input over the size limit; the CLI uses it too, before reading a file. */
-export function tooLargeMessage(bytes: number, maxBytes: number = XML_LIMITS.maxBytes): string {
-  return `the input is ${describeSize(bytes)}, over the ${describeSize(maxBytes)} limit for a service bundle; nothing was parsed`;
+export function tooLargeMessage(bytes: number, maxBytes: number = XML_LIMITS.maxBytes, atLeast = false): string {
+  return `the input is ${atLeast ? 'at least ' : ''}${describeSize(bytes)}, over the ${describeSize(maxBytes)} limit for a service bundle; nothing was parsed`;
 }
 
 /**
@@ -112,8 +112,13 @@ class StopParse {
 
 export function parseXml(input: string, limits: Partial<XmlLimits> = {}): Result<XmlDocument, XmlError> {
   const max: XmlLimits = { ...XML_LIMITS, ...limits };
-  if (utf8Length(input, max.maxBytes) > max.maxBytes) {
-    return err({ kind: 'too-large', message: tooLargeMessage(utf8Length(input), max.maxBytes) });
+  if (input.length > max.maxBytes) {
+    // Every character is at least one byte: refuse without looking at the text.
+    return err({ kind: 'too-large', message: tooLargeMessage(input.length, max.maxBytes, true) });
+  }
+  if (input.length * 3 > max.maxBytes) {
+    const bytes = utf8Length(input, max.maxBytes * 2);
+    if (bytes > max.maxBytes) return err({ kind: 'too-large', message: tooLargeMessage(bytes, max.maxBytes, bytes > max.maxBytes * 2) });
   }
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   try {
