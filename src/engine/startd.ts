@@ -73,6 +73,8 @@ const MANIFEST_IMPORT = 'svc:/system/manifest-import:default';
 const FS_ROOT = 'svc:/system/filesystem/root:default';
 const FS_MINIMAL = 'svc:/system/filesystem/minimal:default';
 const SYSTEM_LOG = 'svc:/system/system-log:default';
+const STARTD_SELF = 'svc:/system/svc/restarter:default';
+const EARLY_MANIFEST_IMPORT = 'svc:/system/early-manifest-import:default';
 /** graph.c up_svcs[] (§6.7). */
 const UP_SVCS = [SINGLE_USER, CONSOLE_LOGIN, 'svc:/system/install-setup:default', 'svc:/system/install:default'];
 const STANDARD_MILESTONES = new Set([SINGLE_USER, MULTI_USER, MULTI_USER_SERVER]);
@@ -373,6 +375,10 @@ export class Startd {
     if (!i.inRepository) return;
     if (i.deathrow) return;
     if (!i.resolved.configured) return; // no general/enabled: never told to the restarter (§1.1)
+    if (i.fmri === STARTD_SELF || (i.fmri === EARLY_MANIFEST_IMPORT && this.era === '2025')) {
+      this.startdOwnState(i);
+      return;
+    }
     i.configuring = true;
     // The milestone's temporary overrides (§6.4): outside the subgraph → general_ovr/enabled=false.
     if (this.milestone !== 'all') {
@@ -403,6 +409,29 @@ export class Startd {
     if (failed === 'cycle') this.send(i, 'DEPENDENCY_CYCLE', 'dependency_cycle', RERR.none);
     else if (failed === 'invalid') this.send(i, 'INVALID_DEPENDENCY', 'invalid_dependency', RERR.none);
     this.enableByVertex(i, i.enabled, false);
+  }
+
+  /**
+   * svc.startd's own instance is never a graph vertex (dgraph_add_instance()
+   * returns early for it), and early-manifest-import is run by svc.startd
+   * itself before the graph engine starts, which then marks it online
+   * (§10.3). Both are shown online from the start; neither runs through the
+   * restarter machine.
+   */
+  private startdOwnState(i: InstanceRuntime): void {
+    i.configured = true;
+    if (!i.enabled) {
+      i.state = 'disabled';
+      i.leaf = 'disabled';
+      i.aux = 'per_configuration';
+      this.recordStatus(i, 'uninitialized', 'none', 'per_configuration');
+      return;
+    }
+    i.state = 'online';
+    i.leaf = 'online.running';
+    i.aux = 'none';
+    this.bump();
+    this.recordStatus(i, 'uninitialized', 'none', 'none');
   }
 
   /** refresh_vertex() → set_dependencies(): one group vertex per dependency pg. */
