@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { compareTraces } from './compare.ts';
+import { dep, run, svc } from './testing/scenario-builder.ts';
+import type { ServiceSpec } from '../model/scenario/types.ts';
+
+function chain(durations: number[]): ServiceSpec[] {
+  return durations.map((d, i) =>
+    svc(`svc:/c/s${i}`, { start: { duration: d }, dependencies: i === 0 ? [] : [dep('prev', 'require_all', [`svc:/c/s${i - 1}:default`])] }),
+  );
+}
+
+describe('compareTraces', () => {
+  it('identical traces have no divergence and no changed rows', () => {
+    const t = run(chain([100, 200, 300]));
+    const c = compareTraces(t, run(chain([100, 200, 300])));
+    expect(c.divergence).toBeUndefined();
+    expect(c.changed).toEqual([]);
+  });
+
+  it('a single changed duration is found at the right event', () => {
+    const c = compareTraces(run(chain([100, 200, 300])), run(chain([100, 250, 300])));
+    // s1's start method exits at 300 in A and at 350 in B: the first event that differs.
+    expect(c.divergence?.fmri).toBe('svc:/c/s1:default');
+    expect(c.divergence?.a).toMatchObject({ t: 300, what: 'start method exits 0' });
+    expect(c.divergence?.b).toMatchObject({ t: 350, what: 'start method exits 0' });
+    expect(c.changed).toEqual(['svc:/c/s1:default', 'svc:/c/s2:default']);
+    expect(c.outcomes.find((o) => o.fmri === 'svc:/c/s2:default')).toMatchObject({ a: { since: 600 }, b: { since: 650 }, differs: 'time' });
+  });
+
+  it('a failure in one boot shows both explanations and a state difference', () => {
+    const ok = run(chain([100, 200]));
+    const bad = run([svc('svc:/c/s0', { start: { duration: 100, exit: 96 } }), ...chain([100, 200]).slice(1)]);
+    const c = compareTraces(ok, bad);
+    expect(c.divergence?.fmri).toBe('svc:/c/s0:default');
+    expect(c.divergence?.explainB?.text).toContain('Start method exited with $SMF_EXIT_ERR_CONFIG.');
+    expect(c.outcomes.find((o) => o.fmri === 'svc:/c/s1:default')).toMatchObject({ a: { state: 'online' }, b: { state: 'offline' }, differs: 'state' });
+  });
+
+  it('property: changing exactly one duration diverges at that service, never earlier', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 2, maxLength: 12 }), fc.nat(), fc.integer({ min: 1, max: 500 }), (ds, pick, delta) => {
+        const k = pick % ds.length;
+        const changed = ds.map((d, i) => (i === k ? d + delta : d));
+        const c = compareTraces(run(chain(ds)), run(chain(changed)));
+        const start = ds.slice(0, k + 1).reduce((x, y) => x + y, 0);
+        return c.divergence?.fmri === `svc:/c/s${k}:default` && c.divergence.t === start;
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
