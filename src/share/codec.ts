@@ -1,0 +1,131 @@
+/**
+ * Share links: `#v1.<lz-string payload>` (compressToEncodedURIComponent of the
+ * JSON of a ShareStateV1). The prefix says the version; every released version
+ * decodes for ever (golden links in fixtures/links/ are tested); a link from a
+ * newer bootgraph is refused with a message rather than misread. Pure: strings
+ * in, results out; no DOM, no location.
+ */
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { validateScenario } from '../model/scenario/validate.ts';
+import { parseAction } from '../model/scenario/actions.ts';
+import type { ShareStateV1 } from './share-state.ts';
+
+export const LINK_PREFIX = 'v1.';
+
+/** Above this, a link still works in browsers but chat tools (Discord: 2,000) and some mailers cut it. */
+export const LINK_SOFT_LIMIT = 8_000;
+/** Above this we do not make a link: the app offers the scenario file instead. */
+export const LINK_HARD_LIMIT = 64_000;
+/** The decoder refuses anything longer, before decompressing. */
+const DECODE_LIMIT = 200_000;
+
+export type DecodeResult =
+  | { ok: true; state: ShareStateV1; warnings: string[] }
+  | { ok: false; reason: 'empty' | 'newer' | 'unknown-format' | 'corrupt' | 'invalid' | 'too-long'; message: string };
+
+export type EncodeResult = { ok: true; fragment: string; long: boolean } | { ok: false; message: string; length: number };
+
+/** The fragment (without '#'). */
+export function encodeShareState(state: ShareStateV1): EncodeResult {
+  const fragment = LINK_PREFIX + compressToEncodedURIComponent(JSON.stringify(state));
+  if (fragment.length > LINK_HARD_LIMIT) {
+    return {
+      ok: false,
+      length: fragment.length,
+      message: `This link would be ${fragment.length.toLocaleString('en-US')} characters, more than the ${LINK_HARD_LIMIT.toLocaleString('en-US')} bootgraph makes. Download the scenario file and share that instead.`,
+    };
+  }
+  return { ok: true, fragment, long: fragment.length > LINK_SOFT_LIMIT };
+}
+
+export function decodeShareFragment(raw: string): DecodeResult {
+  const text = raw.startsWith('#') ? raw.slice(1) : raw;
+  if (text.length === 0) return { ok: false, reason: 'empty', message: 'The link has no scenario in it.' };
+  if (text.length > DECODE_LIMIT) return { ok: false, reason: 'too-long', message: `The link is ${text.length} characters long, more than bootgraph reads (${DECODE_LIMIT}).` };
+  const m = /^v(\d{1,6})\./.exec(text);
+  if (m === null) return { ok: false, reason: 'unknown-format', message: 'This is not a bootgraph link (it should start with #v1.).' };
+  const version = Number(m[1]);
+  if (version > 1) return { ok: false, reason: 'newer', message: `This link was made by a newer bootgraph (link format v${version}); this version reads v1. Open it in a newer bootgraph.` };
+  if (version < 1) return { ok: false, reason: 'unknown-format', message: `Link format v${version} does not exist.` };
+  let json: string | null;
+  try {
+    json = decompressFromEncodedURIComponent(text.slice(m[0].length));
+  } catch {
+    json = null;
+  }
+  if (json === null || json.length === 0) return { ok: false, reason: 'corrupt', message: 'The link is damaged or cut short (its data does not decompress). Ask for the whole link.' };
+  let value: unknown;
+  try {
+    value = JSON.parse(json) as unknown;
+  } catch {
+    return { ok: false, reason: 'corrupt', message: 'The link is damaged or cut short (its data is not valid JSON).' };
+  }
+  return validateShareState(value);
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const KNOWN = new Set(['p', 's', 'c', 'a', 't', 'sel', 'view', 'tour', 'boot']);
+
+export function validateShareState(value: unknown): DecodeResult {
+  const bad = (message: string): DecodeResult => ({ ok: false, reason: 'invalid', message: `The link's contents are not valid: ${message}` });
+  if (!isObj(value)) return bad('expected an object');
+  const warnings: string[] = [];
+  for (const k of Object.keys(value)) if (!KNOWN.has(k)) warnings.push(`ignored an unknown field "${k.slice(0, 40)}"`);
+  const p = value['p'];
+  const s = value['s'];
+  if ((p === undefined) === (s === undefined)) return bad('it must name either a preset or a scenario');
+  if (p !== undefined && (typeof p !== 'string' || !/^[a-z0-9][a-z0-9-]{0,80}$/.test(p))) return bad('the preset name is malformed');
+  let scenario: ShareStateV1['s'];
+  if (s !== undefined) {
+    const v = validateScenario(s);
+    if (!v.ok) {
+      const e = v.errors[0];
+      return bad(`the scenario in it is invalid (${e?.path ?? '$'}: ${e?.message ?? 'invalid'})`);
+    }
+    scenario = v.scenario;
+  }
+  const c = value['c'];
+  if (c !== undefined) {
+    if (!isObj(c) || Object.keys(c).length > 200) return bad('conditions must be an object of at most 200 entries');
+    for (const [k, v] of Object.entries(c)) {
+      if (k.length > 100 || typeof v !== 'string' || v.length > 200) return bad(`condition "${k.slice(0, 40)}" is malformed`);
+    }
+  }
+  const a = value['a'];
+  if (a !== undefined) {
+    if (!Array.isArray(a) || a.length > 500) return bad('interventions must be a list of at most 500 actions');
+    for (const x of a) {
+      if (!isObj(x) || typeof x['at'] !== 'number' || !Number.isFinite(x['at']) || x['at'] < 0 || typeof x['run'] !== 'string') return bad('an intervention is malformed');
+      const parsed = parseAction(x['run']);
+      if (!parsed.ok) return bad(`an intervention is not a command bootgraph knows (${parsed.error})`);
+    }
+  }
+  const t = value['t'];
+  if (t !== undefined && (typeof t !== 'number' || !Number.isFinite(t) || t < 0)) return bad('the instant is not a time');
+  const sel = value['sel'];
+  if (sel !== undefined && (typeof sel !== 'string' || sel.length > 1024)) return bad('the selected service is malformed');
+  const view = value['view'];
+  if (view !== undefined && (!isObj(view) || ['z', 'x', 'y'].some((k) => typeof view[k] !== 'number' || !Number.isFinite(view[k] as number)))) {
+    return bad('the view is malformed');
+  }
+  const tour = value['tour'];
+  if (tour !== undefined && (!isObj(tour) || typeof tour['id'] !== 'string' || typeof tour['step'] !== 'number' || !Number.isInteger(tour['step']) || tour['step'] < 0)) {
+    return bad('the tour step is malformed');
+  }
+  const boot = value['boot'];
+  if (boot !== undefined && (typeof boot !== 'number' || !Number.isInteger(boot) || boot < 1 || boot > 100)) return bad('the boot number is malformed');
+  // Every field has been checked above; build the typed state explicitly.
+  const state: ShareStateV1 = {
+    ...(typeof p === 'string' ? { p } : {}),
+    ...(scenario === undefined ? {} : { s: scenario }),
+    ...(isObj(c) ? { c: c as Record<string, string> } : {}),
+    ...(Array.isArray(a) ? { a: a as ShareStateV1['a'] } : {}),
+    ...(typeof t === 'number' ? { t } : {}),
+    ...(typeof sel === 'string' ? { sel } : {}),
+    ...(isObj(view) ? { view: { z: Number(view['z']), x: Number(view['x']), y: Number(view['y']) } } : {}),
+    ...(isObj(tour) ? { tour: { id: String(tour['id']), step: Number(tour['step']) } } : {}),
+    ...(typeof boot === 'number' ? { boot } : {}),
+  };
+  return { ok: true, state, warnings };
+}

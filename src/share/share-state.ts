@@ -1,0 +1,34 @@
+/**
+ * What a link carries (issue 6). Field names are short because every
+ * character counts in a link, and they never change meaning: version 1 of the
+ * link format is decoded by every later version, for ever. New fields must be
+ * optional.
+ */
+import type { ActionSpec, Scenario } from '../model/scenario/types.ts';
+
+export interface ShareViewV1 {
+  /** Zoom and pan of the graph. */
+  readonly z: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface ShareStateV1 {
+  /** Built-in preset id. Exactly one of `p` and `s`. */
+  readonly p?: string;
+  /** A whole scenario, when it is not a preset (imported, edited). */
+  readonly s?: Scenario;
+  /** Condition overrides: condition id → option value (differences from the preset). */
+  readonly c?: Readonly<Record<string, string>>;
+  /** Interventions the user added: timed actions, appended to the scenario's own. */
+  readonly a?: readonly ActionSpec[];
+  /** Playhead, simulated ms. */
+  readonly t?: number;
+  /** Selected instance FMRI. */
+  readonly sel?: string;
+  readonly view?: ShareViewV1;
+  /** Guided tour and step. */
+  readonly tour?: { readonly id: string; readonly step: number };
+  /** Boot number within the session (1 = first boot; 2 = next boot …). */
+  readonly boot?: number;
+}
