@@ -23,7 +23,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { term: 'optional_all', text: 'Waits only for listed services that can still come up: missing, disabled and maintenance targets are ignored, and an offline target that can never start counts as satisfied. A missing file still blocks.', ref: '§3.4' },
   { term: 'exclude_all', text: 'Satisfied only while the listed services are disabled, in maintenance or absent. An enabled target that is merely offline still blocks; a running excluder is stopped when the target starts.', ref: '§3.4, §4.4' },
   { term: 'restart_on', text: 'Which events at a dependency stop (and later restart) a running dependent: none, error (faults), restart (also restarts and stops), refresh (also refreshes). Dependents whose restart_on does not trigger keep running.', ref: '§4' },
-  { term: 'dependent', text: 'A <dependent> element in a manifest: it adds a dependency group to another service, so that service waits for this one.', ref: '§5' },
+  { term: 'dependent', text: 'A dependent element in a manifest: it adds a dependency group to another service, so that service waits for this one.', ref: '§5' },
   { term: 'uninitialized', text: 'The state of every instance when svc.startd starts, and after svcadm clear, until the restarter reads it.', ref: '§2.1' },
   { term: 'offline', text: 'Enabled but not running: waiting for dependencies, or (offline*) with its start method running.', ref: '§2.1' },
   { term: 'online', text: 'Running: its start method succeeded.', ref: '§2.1' },
