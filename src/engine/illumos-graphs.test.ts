@@ -69,7 +69,7 @@ describe('the built-in illumos graphs boot as boot-graph.md derives', () => {
   it('2009: network/physical comes online before system/device/local starts (the metainit chain)', () => {
     const t = boot(graph2009);
     const at = (f: string, kind: 'online' | 'start'): number =>
-      t.records.find((r) => (kind === 'online' ? r.kind === 'status' && r.to === 'online' : r.kind === 'method' && r.phase === 'begin') && r.fmri === f)?.t ?? -1;
+      t.records.find((r) => (kind === 'online' ? r.kind === 'status' && r.to === 'online' && r.fmri === f : r.kind === 'method' && r.phase === 'begin' && r.fmri === f))?.t ?? -1;
     const physical = at('svc:/network/physical:default', 'online');
     expect(physical).toBeGreaterThanOrEqual(0);
     expect(physical).toBeLessThanOrEqual(at('svc:/system/metainit:default', 'start'));

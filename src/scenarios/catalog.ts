@@ -1,6 +1,7 @@
 /**
  * The built-in scenarios. Each preset is loaded lazily (the big illumos graphs
- * are only fetched when chosen) and is a plain v1 scenario.
+ * are only fetched when chosen) and is a plain v1 scenario. The first one is
+ * the flagship: the scenario the app opens with.
  */
 import type { Scenario } from '../model/scenario/types.ts';
 
@@ -9,16 +10,67 @@ export interface PresetInfo {
   readonly title: string;
   /** One line: what happens and why it matters. */
   readonly story: string;
-  /** The seed document it comes from, if any. */
+  /** The seed document it comes from, if any (a file in ../shared/seeds/). */
   readonly seed?: string;
+  /** For grouping in a picker: "seed" (the five seed documents) or "demo". */
+  readonly group?: 'seed' | 'demo';
+  /** Position within its group (1 = first). */
+  readonly order?: number;
   load(): Promise<Scenario>;
 }
 
 const PRESETS: PresetInfo[] = [
   {
+    id: 'clearview-ipmp-first-boot',
+    title: 'Clearview IPMP: first boot after upgrade',
+    story: 'network/physical runs before devfsadm has made /dev/ipmpstub (the 2009 metainit chain), so ipmp0 cannot be created and IPMP never comes up; the next boot works.',
+    seed: '000_6ff28b1db8148630.txt',
+    group: 'seed',
+    order: 1,
+    load: async () => (await import('./presets/clearview-ipmp-first-boot.ts')).default(),
+  },
+  {
+    id: 'ipmp-dynamic-reconfiguration',
+    title: 'IPMP and dynamic reconfiguration',
+    story: 'A NIC missing at boot has its data address moved to the other group member; cfgadm detaches and reattaches NICs and addresses fail over and back.',
+    seed: '001_298a713eb85a0e72.txt',
+    group: 'seed',
+    order: 2,
+    load: async () => (await import('./presets/ipmp-dynamic-reconfiguration.ts')).default(),
+  },
+  {
+    id: 'patching-milestone',
+    title: 'Patching milestone',
+    story: 'Booting to a patching milestone brings up only single-user, local filesystems and the patching service; booting to all starts a service with no dependencies first.',
+    seed: '002_7f05ea57cebde0ad.txt',
+    group: 'seed',
+    order: 3,
+    load: async () => (await import('./presets/patching-milestone.ts')).default(),
+  },
+  {
+    id: 'manifest-import',
+    title: 'Manifest import: late vs two-step',
+    story: 'datalink-management, delivered by an upgrade, is absent until the late manifest-import, so network/physical fails first; the proposed two-step import has it from the start.',
+    seed: '003_4d3f5a16761acb21.txt',
+    group: 'seed',
+    order: 4,
+    load: async () => (await import('./presets/manifest-import.ts')).default(),
+  },
+  {
+    id: 'snap-upgrade-var-shared',
+    title: 'Snap Upgrade: /var/shared',
+    story: 'Two boot environments share /var/shared: mail survives a switch of BE, an alternate BE cannot write it, and a log written before the mount is hidden by it.',
+    seed: '004_2d8bc3d41f41ddac.txt',
+    group: 'seed',
+    order: 5,
+    load: async () => (await import('./presets/snap-upgrade-var-shared.ts')).default(),
+  },
+  {
     id: 'demo-restart-on',
     title: 'restart_on in action',
     story: 'A database crashes and restarts; which dependents restart with it depends on their restart_on.',
+    group: 'demo',
+    order: 1,
     load: async () => (await import('./presets/demo-restart-on.ts')).default,
   },
 ];
@@ -33,6 +85,13 @@ export function presetIds(): string[] {
 
 export function findPreset(id: string): PresetInfo | undefined {
   return PRESETS.find((p) => p.id === id);
+}
+
+/** The flagship: the scenario the app opens with. */
+export function defaultPreset(): PresetInfo {
+  const first = PRESETS[0];
+  if (first === undefined) throw new Error('no presets');
+  return first;
 }
 
 export function registerPreset(p: PresetInfo): void {

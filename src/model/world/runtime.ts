@@ -66,6 +66,14 @@ export interface WorldRuntime {
   varWritable(): boolean;
   /** Serialisable state, for the panels. */
   snapshot(): unknown;
+  /**
+   * Every path that exists when svc.startd starts (the world's namespace, not
+   * just the scenario's `files`). ENGINE-REQUEST: Startd.run() should use
+   * `this.world.initialFiles?.() ?? scenario.files ?? []` for trace.initialFiles, so
+   * that explain's file checks (seek.filesAtTime) see /dev links and files on
+   * mounted filesystems.
+   */
+  initialFiles?(): readonly string[];
 }
 
 /** The world of a scenario without `world`: the `files` list, nothing else. */

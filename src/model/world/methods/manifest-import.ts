@@ -1,0 +1,58 @@
+/**
+ * /lib/svc/method/manifest-import (system/manifest-import), smf-semantics.md
+ * §10.4 and console-messages.md §5.4.
+ *
+ * Late one-step scheme: import the manifests under /var/svc/manifest that are
+ * not in the repository yet (svccfg import needs the persistent repository,
+ * so a writable /, and /var mounted). The console keeps
+ * "Loading smf(5) service descriptions: N/N"; the log says "Loaded N smf(5)
+ * service descriptions".
+ *
+ * Two-step scheme (seed 003), step two: commit what step one imported into
+ * the volatile repository to /etc/svc/repository.db, make a compatibility
+ * link under /var/svc/manifest for each /etc/svc/manifest manifest, and
+ * import what third parties delivered to /var/svc/manifest.
+ */
+import { loadedDescriptions, loadingDescriptions, SMF_EXIT } from '../messages.ts';
+import { instancesOf, manifestPath } from '../repository.ts';
+import type { WorldChange } from '../runtime.ts';
+import type { MethodModel } from './types.ts';
+
+export const manifestImport: MethodModel = (world, req) => {
+  const repo = world.repo;
+  if (!world.rootWritable()) {
+    return { duration: 300, exit: SMF_EXIT.ERR_FATAL, log: ['Repository switch back operation failed, please check the system log for the possible fatal error messages.'] };
+  }
+  const fromVar = repo.toImportFromVar().filter((m) => world.onDiskVisible(manifestPath(repo.scheme, m)));
+  const n = fromVar.length;
+  const console = n > 0 ? [loadingDescriptions(world.era, n)] : [];
+  const log = n > 0 ? [loadedDescriptions(world.era, n)] : [];
+  const toCommit = repo.scheme === 'two-step' ? repo.pending.filter((m) => repo.imported.has(m.path) && !repo.committed.has(m.path)) : [];
+  return {
+    duration: 500 + 300 * n,
+    exit: 0,
+    console,
+    log,
+    effect: (t) => {
+      const changes: WorldChange[] = [];
+      for (const m of toCommit) {
+        repo.committed.add(m.path);
+        for (const s of m.services) repo.volatile.delete(s);
+        changes.push({ kind: 'repository', summary: `${m.path}: committed from the volatile repository to /etc/svc/repository.db (step two)`, manifest: m.path });
+        const link = manifestPath('late', m);
+        if (world.fs.write(link).ok) {
+          repo.compatLinks.add(link);
+          changes.push({ kind: 'file', path: link, exists: true, summary: `${link} created: compatibility link to ${manifestPath(repo.scheme, m)}` });
+        }
+      }
+      for (const m of fromVar) {
+        repo.imported.add(m.path);
+        repo.committed.add(m.path);
+        const imported = m.services.flatMap((s) => instancesOf(world.scenario, s));
+        changes.push({ kind: 'repository', summary: `${manifestPath(repo.scheme, m)} imported: ${m.services.join(', ')} now in the repository`, manifest: m.path, imported });
+      }
+      if (n > 0) world.note(t, `manifest-import imported ${n} manifest${n === 1 ? '' : 's'} from /var/svc/manifest`, req.fmri);
+      return changes;
+    },
+  };
+};

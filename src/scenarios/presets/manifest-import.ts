@@ -1,0 +1,55 @@
+/**
+ * Seed 003_4d3f5a16761acb21.txt (the manifest-import proposal): the first
+ * boot after an upgrade that delivers network/datalink-management (dlmgmt)
+ * and a third-party service. In the late one-step scheme both manifests sit
+ * in /var/svc/manifest and their services are absent until
+ * system/manifest-import runs, after / is writable and /var is mounted; by
+ * then network/physical has run on this reconfiguration boot without dlmgmtd.
+ * In the proposed two-step scheme dlmgmt's manifest is in /etc/svc/manifest
+ * and step one imports it before any service starts.
+ */
+import type { Scenario, ServiceSpec } from '../../model/scenario/types.ts';
+import { settleRepository } from '../../model/world/repository.ts';
+import { loadGraph2009 } from './graph-2009.ts';
+import { nevadaWorld } from './nevada-2009.ts';
+
+export const SEED_003 = '003_4d3f5a16761acb21.txt';
+export const DLMGMT = 'svc:/network/datalink-management';
+export const THIRD_PARTY = 'svc:/site/inventory';
+
+const THIRD_PARTY_SERVICE: ServiceSpec = {
+  fmri: THIRD_PARTY,
+  common_name: 'a third-party inventory agent',
+  manifest: '/var/svc/manifest/site/inventory.xml',
+  start: { exec: '/opt/inventory/bin/agent', duration: 200 },
+  dependencies: [{ name: 'minimal', grouping: 'require_all', restart_on: 'none', targets: ['svc:/system/filesystem/minimal'] }],
+};
+
+export async function manifestImport(): Promise<Scenario> {
+  const graph = await loadGraph2009();
+  const scenario: Scenario = {
+    ...graph,
+    name: 'Manifest import: late vs two-step',
+    description:
+      'The first boot after an upgrade that delivers network/datalink-management and a third-party service (seed 003). Late ' +
+      'one-step import: both are absent until system/manifest-import runs after / is writable and /var is mounted, so ' +
+      'network/physical runs on this reconfiguration boot without dlmgmtd and fails ("The network/datalink-management service ' +
+      'did not come online."). Switch to the proposed two-step import and datalink-management is there from the start.',
+    boot: { reconfigure: true },
+    services: [...graph.services, THIRD_PARTY_SERVICE],
+    world: nevadaWorld({
+      boot: { number: 1, after: 'upgrade' },
+      repository: {
+        scheme: 'late',
+        pending: [
+          { path: 'network/dlmgmt.xml', services: [DLMGMT], vendor: 'sun' },
+          { path: 'site/inventory.xml', services: [THIRD_PARTY], vendor: 'third-party' },
+        ],
+      },
+    }),
+    source: { ...(graph.source ?? {}), preset: 'manifest-import', seed: SEED_003 },
+  };
+  return settleRepository(scenario);
+}
+
+export default manifestImport;
