@@ -133,6 +133,8 @@ export class Startd {
   private version = 0;
   /** The milestone: "all", "none" or an instance FMRI. */
   private milestone = 'all';
+  /** The milestone this boot started with (the trace reports it). */
+  private bootMilestone = 'all';
   private milestoneReached = false;
   private bootingSingleUser = false;
   private loadComplete = false;
@@ -167,7 +169,7 @@ export class Startd {
 
   run(): Trace {
     const worldInitial = this.world.snapshot();
-    const initialFiles = this.resolved.scenario.files ?? [];
+    const initialFiles = this.world.initialFiles?.() ?? this.resolved.scenario.files ?? [];
     this.createInstances();
     this.setInitialMilestone();
     this.populateGraph();
@@ -342,6 +344,7 @@ export class Startd {
       }
     }
     this.milestone = requested;
+    this.bootMilestone = requested;
     if (requested !== 'all') {
       const shown = fromBoot && boot.single !== true ? boot.milestone ?? requested : requested.replace(/^svc:\//, '');
       this.console(`Booting to milestone "${shown}".`, 'startd');
@@ -569,7 +572,7 @@ export class Startd {
       else if (a === 'runStopMethod') this.beginMethod(i, 'stop', from, fromNext, reason);
       else if (a === 'runRefreshMethod') this.beginMethod(i, 'refresh', from, fromNext, reason);
     }
-    if (from !== i.state) this.gtTransition(i, from, wasRunning, rerr);
+    if (from !== step.state) this.gtTransition(i, from, wasRunning, rerr);
     else if (type === 'METHOD_OK' && step.next.endsWith('.running') && fromNext === 'none' && i.lastMethod === 'refresh') {
       // A refresh "sans state change" propagates RERR_REFRESH (transition.c).
       this.graphPropagateStop(i.vertex, RERR.refresh);
@@ -861,6 +864,13 @@ export class Startd {
       this.recordWorld(c);
       if (c.path !== undefined) filesChanged = true;
       for (const fmri of c.imported ?? []) this.importInstance(fmri);
+      // A method that runs svcadm (e.g. the patching service restoring the default milestone).
+      const command = c['command'];
+      if (c.kind === 'svcadm' && typeof command === 'string') {
+        const parsed = parseAction(command);
+        if (parsed.ok) this.queue.push(this.now, { kind: 'action', index: -1, at: this.now, run: command, parsed: parsed.action });
+        else this.diagnostics.push(`${command}: ${parsed.error}`);
+      }
     }
     if (filesChanged) this.bump();
   }
@@ -1564,7 +1574,7 @@ export class Startd {
       format: TRACE_FORMAT,
       scenarioName: this.scenario.name,
       era: this.era,
-      milestone: this.milestone,
+      milestone: this.bootMilestone,
       instances,
       services: this.resolved.services.map((s) => s.fmri),
       files,

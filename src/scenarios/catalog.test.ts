@@ -69,11 +69,12 @@ describe('through the CLI', () => {
     expect(j.actions.map((a) => a.ok)).toEqual([false, true, true, true]);
   });
 
-  it('patching-milestone: boots to milestone/patching; the no-dependency agent is disabled', () => {
+  it('patching-milestone: boots to milestone/patching, patches, then restores the default milestone and comes up', () => {
     const j = cli('patching-milestone');
     expect(j.milestone).toBe('svc:/milestone/patching:default');
     expect(j.final['svc:/milestone/patching:default']?.state).toBe('online');
-    expect(j.final['svc:/site/agent:default']?.state).toBe('disabled');
+    expect(j.actions.map((a) => a.command)).toContain('svcadm milestone -d all');
+    expect(j.final['svc:/site/agent:default']?.state).toBe('online');
   });
 
   it('manifest-import: physical fails before the late import; datalink-management online after it', () => {

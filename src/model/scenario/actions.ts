@@ -32,7 +32,7 @@ const VERB_FLAGS: Record<SvcadmVerb, string> = {
   milestone: 'd',
 };
 
-export const WORLD_COMMANDS = ['cfgadm', 'touch', 'rm', 'devfsadm', 'mount', 'umount', 'pkg'] as const;
+export const WORLD_COMMANDS = ['cfgadm', 'touch', 'rm', 'devfsadm', 'mount', 'umount', 'pkg', 'patchadd'] as const;
 
 /** Split on whitespace, honouring "double" and 'single' quotes (for `disable -c "comment"`). */
 export function splitWords(text: string): string[] | undefined {

@@ -8,6 +8,7 @@ import { parseFmri, isValidInstanceName, canonicalFmri } from '../smf/fmri.ts';
 import { GROUPINGS, RESTART_ONS, SERVICE_MODELS } from '../smf/states.ts';
 import { parseAction } from './actions.ts';
 import { validateWorld } from '../world/validate.ts';
+import { validateWorldScenario } from '../world/validate-scenario.ts';
 import { SCENARIO_FORMAT, type Scenario } from './types.ts';
 
 export interface ValidationIssue {
@@ -148,6 +149,8 @@ export function validateScenario(input: unknown): ValidationResult {
   if (input['world'] !== undefined) {
     for (const issue of validateWorld(input['world'], '$.world')) c.error(issue.path, issue.message);
   }
+  // Cross-checks with the world: NICs named by cfgadm actions, method models, site methods.
+  if (c.errors.length === 0) for (const issue of validateWorldScenario(input)) c.error(issue.path, issue.message);
   if (c.errors.length > 0) return { ok: false, errors: c.errors, warnings: c.warnings };
   // Every check above guarantees the shape of Scenario; this is the one place the cast is justified.
   return { ok: true, scenario: input as unknown as Scenario, warnings: c.warnings };
