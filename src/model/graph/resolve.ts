@@ -129,15 +129,22 @@ function toGroup(d: DependencySpec, level: 'service' | 'instance'): ResolvedGrou
   return { name: d.name, grouping: d.grouping, restartOn: d.restart_on, type, targets, level };
 }
 
-/** Compose the service's spec with an instance's (instance wins per field / per pg name). */
+/** Compose the service's spec with an instance's: the instance wins field by field (smf.7 composition). */
 function compose(svc: ComposableSpec, inst: ComposableSpec): ComposableSpec {
-  return { ...svc, ...stripUndefined(inst) };
-}
-
-function stripUndefined(o: ComposableSpec): ComposableSpec {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
-  return out as ComposableSpec;
+  return {
+    dependencies: inst.dependencies ?? svc.dependencies,
+    dependents: inst.dependents ?? svc.dependents,
+    model: inst.model ?? svc.model,
+    start: inst.start ?? svc.start,
+    stop: inst.stop ?? svc.stop,
+    refresh: inst.refresh ?? svc.refresh,
+    timeout: inst.timeout ?? svc.timeout,
+    timeout_retry: inst.timeout_retry ?? svc.timeout_retry,
+    restarter: inst.restarter ?? svc.restarter,
+    common_name: inst.common_name ?? svc.common_name,
+    documentation: inst.documentation ?? svc.documentation,
+    method_model: inst.method_model ?? svc.method_model,
+  };
 }
 
 export function resolveScenario(scenario: Scenario): ResolvedScenario {

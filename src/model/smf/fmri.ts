@@ -77,10 +77,16 @@ export function formatFmri(f: Fmri): string {
   return f.instance === undefined ? `svc:/${f.service}` : `svc:/${f.service}:${f.instance}`;
 }
 
-/** The canonical spelling used as a key everywhere in bootgraph. */
+const canonicalCache = new Map<string, string | undefined>();
+
+/** The canonical spelling used as a key everywhere in bootgraph (memoised). */
 export function canonicalFmri(text: string): string | undefined {
+  if (canonicalCache.has(text)) return canonicalCache.get(text);
   const p = parseFmri(text);
-  return p.ok ? formatFmri(p.fmri) : undefined;
+  const out = p.ok ? formatFmri(p.fmri) : undefined;
+  if (canonicalCache.size > 50_000) canonicalCache.clear();
+  canonicalCache.set(text, out);
+  return out;
 }
 
 export function instanceFmri(service: string, instance: string): string {
