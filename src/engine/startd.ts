@@ -197,6 +197,10 @@ export class Startd {
       if (item === undefined) break;
       this.now = item.time;
       this.process(item.value);
+      // graph_transition_sulogin(): judged once the instant's events have settled, so that
+      // the enablings a milestone change just queued are not mistaken for a dead end.
+      const upcoming = this.queue.peekTime();
+      if (upcoming === undefined || upcoming > this.now) this.checkCanComeUp();
     }
   }
 
@@ -950,7 +954,6 @@ export class Startd {
       this.disableNonSubgraphLeaves();
     }
     this.onMilestoneProgress(i, old);
-    this.checkCanComeUp();
   }
 
   /** instance_satisfied(v, B_TRUE) == -1: the instance cannot come up without an administrator. */
