@@ -1,0 +1,51 @@
+/**
+ * Guided tours (issue 8) are data: JSON files in src/teaching/tours/, one per
+ * preset, validated by validateTour(). A step applies at a simulated instant,
+ * when an event happens, or when the learner clicks Continue; the last step
+ * of every tour is a "try it": change one condition, predict, watch.
+ */
+export type StepWhen =
+  /** At this simulated instant. */
+  | { readonly at: number }
+  /** When this instance first enters (`to`) or leaves (`leaves`) a state. */
+  | { readonly event: { readonly fmri: string; readonly to?: string; readonly leaves?: string } }
+  /** When the learner clicks Continue (the playhead stays where it is). */
+  | { readonly continue: true };
+
+/** What must be true at the end of the changed boot for a choice to be right. */
+export type TourExpectation =
+  /** This instance ends in this state. */
+  | { readonly fmri: string; readonly state: string }
+  /** This scenario action succeeds (ok true) or is refused (ok false). */
+  | { readonly action: string; readonly ok: boolean }
+  /** This file exists (or not) at the end. */
+  | { readonly file: string; readonly exists: boolean };
+
+export interface TourChoice {
+  readonly label: string;
+  readonly expect: TourExpectation;
+}
+
+export interface TourStep {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+  /** Instances (FMRIs) or resources (file paths) to highlight. */
+  readonly highlight?: readonly string[];
+  readonly when: StepWhen;
+  /** For the "try it" step: the condition to change, the question and the choices. */
+  readonly try?: {
+    readonly condition: { readonly id: string; readonly value: string };
+    readonly question: string;
+    readonly choices: readonly TourChoice[];
+  };
+}
+
+export interface Tour {
+  readonly id: string;
+  /** The preset the tour plays. */
+  readonly preset: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly steps: readonly TourStep[];
+}
