@@ -1,0 +1,99 @@
+/**
+ * The user's session as one serialisable value (issue 5; issue 6 encodes it
+ * into links, issue 8 adds tours): which scenario, the conditions changed
+ * from its defaults, the commands the user added at chosen instants, which
+ * boot, the playhead and the selection. Everything the engine computes (the
+ * effective scenario, the trace) is derived from it, never stored. Pure.
+ */
+import type { Scenario } from '../model/scenario/types.ts';
+
+export type ScenarioSource =
+  | { readonly kind: 'preset'; readonly id: string }
+  | { readonly kind: 'inline'; readonly scenario: Scenario };
+
+/** A command the user ran from the inspector or the panels, at a simulated instant of one boot. */
+export interface Intervention {
+  readonly at: number;
+  /** e.g. "svcadm restart svc:/site/db:default", "cfgadm -c unconfigure hme0". */
+  readonly run: string;
+  /** Which boot it belongs to (0 = the first); absent means 0. */
+  readonly boot?: number;
+}
+
+/** Camera placeholder (issue 6 may store zoom and pan). */
+export interface ViewState {
+  readonly zoom?: number;
+  readonly pan?: { readonly x: number; readonly y: number };
+}
+
+/** Guided-tour placeholder (issue 8). */
+export interface TourState {
+  readonly id: string;
+  readonly step: number;
+}
+
+/** The document part: what decides the trace. */
+export interface SessionDocument {
+  readonly source: ScenarioSource;
+  /** Condition id → chosen option value; only values that differ from the scenario's own. */
+  readonly conditions: Readonly<Record<string, string>>;
+  readonly interventions: readonly Intervention[];
+  /** Boot number shown: 0 = the scenario's boot, 1 = the next boot after it, ... */
+  readonly boot: number;
+}
+
+export interface SessionState extends SessionDocument {
+  readonly version: 1;
+  /** Simulated ms. */
+  readonly playhead: number;
+  readonly selected?: string;
+  readonly view?: ViewState;
+  readonly tour?: TourState;
+}
+
+export function presetDocument(id: string): SessionDocument {
+  return { source: { kind: 'preset', id }, conditions: {}, interventions: [], boot: 0 };
+}
+
+export function inlineDocument(scenario: Scenario): SessionDocument {
+  return { source: { kind: 'inline', scenario }, conditions: {}, interventions: [], boot: 0 };
+}
+
+/** Record a condition choice; choosing the scenario's own value removes the override. */
+export function withCondition(
+  conditions: Readonly<Record<string, string>>,
+  id: string,
+  value: string,
+  scenarioValue: string | undefined,
+): Readonly<Record<string, string>> {
+  const { [id]: _old, ...rest } = conditions;
+  void _old;
+  return value === scenarioValue ? rest : { ...rest, [id]: value };
+}
+
+export function interventionBoot(i: Intervention): number {
+  return i.boot ?? 0;
+}
+
+/** Add a command, kept in time order (stable for equal instants); an exact duplicate is ignored. */
+export function addIntervention(list: readonly Intervention[], iv: Intervention): Intervention[] {
+  const norm: Intervention = { at: Math.max(0, Math.round(iv.at)), run: iv.run.trim(), ...(iv.boot !== undefined && iv.boot > 0 ? { boot: iv.boot } : {}) };
+  if (list.some((x) => x.at === norm.at && x.run === norm.run && interventionBoot(x) === interventionBoot(norm))) return [...list];
+  const out = [...list, norm];
+  return out
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => interventionBoot(a.x) - interventionBoot(b.x) || a.x.at - b.x.at || a.i - b.i)
+    .map((e) => e.x);
+}
+
+export function removeIntervention(list: readonly Intervention[], index: number): Intervention[] {
+  return list.filter((_, i) => i !== index);
+}
+
+export function interventionsForBoot(list: readonly Intervention[], boot: number): Intervention[] {
+  return list.filter((i) => interventionBoot(i) === boot);
+}
+
+export function sourceLabel(source: ScenarioSource): string {
+  return source.kind === 'preset' ? source.id : source.scenario.name;
+}

@@ -1,0 +1,49 @@
+/**
+ * The scenario a session starts from: a built-in preset (loaded lazily, once)
+ * or an inline scenario (imported from a file, later from a link).
+ */
+import { useEffect, useState } from 'react';
+import type { Scenario } from '../model/scenario/types.ts';
+import { findPreset, presets } from '../scenarios/catalog.ts';
+import type { ScenarioSource } from './session.ts';
+
+export type BaseState =
+  | { readonly status: 'loading'; readonly label: string }
+  | { readonly status: 'ready'; readonly scenario: Scenario }
+  | { readonly status: 'error'; readonly message: string };
+
+const loaded = new Map<string, Promise<Scenario>>();
+
+export function loadPreset(id: string): Promise<Scenario> {
+  const hit = loaded.get(id);
+  if (hit !== undefined) return hit;
+  const p = findPreset(id);
+  if (p === undefined) return Promise.reject(new Error(`There is no built-in scenario "${id}".`));
+  const job = p.load();
+  loaded.set(id, job);
+  job.catch(() => loaded.delete(id));
+  return job;
+}
+
+/** The default scenario: the first in the catalog (the flagship). */
+export function defaultPresetId(): string {
+  return presets()[0]?.id ?? '';
+}
+
+export function useBaseScenario(source: ScenarioSource): BaseState {
+  const [state, setState] = useState<{ source: ScenarioSource; base: BaseState } | undefined>(undefined);
+  useEffect(() => {
+    if (source.kind === 'inline') return undefined;
+    let live = true;
+    loadPreset(source.id).then(
+      (scenario) => live && setState({ source, base: { status: 'ready', scenario } }),
+      (err: unknown) => live && setState({ source, base: { status: 'error', message: err instanceof Error ? err.message : String(err) } }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [source]);
+  if (source.kind === 'inline') return { status: 'ready', scenario: source.scenario };
+  if (state !== undefined && state.source === source) return state.base;
+  return { status: 'loading', label: findPreset(source.id)?.title ?? source.id };
+}

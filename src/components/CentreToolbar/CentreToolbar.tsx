@@ -1,0 +1,103 @@
+/** Above the graph or the table: view switch, focus mode, grouping, search and zoom. */
+import { useEffect, useRef } from 'react';
+import { useServices, useUi } from '../../app/context.tsx';
+import type { CollapseMode } from '../../graph-view/collapse.ts';
+import { FOCUS_MODES, type FocusMode } from '../../graph-view/focus.ts';
+import { Icon } from '../Icon/Icon.tsx';
+import styles from './CentreToolbar.module.css';
+
+const COLLAPSE: readonly { mode: CollapseMode; label: string }[] = [
+  { mode: 'active', label: 'services in this boot' },
+  { mode: 'none', label: 'every service' },
+  { mode: 'category', label: 'grouped by category' },
+  { mode: 'milestone', label: 'grouped by milestone' },
+];
+
+export function CentreToolbar({ matchCount, onSearchEnter }: { readonly matchCount: number | undefined; readonly onSearchEnter: () => void }) {
+  const services = useServices();
+  const ui = services.ui.getState;
+  const view = useUi((s) => s.centreView);
+  const focus = useUi((s) => s.focusMode);
+  const collapse = useUi((s) => s.collapse);
+  const search = useUi((s) => s.search);
+  const selected = useUi((s) => s.selected);
+  const focusReq = useUi((s) => s.searchFocusRequest);
+  const input = useRef<HTMLInputElement>(null);
+  // Only a new request focuses the box (not mounting after an old one).
+  const seenReq = useRef(focusReq);
+  useEffect(() => {
+    if (focusReq !== seenReq.current) {
+      seenReq.current = focusReq;
+      input.current?.focus();
+      input.current?.select();
+    }
+  }, [focusReq]);
+
+  return (
+    <div className={styles.bar} role="toolbar" aria-label="Graph view">
+      <div className="ui-seg" role="group" aria-label="View">
+        <button type="button" aria-pressed={view === 'graph'} onClick={() => ui().setCentreView('graph')} data-testid="view.graph">
+          <Icon name="graph" size={13} /> Graph
+        </button>
+        <button type="button" aria-pressed={view === 'table'} onClick={() => ui().setCentreView('table')} data-testid="view.table">
+          <Icon name="table" size={13} /> Table
+        </button>
+      </div>
+      {view === 'graph' && (
+        <>
+          <label className={styles.field}>
+            <span className={styles.label}>Focus</span>
+            <select
+              className="ui-select"
+              value={focus}
+              onChange={(e) => ui().setFocusMode(e.currentTarget.value as FocusMode)}
+              title={selected === undefined ? 'Select a service to focus on it' : FOCUS_MODES.find((f) => f.mode === focus)?.hint}
+              data-testid="focus.mode"
+            >
+              {FOCUS_MODES.map((f) => (
+                <option key={f.mode} value={f.mode}>{f.label}</option>
+              ))}
+            </select>
+          </label>
+          <label className={styles.field}>
+            <span className={styles.label}>Show</span>
+            <select className="ui-select" value={collapse} onChange={(e) => ui().setCollapse(e.currentTarget.value as CollapseMode)} data-testid="collapse.mode">
+              {COLLAPSE.map((c) => (
+                <option key={c.mode} value={c.mode}>{c.label}</option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
+      <div className={styles.spacer} />
+      <div className={styles.search}>
+        <Icon name="search" size={14} />
+        <input
+          ref={input}
+          type="search"
+          className={styles.searchInput}
+          placeholder="Search services"
+          aria-label="Search services by name"
+          aria-keyshortcuts="/"
+          value={search}
+          spellCheck={false}
+          onChange={(e) => ui().setSearch(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              onSearchEnter();
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              ui().setSearch('');
+              e.currentTarget.blur();
+            }
+          }}
+          data-testid="search"
+        />
+        {matchCount !== undefined && <span className={styles.count} aria-live="polite">{matchCount} match{matchCount === 1 ? '' : 'es'}</span>}
+        {search === '' && <kbd className="ui-kbd" aria-hidden="true">/</kbd>}
+      </div>
+    </div>
+  );
+}

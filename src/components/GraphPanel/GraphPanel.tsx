@@ -1,0 +1,178 @@
+/**
+ * The centre: the dependency graph at the playhead, with focus modes,
+ * search, collapsing, tooltips, the legend and zoom controls. Maps the run
+ * and UI state to elements; the canvas does the drawing.
+ */
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { useFrame, useRun, useServices, useUi } from '../../app/context.tsx';
+import { useInsight } from '../../app/insight.tsx';
+import { useReducedMotion, useTheme } from '../../app/theme.ts';
+import { collapseModel, GROUP_PREFIX } from '../../graph-view/collapse.ts';
+import { focusSet, pathMarks } from '../../graph-view/focus.ts';
+import type { GraphEvent } from '../../graph-view/graph-adapter.ts';
+import type { GraphProbe, LayoutStatus } from '../../graph-view/GraphCanvas.tsx';
+import { toElements } from '../../graph-view/to-elements.ts';
+import { svcsLabel } from '../../selectors/narrate.ts';
+import { searchMatches } from '../../store/selectors.ts';
+import { CentreToolbar } from '../CentreToolbar/CentreToolbar.tsx';
+import { Icon } from '../Icon/Icon.tsx';
+import { Legend } from '../Legend/Legend.tsx';
+import styles from './GraphPanel.module.css';
+
+// Cytoscape (≈435 kB) is fetched in parallel with the first render, not in the first chunk.
+const GraphCanvas = lazy(async () => ({ default: (await import('../../graph-view/GraphCanvas.tsx')).GraphCanvas }));
+
+interface Hover {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+export function GraphPanel() {
+  const services = useServices();
+  const run = useRun();
+  const frame = useFrame();
+  const insight = useInsight();
+  const theme = useTheme();
+  const reducedMotion = useReducedMotion();
+  const selected = useUi((s) => s.selected);
+  const focusMode = useUi((s) => s.focusMode);
+  const collapse = useUi((s) => s.collapse);
+  const search = useUi((s) => s.search);
+  const fitRequest = useUi((s) => s.fitRequest);
+  const zoomRequest = useUi((s) => s.zoomRequest);
+  const [hover, setHover] = useState<Hover | undefined>(undefined);
+  const [layout, setLayout] = useState<LayoutStatus | undefined>(undefined);
+
+  const model = useMemo(() => collapseModel(run.model, run.index, collapse, run.quiet), [run.model, run.index, collapse, run.quiet]);
+  const searchItems = useMemo(
+    () => run.model.nodes.map((n) => ({ id: n.id, text: n.kind === 'instance' ? run.index.instances.get(n.id)?.commonName ?? '' : '' })),
+    [run.model, run.index],
+  );
+  const matches = useMemo(() => {
+    const m = searchMatches(search, searchItems);
+    return m === undefined ? undefined : new Set([...m].map((id) => model.shownAs.get(id) ?? id));
+  }, [search, searchItems, model]);
+
+  const shownSelected = selected === undefined ? undefined : model.shownAs.get(selected) ?? selected;
+  const focus = useMemo(() => {
+    if (selected === undefined || !insight.isInstance) return undefined;
+    const causePaths = insight.explanation?.reasons.map((r) => r.path ?? [selected, r.cause]).filter((p) => p.length > 0);
+    return focusSet({
+      model,
+      shownAs: model.shownAs,
+      index: run.index,
+      selected,
+      mode: focusMode,
+      ...(causePaths === undefined ? {} : { causePaths }),
+      chain: insight.chain.map((l) => l.id),
+    });
+  }, [selected, insight, model, run.index, focusMode]);
+  // Frame the focus set (nodes only), so a focused service and its neighbourhood fill the view.
+  const frameIds = useMemo(() => {
+    if (focus === undefined) return undefined;
+    const nodes = new Set(model.nodes.map((n) => n.id));
+    return new Set([...focus].filter((id) => nodes.has(id)));
+  }, [focus, model]);
+  const chainMarks = useMemo(
+    () => (focusMode === 'chain' && insight.chain.length > 1 ? pathMarks(model, model.shownAs, [insight.chain.map((l) => l.id)]) : undefined),
+    [focusMode, insight.chain, model],
+  );
+
+  const elements = useMemo(
+    () =>
+      toElements(model, frame, {
+        ...(shownSelected === undefined ? {} : { selected: shownSelected }),
+        ...(focus === undefined ? {} : { focus }),
+        ...(matches === undefined ? {} : { matches }),
+        ...(chainMarks === undefined ? {} : { chain: chainMarks }),
+      }),
+    [model, frame, shownSelected, focus, matches, chainMarks],
+  );
+
+  const onEvent = useCallback(
+    (e: GraphEvent) => {
+      const ui = services.ui.getState();
+      switch (e.type) {
+        case 'select':
+          ui.select(e.id);
+          break;
+        case 'activate':
+          if (e.id.startsWith(GROUP_PREFIX)) ui.setCollapse('none');
+          break;
+        case 'hover': {
+          let text = e.title;
+          if (e.kind === 'node' && !e.id.startsWith(GROUP_PREFIX) && !e.id.startsWith('file:')) {
+            text = `${e.title}\nstate: ${svcsLabel(services.run.current?.seeker.atTime(ui.playhead).get(e.id))}`;
+          }
+          setHover({ text, x: e.x, y: e.y });
+          break;
+        }
+        case 'unhover':
+          setHover(undefined);
+          break;
+      }
+    },
+    [services],
+  );
+
+  const probe = useCallback((p: GraphProbe | undefined) => {
+    services.graph.current = p;
+  }, [services]);
+
+  const onSearchEnter = (): void => {
+    const first = matches === undefined ? undefined : model.nodes.find((n) => matches.has(n.id));
+    if (first !== undefined) services.ui.getState().select(first.id);
+  };
+
+  const label = `Dependency graph of ${run.trace.instances.length} services at the playhead. The Table view lists the same states as text.`;
+
+  return (
+    <div className={styles.panel}>
+      <CentreToolbar matchCount={matches?.size} onSearchEnter={onSearchEnter} />
+      <div className={styles.stage}>
+        <Suspense fallback={<p className={styles.loading}>Loading the graph…</p>}>
+          <GraphCanvas
+            model={model}
+            elements={elements}
+            theme={theme}
+            reducedMotion={reducedMotion}
+            layout={services.layout}
+            fitRequest={fitRequest}
+            zoomRequest={zoomRequest}
+            {...(frameIds === undefined ? {} : { frameIds })}
+            {...(shownSelected === undefined ? {} : { reveal: shownSelected })}
+            label={label}
+            onEvent={onEvent}
+            onLayout={setLayout}
+            probe={probe}
+          />
+        </Suspense>
+        {hover !== undefined && (
+          <div className={styles.tooltip} style={{ left: hover.x, top: hover.y }} role="tooltip">
+            {hover.text}
+          </div>
+        )}
+        <div className={styles.status} aria-live="off" data-testid="layout.status">
+          {layout === undefined || !layout.done
+            ? 'Laying out…'
+            : layout.source === 'elk'
+              ? `ELK layered${layout.cached ? ' · cached' : ` · ${layout.ms} ms`}`
+              : 'Simple layout (ELK unavailable)'}
+        </div>
+        <div className={styles.zoom} role="group" aria-label="Zoom">
+          <button type="button" className="ui-btn ui-btn-icon" aria-label="Zoom in" title="Zoom in" onClick={() => services.ui.getState().requestZoom(1.25)}>
+            <Icon name="zoomIn" />
+          </button>
+          <button type="button" className="ui-btn ui-btn-icon" aria-label="Zoom out" title="Zoom out" onClick={() => services.ui.getState().requestZoom(0.8)}>
+            <Icon name="zoomOut" />
+          </button>
+          <button type="button" className="ui-btn ui-btn-icon" aria-label="Fit the graph" title="Fit (0)" onClick={() => services.ui.getState().requestFit()}>
+            <Icon name="fit" />
+          </button>
+        </div>
+      </div>
+      <Legend />
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+/** The ? overlay: every key, and how to read the screen. A modal dialog; Esc or the button closes it. */
+import { useEffect, useRef } from 'react';
+import { useServices, useUi } from '../../app/context.tsx';
+import { KEYMAP } from '../../app/keymap.ts';
+import { Icon } from '../Icon/Icon.tsx';
+import styles from './HelpOverlay.module.css';
+
+export function HelpOverlay() {
+  const services = useServices();
+  const open = useUi((s) => s.helpOpen);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (d === null) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={dialog}
+      className={styles.dialog}
+      aria-labelledby="help-title"
+      onClose={() => services.ui.getState().setHelpOpen(false)}
+      onClick={(e) => {
+        if (e.target === e.currentTarget) services.ui.getState().setHelpOpen(false);
+      }}
+      data-testid="help"
+    >
+      {open && (
+        <div className={styles.body}>
+          <header className={styles.head}>
+            <h2 id="help-title">bootgraph — keys and how to read it</h2>
+            <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" aria-label="Close help" onClick={() => services.ui.getState().setHelpOpen(false)} autoFocus>
+              <Icon name="close" />
+            </button>
+          </header>
+          <div className={styles.cols}>
+            <section>
+              <h3 className="ui-eyebrow">Keyboard</h3>
+              <table className={styles.keys}>
+                <tbody>
+                  {KEYMAP.map((k) => (
+                    <tr key={k.command}>
+                      <td className={styles.keyCell}>
+                        {k.keys.map((key, i) => (
+                          <span key={key}>
+                            {i > 0 && ' + '}
+                            <kbd className="ui-kbd">{key}</kbd>
+                          </span>
+                        ))}
+                      </td>
+                      <td>{k.description}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+            <section className={styles.read}>
+              <h3 className="ui-eyebrow">Reading the screen</h3>
+              <p>
+                bootgraph runs a model of <strong>svc.startd</strong>, the SMF restarter, over the scenario’s services. The trace it produces is the truth; everything on screen
+                is that trace at the playhead.
+              </p>
+              <p>
+                <strong>Graph.</strong> One node per service instance, placed below what it depends on; arrows point from a service to its dependencies. Colour, shape, border
+                and the glyph all say the state (see the legend); line style says the dependency grouping. A glow means a method is running. Big graphs: group them with
+                “Show”, or focus on the selected service.
+              </p>
+              <p>
+                <strong>Timeline.</strong> Each row is a service in start order: thin grey = waiting for dependencies, blue = start method running, green = online, red =
+                maintenance; ✕ marks a failed method, ▲ a contract event, ◆ a command. Select a service to outline its critical chain; click the time axis to jump.
+              </p>
+              <p>
+                <strong>Inspector.</strong> The selected service as <code>svcs -l</code> and <code>svcs -xv</code> would show it at this instant. The svcadm buttons add a command
+                at the playhead; the rest of the boot is re-simulated.
+              </p>
+              <p>
+                <strong>Conditions.</strong> Change how the system boots; the boot is simulated again at once and the playhead stays where it is.
+              </p>
+            </section>
+          </div>
+        </div>
+      )}
+    </dialog>
+  );
+}

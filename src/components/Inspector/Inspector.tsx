@@ -1,0 +1,332 @@
+/**
+ * The selected service at the playhead: what it is (svcs -l), why it is in
+ * its state (svcs -xv), what it waited for (critical chain), its history and
+ * log — and svcadm buttons that become timed commands of this boot.
+ */
+import { useMemo, type ReactNode } from 'react';
+import { intervene } from '../../app/actions.ts';
+import { useSlowFrame, useRun, useServices, useUi } from '../../app/context.tsx';
+import { useInsight } from '../../app/insight.tsx';
+import { formatStime, type InstanceStatus } from '../../engine/index.ts';
+import { collapseModel, GROUP_PREFIX } from '../../graph-view/collapse.ts';
+import { shortFmri } from '../../model/smf/fmri.ts';
+import { dependencyFacts, dependentFacts, filePathOf, logUpTo, stateHistory } from '../../selectors/instance-facts.ts';
+import { svcsLabel } from '../../selectors/narrate.ts';
+import { formatTime } from '../../selectors/playhead.ts';
+import { visualState } from '../../selectors/visual-state.ts';
+import { Explanation } from '../Explanation/Explanation.tsx';
+import { Icon } from '../Icon/Icon.tsx';
+import { ProblemList } from '../ProblemList/ProblemList.tsx';
+import { StateBadge } from '../StateBadge/StateBadge.tsx';
+import styles from './Inspector.module.css';
+
+function Block({ title, children, open = true, testId }: { title: string; children: ReactNode; open?: boolean; testId?: string }) {
+  return (
+    <details className={styles.block} open={open} data-testid={testId}>
+      <summary className={styles.blockTitle}>
+        <Icon name="chevronRight" size={12} />
+        <span className="ui-eyebrow">{title}</span>
+      </summary>
+      <div className={styles.blockBody}>{children}</div>
+    </details>
+  );
+}
+
+/** An FMRI that may wrap after its separators (never mid-word). */
+function BreakableFmri({ fmri }: { fmri: string }) {
+  const parts = fmri.split(/(?<=[/:])/);
+  return (
+    <>
+      {parts.map((p, i) => (
+        <span key={i}>
+          {p}
+          {i < parts.length - 1 && <wbr />}
+        </span>
+      ))}
+    </>
+  );
+}
+
+function Fmri({ id }: { id: string }) {
+  const services = useServices();
+  return (
+    <button type="button" className={styles.link} onClick={() => services.ui.getState().select(id)} title={id}>
+      {shortFmri(id)}
+    </button>
+  );
+}
+
+interface Verb {
+  readonly verb: string;
+  readonly command: string;
+  readonly enabled: boolean;
+  readonly why: string;
+}
+
+function verbs(fmri: string, s: InstanceStatus | undefined, model: string): Verb[] {
+  const present = s !== undefined && s.present;
+  const running = present && (s.state === 'online' || s.state === 'degraded');
+  const enabled = present && s.enabled;
+  return [
+    { verb: 'enable', command: `svcadm enable ${fmri}`, enabled: present && (!enabled || s.temporary), why: 'already enabled' },
+    { verb: 'disable', command: `svcadm disable ${fmri}`, enabled: enabled, why: 'already disabled' },
+    { verb: 'restart', command: `svcadm restart ${fmri}`, enabled: running, why: 'only a running service restarts' },
+    { verb: 'refresh', command: `svcadm refresh ${fmri}`, enabled: present, why: 'not in the repository' },
+    { verb: 'clear', command: `svcadm clear ${fmri}`, enabled: present && (s.state === 'maintenance' || s.state === 'degraded'), why: 'clear acts on maintenance or degraded' },
+    { verb: 'dump core', command: `fault ${fmri} core`, enabled: running && model === 'contract', why: 'needs a running contract service' },
+  ];
+}
+
+function GroupInspector({ id }: { id: string }) {
+  const run = useRun();
+  const frame = useSlowFrame();
+  const collapse = useUi((s) => s.collapse);
+  const model = useMemo(() => collapseModel(run.model, run.index, collapse, run.quiet), [run, collapse]);
+  const node = model.nodes.find((n) => n.id === id);
+  if (node === undefined) return <p className={styles.empty}>This group is not shown any more.</p>;
+  return (
+    <div className={styles.scroll}>
+      <header className={styles.header}>
+        <h2 className={styles.fmri}>{node.label}</h2>
+        <p className={styles.common}>Collapsed group — double-click it in the graph to expand every service.</p>
+      </header>
+      <ul className={styles.members}>
+        {(node.members ?? []).map((m) => {
+          const s = frame.statuses.get(m);
+          return (
+            <li key={m} className={styles.memberRow}>
+              <Fmri id={m} />
+              {!m.startsWith('file:') && <StateBadge state={visualState(s)} label={svcsLabel(s)} compact />}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+export function Inspector() {
+  const services = useServices();
+  const run = useRun();
+  const frame = useSlowFrame();
+  const insight = useInsight();
+  const selected = useUi((s) => s.selected);
+  const playhead = useUi((s) => s.playhead);
+  const breakpoints = useUi((s) => s.breakpoints);
+
+  if (selected === undefined) return <ProblemList />;
+  if (selected.startsWith(GROUP_PREFIX)) return <GroupInspector id={selected} />;
+  const inst = run.index.instances.get(selected);
+  if (inst === undefined) {
+    const isFile = selected.startsWith('file:');
+    const dependents = run.index.dependents.get(selected) ?? [];
+    return (
+      <div className={styles.scroll}>
+        <header className={styles.header}>
+          <h2 className={styles.fmri}>{shortFmri(selected)}</h2>
+          <div className={styles.stateRow}>
+            {isFile ? <StateBadge state={frame.files.has(filePathOf(selected)) ? 'file-present' : 'file-missing'} /> : <StateBadge state="absent" />}
+            <span className={styles.since}>{isFile ? 'a file:// dependency' : 'named by a dependency, but no instance is in the repository'}</span>
+          </div>
+        </header>
+        <Block title="Dependents">
+          <ul className={styles.list}>
+            {dependents.map((d) => (
+              <li key={`${d.fmri}-${d.group}`}>
+                <Fmri id={d.fmri} /> <span className={styles.muted}>{d.grouping}/{d.restartOn}</span>
+              </li>
+            ))}
+          </ul>
+        </Block>
+      </div>
+    );
+  }
+
+  const s = frame.statuses.get(selected) ?? inst.initial;
+  const state = visualState(s);
+  const groups = dependencyFacts(run.index, selected, frame.statuses, frame.files);
+  const dependents = dependentFacts(run.index, selected, frame.statuses);
+  const history = stateHistory(run.trace, selected);
+  const log = logUpTo(run.trace, selected, frame.t);
+  const watching = breakpoints.services.includes(selected);
+  const ex = insight.explanation;
+
+  return (
+    <div className={styles.scroll} data-testid="inspector">
+      <header className={styles.header}>
+        <h2 className={styles.fmri} data-testid="inspector.fmri">
+          <BreakableFmri fmri={selected} />
+        </h2>
+        {inst.commonName !== undefined && <p className={styles.common}>{inst.commonName}</p>}
+        <div className={styles.stateRow}>
+          <StateBadge state={state} label={svcsLabel(s)} />
+          <span className={styles.since} data-testid="inspector.state">
+            {s.present ? `since ${formatTime(s.since)}` : 'not in the repository yet'}
+            {s.method !== undefined ? ` · ${s.method} method running` : ''}
+          </span>
+          <button
+            type="button"
+            className="ui-btn ui-btn-ghost ui-btn-sm"
+            aria-pressed={watching}
+            onClick={() => services.ui.getState().toggleServiceBreakpoint(selected)}
+            title="Pause playback when this service changes state"
+            data-testid="inspector.watch"
+          >
+            <Icon name="breakpoint" size={12} /> {watching ? 'Watching' : 'Watch'}
+          </button>
+        </div>
+      </header>
+
+      <div className={styles.actions} role="group" aria-label={`svcadm at ${formatTime(playhead)}`}>
+        <span className={styles.actionsLabel}>
+          Run at <span className="mono">{formatTime(playhead)}</span>
+        </span>
+        <div className={styles.verbs}>
+          {verbs(selected, s, inst.model).map((v) => (
+            <button
+              key={v.verb}
+              type="button"
+              className="ui-btn ui-btn-sm"
+              disabled={!v.enabled}
+              title={v.enabled ? v.command : `${v.command} — ${v.why}`}
+              onClick={() => intervene(services, v.command)}
+              data-testid={`svcadm.${v.verb.replace(' ', '-')}`}
+            >
+              {v.verb}
+            </button>
+          ))}
+        </div>
+      </div>
+
+      {ex !== undefined && (
+        <Block title="Why (svcs -xv)" testId="inspector.why">
+          <Explanation ex={ex} />
+        </Block>
+      )}
+
+      {insight.chain.length > 0 && insight.chain[0]?.startedAt !== undefined && (
+        <Block title="Critical chain">
+          <ol className={styles.chain} data-testid="inspector.chain">
+            {insight.chain.map((l, k) => (
+              <li key={l.id} style={{ paddingLeft: `${k * 10}px` }}>
+                {k > 0 && <span aria-hidden="true" className={styles.muted}>└ </span>}
+                <Fmri id={l.id} />
+                <span className={styles.muted}>
+                  {l.readyAt !== undefined ? ` ${l.id.startsWith('file:') ? 'made' : 'ready'} @${formatStime(l.readyAt)}` : ''}
+                  {l.startedAt !== undefined && l.readyAt !== undefined ? ` +${formatStime(l.readyAt - l.startedAt)}` : ''}
+                  {l.startedAt !== undefined && l.readyAt === undefined ? ` started @${formatStime(l.startedAt)}, not ready` : ''}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </Block>
+      )}
+
+      <Block title="Dependencies (svcs -l)" testId="inspector.deps">
+        {groups.length === 0 ? (
+          <p className={styles.muted}>None.</p>
+        ) : (
+          <ul className={styles.groups}>
+            {groups.map((g) => (
+              <li key={g.name} className={styles.group}>
+                <div className={styles.groupHead}>
+                  <span className="mono">{g.restarter ? 'restarter' : `${g.grouping}/${g.restartOn}`}</span>
+                  <span className={styles.muted}>{g.name}</span>
+                </div>
+                <ul className={styles.targets}>
+                  {g.targets.map((t) => (
+                    <li key={t.id} className={styles.target}>
+                      <Fmri id={t.id} />
+                      <StateBadge state={t.state} label={t.label} compact />
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Block>
+
+      <Block title={`Dependents (${dependents.length})`} open={dependents.length <= 12}>
+        {dependents.length === 0 ? (
+          <p className={styles.muted}>Nothing depends on it.</p>
+        ) : (
+          <ul className={styles.targets}>
+            {dependents.map((d) => (
+              <li key={`${d.fmri}-${d.group}`} className={styles.target}>
+                <Fmri id={d.fmri} />
+                <span className={`${styles.muted} mono`}>{d.grouping}/{d.restartOn}</span>
+                <StateBadge state={d.state} label={d.label} compact />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Block>
+
+      <Block title="Facts" open={false}>
+        <dl className={styles.facts}>
+          <dt>enabled</dt>
+          <dd>{s.enabled ? 'true' : 'false'}{s.temporary ? ' (temporary)' : ''}</dd>
+          <dt>state</dt>
+          <dd>{s.state}</dd>
+          <dt>next_state</dt>
+          <dd>{s.next}</dd>
+          <dt>aux_state</dt>
+          <dd>{s.aux}</dd>
+          <dt>state_time</dt>
+          <dd>{formatTime(s.since)}</dd>
+          <dt>model</dt>
+          <dd>{inst.model}</dd>
+          <dt>start</dt>
+          <dd>{inst.startExec}</dd>
+          {s.logfile !== undefined && (
+            <>
+              <dt>logfile</dt>
+              <dd>{s.logfile}</dd>
+            </>
+          )}
+          <dt>restarter</dt>
+          <dd>{inst.restarter ?? 'svc:/system/svc/restarter:default'}</dd>
+          {inst.manifest !== undefined && (
+            <>
+              <dt>manifest</dt>
+              <dd>{inst.manifest}</dd>
+            </>
+          )}
+        </dl>
+      </Block>
+
+      <Block title={`History (${history.length})`} testId="inspector.history">
+        <ol className={styles.history}>
+          {history.map((h) => (
+            <li key={h.index} className={h.index > frame.index ? styles.future : undefined}>
+              <button
+                type="button"
+                className={styles.historyRow}
+                onClick={() => {
+                  services.player.send({ type: 'PAUSE' });
+                  services.ui.getState().seek({ t: h.t, index: h.index });
+                }}
+                aria-current={h.index === frame.index ? 'step' : undefined}
+              >
+                <span className="mono">{formatStime(h.t)}</span>
+                <span className="mono">
+                  {h.from} → <strong>{h.to}</strong>
+                </span>
+                <span className={styles.muted}>{h.reason}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      </Block>
+
+      <Block title={`Log (${log.length})`} open={log.length > 0}>
+        {log.length === 0 ? (
+          <p className={styles.muted}>Nothing logged yet.</p>
+        ) : (
+          <pre className={styles.log}>{log.map((l) => l.text).join('\n')}</pre>
+        )}
+      </Block>
+    </div>
+  );
+}

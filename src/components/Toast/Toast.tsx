@@ -1,0 +1,29 @@
+/** One message at a time (imports, links, problems), dismissible, announced politely. */
+import { useEffect } from 'react';
+import { useServices, useUi } from '../../app/context.tsx';
+import { Icon } from '../Icon/Icon.tsx';
+import styles from './Toast.module.css';
+
+export function Toast() {
+  const services = useServices();
+  const toast = useUi((s) => s.toast);
+  useEffect(() => {
+    if (toast === undefined || toast.tone === 'error') return undefined;
+    const t = setTimeout(() => {
+      if (services.ui.getState().toast?.id === toast.id) services.ui.getState().dismissToast();
+    }, 6000);
+    return () => clearTimeout(t);
+  }, [toast, services]);
+  return (
+    <div className={styles.region} role="status" aria-live="polite">
+      {toast !== undefined && (
+        <div className={`${styles.toast} ${styles[toast.tone] ?? ''}`} data-testid="toast">
+          <span className={styles.text}>{toast.text}</span>
+          <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon ui-btn-sm" aria-label="Dismiss" onClick={() => services.ui.getState().dismissToast()}>
+            <Icon name="close" size={13} />
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * The long-lived container for the graph (Kiali's rule: Cytoscape cannot be
+ * re-parented, so this div lives as long as the graph). Props in, typed
+ * events out; all Cytoscape work goes through GraphAdapter.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { ThemeName } from '../theme/palette.ts';
+import { GraphAdapter, type GraphEvent } from './graph-adapter.ts';
+import type { LayoutResult, LayoutService } from './layout-service.ts';
+import { chooseDirection, simpleLayout } from './layout-simple.ts';
+import type { GraphModel } from './model.ts';
+import { graphStylesheet } from './stylesheet.ts';
+import type { ElementDef } from './to-elements.ts';
+
+/** Above this many nodes the switch to the ELK layout is not animated (each frame redraws everything). */
+const ANIMATE_MAX = 80;
+
+export interface LayoutStatus {
+  /** The final layout for the current structure is in place. */
+  readonly done: boolean;
+  readonly source: 'elk' | 'fallback' | 'quick';
+  readonly ms: number;
+  readonly cached: boolean;
+  readonly nodes: number;
+  readonly error?: string;
+}
+
+/** What the test bridge may read from the canvas. */
+export interface GraphProbe {
+  nodeCount(): number;
+  edgeCount(): number;
+  classesOf(id: string): string[];
+  /** Centre of a node in page (client) coordinates, if drawn. */
+  clientPositionOf(id: string): { x: number; y: number } | undefined;
+  layout(): LayoutStatus;
+}
+
+export interface GraphCanvasProps {
+  readonly model: GraphModel;
+  readonly elements: readonly ElementDef[];
+  readonly theme: ThemeName;
+  readonly reducedMotion: boolean;
+  readonly layout: LayoutService;
+  readonly fitRequest: number;
+  readonly zoomRequest?: { readonly seq: number; readonly factor: number };
+  /** Frame these nodes (a focus mode's set); undefined or empty: the whole graph. Changes animate. */
+  readonly frameIds?: ReadonlySet<string>;
+  /** Keep this node in view (the selection). */
+  readonly reveal?: string;
+  readonly label: string;
+  readonly onEvent: (e: GraphEvent) => void;
+  readonly onLayout?: (s: LayoutStatus) => void;
+  readonly probe?: (p: GraphProbe | undefined) => void;
+}
+
+export function GraphCanvas(props: GraphCanvasProps) {
+  const { model, elements, theme, reducedMotion, layout, fitRequest, zoomRequest, frameIds, reveal, label, onEvent, onLayout, probe } = props;
+  const container = useRef<HTMLDivElement>(null);
+  const [adapter, setAdapter] = useState<GraphAdapter | undefined>(undefined);
+  const placedKey = useRef<string | undefined>(undefined);
+  const status = useRef<LayoutStatus>({ done: false, source: 'quick', ms: 0, cached: false, nodes: 0 });
+  const events = useRef(onEvent);
+  const layoutCb = useRef(onLayout);
+  useEffect(() => {
+    events.current = onEvent;
+    layoutCb.current = onLayout;
+  });
+
+  // Create the adapter once; it lives as long as the container.
+  useEffect(() => {
+    const el = container.current;
+    if (el === null) return undefined;
+    const a = new GraphAdapter({ container: el, style: graphStylesheet({ theme, reducedMotion }), pulse: !reducedMotion });
+    const off = a.listen((e) => events.current(e));
+    setAdapter(a);
+    const ro = new ResizeObserver(() => a.resize());
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      off();
+      a.destroy();
+      setAdapter(undefined);
+      placedKey.current = undefined;
+    };
+    // The stylesheet is updated by its own effect; this runs once per mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Colour transitions are per-element work on every change: only for small graphs.
+  const big = model.nodes.length > ANIMATE_MAX;
+  const still = reducedMotion || big;
+  useEffect(() => {
+    adapter?.setStyle(graphStylesheet({ theme, reducedMotion: still, arrows: !big }));
+  }, [adapter, theme, still, big]);
+
+  // Elements first, then (for a new structure) positions, in the same task: no frame shows unplaced nodes.
+  useEffect(() => {
+    if (adapter === undefined) return;
+    adapter.apply(elements);
+    if (placedKey.current === model.key) return;
+    placedKey.current = model.key;
+    const key = model.key;
+    const report = (s: LayoutStatus): void => {
+      status.current = s;
+      layoutCb.current?.(s);
+    };
+    const cached = layout.cached(key);
+    if (cached !== undefined) {
+      adapter.setPositions(cached.positions);
+      adapter.fit();
+      report(statusOf(cached, model.nodes.length));
+      return;
+    }
+    adapter.setPositions(simpleLayout(model, { direction: chooseDirection(model) }));
+    adapter.fit();
+    report({ done: false, source: 'quick', ms: 0, cached: false, nodes: model.nodes.length });
+    void layout.layout(model).then((r) => {
+      if (placedKey.current !== key) return;
+      // Done once the nodes have landed (tests and the bridge click them).
+      void adapter.place(r.positions, !reducedMotion && model.nodes.length <= ANIMATE_MAX).then(() => {
+        if (placedKey.current === key) report(statusOf(r, model.nodes.length));
+      });
+    });
+  }, [adapter, elements, model, layout, reducedMotion]);
+
+  useEffect(() => {
+    if (fitRequest > 0) adapter?.fit(28, frameIds);
+    // Only an explicit request (not a change of frame) refits here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [adapter, fitRequest]);
+
+  // Entering, changing or leaving a focus frames what is lit.
+  const frameKey = frameIds === undefined ? '' : [...frameIds].sort().join('|');
+  const framed = useRef('');
+  useEffect(() => {
+    if (adapter === undefined || framed.current === frameKey) return;
+    const first = framed.current === '' && frameKey === '';
+    framed.current = frameKey;
+    if (!first) adapter.fit(36, frameIds, !reducedMotion);
+    // frameIds is represented by frameKey.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [adapter, frameKey, reducedMotion]);
+
+  useEffect(() => {
+    if (zoomRequest !== undefined && zoomRequest.seq > 0) adapter?.zoomBy(zoomRequest.factor);
+  }, [adapter, zoomRequest]);
+
+  useEffect(() => {
+    if (reveal !== undefined) adapter?.reveal(reveal);
+  }, [adapter, reveal]);
+
+  useEffect(() => {
+    if (probe === undefined) return undefined;
+    if (adapter === undefined) {
+      probe(undefined);
+      return undefined;
+    }
+    probe({
+      nodeCount: () => adapter.nodeCount(),
+      edgeCount: () => adapter.edgeCount(),
+      classesOf: (id) => adapter.classesOf(id),
+      clientPositionOf: (id) => {
+        const p = adapter.renderedPositionOf(id);
+        const box = container.current?.getBoundingClientRect();
+        return p === undefined || box === undefined ? undefined : { x: box.left + p.x, y: box.top + p.y };
+      },
+      layout: () => status.current,
+    });
+    return () => probe(undefined);
+  }, [adapter, probe]);
+
+  return <div ref={container} role="img" aria-label={label} data-testid="graph.canvas" style={{ position: 'absolute', inset: 0 }} />;
+}
+
+function statusOf(r: LayoutResult, nodes: number): LayoutStatus {
+  return { done: true, source: r.source, ms: Math.round(r.ms), cached: r.cached, nodes, ...(r.error === undefined ? {} : { error: r.error }) };
+}

@@ -1,0 +1,65 @@
+/**
+ * Element diffing (react-cytoscapejs's patch idea, typed): what to add,
+ * remove and update to turn one element list into the next. The adapter
+ * applies the result inside one cy.batch(). Pure.
+ */
+import type { ElementData, ElementDef } from './to-elements.ts';
+
+export interface ElementUpdate {
+  readonly id: string;
+  /** Changed data fields only (undefined when the data is unchanged). */
+  readonly data?: ElementData;
+  /** The new class string (undefined when unchanged). */
+  readonly classes?: string;
+}
+
+export interface ElementDiff {
+  readonly add: readonly ElementDef[];
+  readonly remove: readonly string[];
+  readonly update: readonly ElementUpdate[];
+}
+
+function changedData(a: ElementData, b: ElementData): ElementData | undefined {
+  let out: Record<string, string | number> | undefined;
+  for (const k of Object.keys(b)) {
+    const v = b[k];
+    if (v !== undefined && a[k] !== v) (out ??= {})[k] = v;
+  }
+  return out;
+}
+
+/** Structural change (an edge's endpoints) cannot be patched in cytoscape: remove and re-add. */
+function endpointsChanged(a: ElementDef, b: ElementDef): boolean {
+  return a.group === 'edges' && (a.data['source'] !== b.data['source'] || a.data['target'] !== b.data['target']);
+}
+
+export function diffElements(prev: readonly ElementDef[], next: readonly ElementDef[]): ElementDiff {
+  const before = new Map(prev.map((e) => [e.data.id, e]));
+  const after = new Set(next.map((e) => e.data.id));
+  const add: ElementDef[] = [];
+  const remove: string[] = [];
+  const update: ElementUpdate[] = [];
+  for (const e of prev) if (!after.has(e.data.id)) remove.push(e.data.id);
+  for (const e of next) {
+    const old = before.get(e.data.id);
+    if (old === undefined) {
+      add.push(e);
+      continue;
+    }
+    if (old.group !== e.group || endpointsChanged(old, e)) {
+      remove.push(e.data.id);
+      add.push(e);
+      continue;
+    }
+    const data = changedData(old.data, e.data);
+    const classes = old.classes === e.classes ? undefined : e.classes;
+    if (data !== undefined || classes !== undefined) {
+      update.push({ id: e.data.id, ...(data === undefined ? {} : { data }), ...(classes === undefined ? {} : { classes }) });
+    }
+  }
+  return { add, remove, update };
+}
+
+export function isEmptyDiff(d: ElementDiff): boolean {
+  return d.add.length === 0 && d.remove.length === 0 && d.update.length === 0;
+}

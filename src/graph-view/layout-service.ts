@@ -1,0 +1,103 @@
+/**
+ * Layout once per graph structure, reuse across re-simulations: positions are
+ * cached by the model's structure key. A layout engine that fails (or takes
+ * too long) falls back to the simple layered layout, and says so.
+ */
+import type { GraphModel } from './model.ts';
+import { chooseDirection, simpleLayout, type Positions } from './layout-simple.ts';
+
+export type LayoutSource = 'elk' | 'fallback';
+
+export interface LayoutResult {
+  readonly positions: Positions;
+  readonly source: LayoutSource;
+  /** Wall time of the computation (0 when served from the cache). */
+  readonly ms: number;
+  readonly cached: boolean;
+  readonly error?: string;
+}
+
+export type LayoutEngine = (model: GraphModel) => Promise<Positions>;
+
+export interface LayoutServiceOptions {
+  readonly engine: LayoutEngine;
+  readonly timeoutMs?: number;
+  readonly now?: () => number;
+  /** Cache capacity (structures); the oldest is evicted. */
+  readonly capacity?: number;
+}
+
+export class LayoutService {
+  private readonly cache = new Map<string, LayoutResult>();
+  private readonly inFlight = new Map<string, Promise<LayoutResult>>();
+  private readonly engine: LayoutEngine;
+  private readonly timeoutMs: number;
+  private readonly now: () => number;
+  private readonly capacity: number;
+
+  constructor(opts: LayoutServiceOptions) {
+    this.engine = opts.engine;
+    this.timeoutMs = opts.timeoutMs ?? 20_000;
+    this.now = opts.now ?? (() => performance.now());
+    this.capacity = opts.capacity ?? 24;
+  }
+
+  cached(key: string): LayoutResult | undefined {
+    const hit = this.cache.get(key);
+    return hit === undefined ? undefined : { ...hit, cached: true, ms: 0 };
+  }
+
+  layout(model: GraphModel): Promise<LayoutResult> {
+    const hit = this.cached(model.key);
+    if (hit !== undefined) return Promise.resolve(hit);
+    const running = this.inFlight.get(model.key);
+    if (running !== undefined) return running;
+    const started = this.now();
+    const job = this.withTimeout(this.engine(model))
+      .then((positions): LayoutResult => ({ positions: complete(model, positions), source: 'elk', ms: this.now() - started, cached: false }))
+      .catch((err: unknown): LayoutResult => ({
+        positions: simpleLayout(model, { direction: chooseDirection(model) }),
+        source: 'fallback',
+        ms: this.now() - started,
+        cached: false,
+        error: err instanceof Error ? err.message : String(err),
+      }))
+      .then((r) => {
+        this.inFlight.delete(model.key);
+        this.cache.set(model.key, r);
+        while (this.cache.size > this.capacity) {
+          const oldest = this.cache.keys().next().value;
+          if (oldest === undefined) break;
+          this.cache.delete(oldest);
+        }
+        return r;
+      });
+    this.inFlight.set(model.key, job);
+    return job;
+  }
+
+  private withTimeout<T>(p: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`layout took longer than ${this.timeoutMs} ms`)), this.timeoutMs);
+      p.then(
+        (v) => {
+          clearTimeout(timer);
+          resolve(v);
+        },
+        (e: unknown) => {
+          clearTimeout(timer);
+          reject(e instanceof Error ? e : new Error(String(e)));
+        },
+      );
+    });
+  }
+}
+
+/** Every node gets a position (an engine that dropped some is patched from the simple layout). */
+function complete(model: GraphModel, positions: Positions): Positions {
+  if (model.nodes.every((n) => positions.has(n.id))) return positions;
+  const fallback = simpleLayout(model, { direction: chooseDirection(model) });
+  const out = new Map(positions);
+  for (const n of model.nodes) if (!out.has(n.id)) out.set(n.id, fallback.get(n.id) ?? { x: 0, y: 0 });
+  return out;
+}

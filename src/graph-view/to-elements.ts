@@ -1,0 +1,112 @@
+/**
+ * The graph at one instant as plain element definitions: the structure from
+ * the model, the state of each node at the playhead as classes, and the
+ * focus/search/selection marks. Pure; the adapter diffs successive results.
+ */
+import type { InstanceStatus } from '../engine/index.ts';
+import { shortFmri } from '../model/smf/fmri.ts';
+import { filePathOf } from '../selectors/instance-facts.ts';
+import { methodRunning, STATE_META, VISUAL_STATES, visualState, worstState, type VisualState } from '../selectors/visual-state.ts';
+import type { GraphEdge, GraphModel, GraphNode } from './model.ts';
+
+export type ElementData = Readonly<Record<string, string | number>>;
+
+export interface ElementDef {
+  readonly group: 'nodes' | 'edges';
+  readonly data: ElementData & { readonly id: string };
+  readonly classes: string;
+}
+
+export type NodeState = VisualState | 'file-present' | 'file-missing';
+
+export interface Frame {
+  readonly statuses: ReadonlyMap<string, InstanceStatus>;
+  readonly files: ReadonlySet<string>;
+}
+
+export interface Marks {
+  readonly selected?: string;
+  /** Focus mode: these node and edge ids are highlighted, everything else dimmed. */
+  readonly focus?: ReadonlySet<string>;
+  /** Search: these node ids match (everything else dimmed). */
+  readonly matches?: ReadonlySet<string>;
+  /** The critical chain: node and edge ids drawn as the chain. */
+  readonly chain?: ReadonlySet<string>;
+}
+
+export function nodeState(node: GraphNode, frame: Frame): NodeState {
+  switch (node.kind) {
+    case 'instance':
+      return visualState(frame.statuses.get(node.id));
+    case 'stub':
+      return 'absent';
+    case 'file':
+      return frame.files.has(filePathOf(node.id)) ? 'file-present' : 'file-missing';
+    case 'group':
+      return worstState((node.members ?? []).map((m) => (m.startsWith('file:') ? 'online' : visualState(frame.statuses.get(m)))));
+  }
+}
+
+export function stateGlyph(s: NodeState): string {
+  if (s === 'file-present') return '◆';
+  if (s === 'file-missing') return '◇';
+  return STATE_META[s].glyph;
+}
+
+/** "●12 ▶1 ○3 ✕1": non-zero counts per state, in a fixed order. */
+export function stateCounts(members: readonly string[], frame: Frame): string {
+  const counts = new Map<VisualState, number>();
+  for (const m of members) {
+    if (m.startsWith('file:')) continue;
+    const s = visualState(frame.statuses.get(m));
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  return VISUAL_STATES.filter((s) => (counts.get(s) ?? 0) > 0)
+    .map((s) => `${STATE_META[s].glyph}${counts.get(s) ?? 0}`)
+    .join(' ');
+}
+
+export function edgeTitle(e: GraphEdge): string {
+  const head = `${shortFmri(e.source)} → ${shortFmri(e.target)}`;
+  if (e.count !== undefined && e.count > 1) return `${head}\n${e.count} dependencies (strongest: ${e.grouping})`;
+  if (e.restarter === true) return `${head}\ndelegated restarter (general/restarter)`;
+  return `${head}\n${e.grouping}, restart_on ${e.restartOn} — group “${e.group}”`;
+}
+
+function anyRunning(node: GraphNode, frame: Frame): boolean {
+  if (node.kind === 'instance') return methodRunning(frame.statuses.get(node.id));
+  if (node.kind === 'group') return (node.members ?? []).some((m) => methodRunning(frame.statuses.get(m)));
+  return false;
+}
+
+export function toElements(model: GraphModel, frame: Frame, marks: Marks = {}): ElementDef[] {
+  const out: ElementDef[] = [];
+  const dimming = marks.focus !== undefined || marks.matches !== undefined;
+  const lit = (id: string): boolean => (marks.focus === undefined || marks.focus.has(id)) && (marks.matches === undefined || marks.matches.has(id));
+  for (const n of model.nodes) {
+    const state = nodeState(n, frame);
+    const glyph = stateGlyph(state);
+    const label = n.kind === 'group' ? `${glyph} ${n.label}\n${stateCounts(n.members ?? [], frame)}` : `${glyph} ${n.label}`;
+    const cls = [`k-${n.kind}`, `s-${state}`];
+    if (anyRunning(n, frame)) cls.push('running');
+    if (marks.selected === n.id) cls.push('selected');
+    if (dimming) cls.push(lit(n.id) ? 'hl' : 'dim');
+    if (marks.matches?.has(n.id) === true) cls.push('match');
+    if (marks.chain?.has(n.id) === true) cls.push('chain');
+    out.push({ group: 'nodes', data: { id: n.id, label, title: n.title, w: n.width, h: n.height, state }, classes: cls.join(' ') });
+  }
+  for (const e of model.edges) {
+    const cls = [`g-${e.grouping}`];
+    if (e.restarter === true) cls.push('restarter');
+    if (e.count !== undefined && e.count > 1) cls.push('bundle');
+    if (marks.focus !== undefined) cls.push(marks.focus.has(e.id) ? 'hl' : 'dim');
+    else if (marks.matches !== undefined) cls.push('dim');
+    if (marks.chain?.has(e.id) === true) cls.push('chain');
+    out.push({
+      group: 'edges',
+      data: { id: e.id, source: e.source, target: e.target, grouping: e.grouping, restartOn: e.restartOn, title: edgeTitle(e) },
+      classes: cls.join(' '),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+/**
+ * UI state only (code-style-anchors §2.1): the playhead, selection, speed,
+ * panels, theme, focus, search and breakpoints. A factory, so each mount and
+ * each test gets its own store. Nothing here is computed by the engine: the
+ * trace and everything derived from it are memoised outside the store.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CollapseMode } from '../graph-view/collapse.ts';
+import type { FocusMode } from '../graph-view/focus.ts';
+import { NO_BREAKPOINTS, toggleServiceBreakpoint, type Breakpoints } from '../selectors/breakpoints.ts';
+import { faster, slower, type Position } from '../selectors/playhead.ts';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+export type CentreView = 'graph' | 'table';
+export type BottomTab = 'gantt' | 'console' | 'events';
+export type ToastTone = 'info' | 'success' | 'error';
+
+export interface Toast {
+  readonly id: number;
+  readonly text: string;
+  readonly tone: ToastTone;
+}
+
+export interface UiData {
+  /** Simulated ms. */
+  readonly playhead: number;
+  /** A pinned record index at `playhead` (stepping inside one instant). */
+  readonly pin: number | undefined;
+  readonly selected: string | undefined;
+  readonly speed: number;
+  readonly theme: ThemeChoice;
+  readonly centreView: CentreView;
+  readonly bottomTab: BottomTab;
+  /** Height of the bottom panel in CSS px. */
+  readonly bottomHeight: number;
+  readonly focusMode: FocusMode;
+  readonly collapse: CollapseMode;
+  readonly search: string;
+  readonly breakpoints: Breakpoints;
+  readonly helpOpen: boolean;
+  readonly toast: Toast | undefined;
+  /** Increments to ask the graph to fit itself. */
+  readonly fitRequest: number;
+  /** Zoom steps asked of the graph (seq increments; factor > 1 zooms in). */
+  readonly zoomRequest: { readonly seq: number; readonly factor: number };
+  /** Increments to ask the search box to take focus. */
+  readonly searchFocusRequest: number;
+}
+
+export interface UiActions {
+  seek(pos: Position): void;
+  setPlayhead(t: number): void;
+  select(fmri: string | undefined): void;
+  setSpeed(speed: number): void;
+  faster(): void;
+  slower(): void;
+  setTheme(theme: ThemeChoice): void;
+  setCentreView(v: CentreView): void;
+  setBottomTab(tab: BottomTab): void;
+  setBottomHeight(px: number): void;
+  setFocusMode(mode: FocusMode): void;
+  setCollapse(mode: CollapseMode): void;
+  setSearch(text: string): void;
+  requestSearchFocus(): void;
+  setBreakOnMaintenance(on: boolean): void;
+  toggleServiceBreakpoint(fmri: string): void;
+  setHelpOpen(open: boolean): void;
+  showToast(text: string, tone?: ToastTone): void;
+  dismissToast(): void;
+  requestFit(): void;
+  requestZoom(factor: number): void;
+}
+
+export type UiState = UiData & UiActions;
+export type UiStore = StoreApi<UiState>;
+
+export const BOTTOM_MIN = 140;
+export const BOTTOM_MAX = 640;
+
+export const DEFAULT_UI: UiData = {
+  playhead: 0,
+  pin: -1,
+  selected: undefined,
+  speed: 1,
+  theme: 'system',
+  centreView: 'graph',
+  bottomTab: 'gantt',
+  bottomHeight: 224,
+  focusMode: 'none',
+  collapse: 'active',
+  search: '',
+  breakpoints: NO_BREAKPOINTS,
+  helpOpen: false,
+  toast: undefined,
+  fitRequest: 0,
+  zoomRequest: { seq: 0, factor: 1 },
+  searchFocusRequest: 0,
+};
+
+export function createUiStore(initial: Partial<UiData> = {}): UiStore {
+  let toastId = 0;
+  return createStore<UiState>()((set) => ({
+    ...DEFAULT_UI,
+    ...initial,
+    seek: (pos) => set({ playhead: Math.max(0, pos.t), pin: pos.index }),
+    setPlayhead: (t) => set({ playhead: Math.max(0, t), pin: undefined }),
+    select: (fmri) => set({ selected: fmri }),
+    setSpeed: (speed) => set({ speed }),
+    faster: () => set((s) => ({ speed: faster(s.speed) })),
+    slower: () => set((s) => ({ speed: slower(s.speed) })),
+    setTheme: (theme) => set({ theme }),
+    setCentreView: (centreView) => set({ centreView }),
+    setBottomTab: (bottomTab) => set({ bottomTab }),
+    setBottomHeight: (px) => set({ bottomHeight: Math.round(Math.min(BOTTOM_MAX, Math.max(BOTTOM_MIN, px))) }),
+    setFocusMode: (focusMode) => set({ focusMode }),
+    setCollapse: (collapse) => set({ collapse }),
+    setSearch: (search) => set({ search }),
+    requestSearchFocus: () => set((s) => ({ searchFocusRequest: s.searchFocusRequest + 1 })),
+    setBreakOnMaintenance: (on) => set((s) => ({ breakpoints: { ...s.breakpoints, onMaintenance: on } })),
+    toggleServiceBreakpoint: (fmri) => set((s) => ({ breakpoints: toggleServiceBreakpoint(s.breakpoints, fmri) })),
+    setHelpOpen: (helpOpen) => set({ helpOpen }),
+    showToast: (text, tone = 'info') => set({ toast: { id: ++toastId, text, tone } }),
+    dismissToast: () => set({ toast: undefined }),
+    requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
+    requestZoom: (factor) => set((s) => ({ zoomRequest: { seq: s.zoomRequest.seq + 1, factor } })),
+  }));
+}
