@@ -97,6 +97,8 @@ export function validateShareState(value: unknown): DecodeResult {
     if (!Array.isArray(a) || a.length > 500) return bad('interventions must be a list of at most 500 actions');
     for (const x of a) {
       if (!isObj(x) || typeof x['at'] !== 'number' || !Number.isFinite(x['at']) || x['at'] < 0 || typeof x['run'] !== 'string') return bad('an intervention is malformed');
+      const b = x['b'];
+      if (b !== undefined && (typeof b !== 'number' || !Number.isInteger(b) || b < 0 || b > 100)) return bad('an intervention names an impossible boot');
       const parsed = parseAction(x['run']);
       if (!parsed.ok) return bad(`an intervention is not a command bootgraph knows (${parsed.error})`);
     }

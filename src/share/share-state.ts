@@ -20,8 +20,12 @@ export interface ShareStateV1 {
   readonly s?: Scenario;
   /** Condition overrides: condition id → option value (differences from the preset). */
   readonly c?: Readonly<Record<string, string>>;
-  /** Interventions the user added: timed actions, appended to the scenario's own. */
-  readonly a?: readonly ActionSpec[];
+  /**
+   * Interventions the user added: timed actions, appended to the scenario's
+   * own. `b` (optional) is the boot they belong to: 0 = the first boot
+   * (default), 1 = the next boot, …
+   */
+  readonly a?: readonly (ActionSpec & { readonly b?: number })[];
   /** Playhead, simulated ms. */
   readonly t?: number;
   /** Selected instance FMRI. */
