@@ -113,8 +113,7 @@ function resolveMethod(m: MethodSpec | undefined, kind: 'start' | 'stop' | 'refr
 }
 
 function basename(serviceFmri: string): string {
-  const parts = serviceFmri.split('/');
-  return parts[parts.length - 1] ?? serviceFmri;
+  return serviceFmri.slice(serviceFmri.lastIndexOf('/') + 1);
 }
 
 function toGroup(d: DependencySpec, level: 'service' | 'instance'): ResolvedGroup | string {
@@ -233,6 +232,7 @@ export function resolveScenario(scenario: Scenario): ResolvedScenario {
       addList(inst.instanceSpec.dependencies, 'instance');
       for (const g of inst.addedGroups) byName.set(g.name, g);
       const restarter = spec.restarter === undefined ? undefined : canonicalFmri(spec.restarter);
+      const base = basename(svc.fmri);
       const ri: ResolvedInstance = {
         fmri: inst.fmri,
         service: svc.fmri,
@@ -240,9 +240,9 @@ export function resolveScenario(scenario: Scenario): ResolvedScenario {
         configured: inst.instanceSpec.configured !== false && !(svc.stub && inst.instanceSpec.configured === undefined),
         enabled: inst.instanceSpec.enabled ?? DEFAULTS.enabled,
         model: spec.model ?? DEFAULTS.model,
-        start: resolveMethod(spec.start, 'start', timeout, basename(svc.fmri)),
-        stop: resolveMethod(spec.stop, 'stop', timeout, basename(svc.fmri)),
-        refresh: resolveMethod(spec.refresh, 'refresh', timeout, basename(svc.fmri)),
+        start: resolveMethod(spec.start, 'start', timeout, base),
+        stop: resolveMethod(spec.stop, 'stop', timeout, base),
+        refresh: resolveMethod(spec.refresh, 'refresh', timeout, base),
         timeoutRetry: spec.timeout_retry ?? true,
         ...(restarter === undefined || restarter === 'svc:/system/svc/restarter:default' ? {} : { restarter }),
         ...(spec.common_name === undefined ? {} : { commonName: spec.common_name }),
