@@ -30,6 +30,8 @@ import { restarterStep } from './restarter-table.ts';
 import type { RestarterEventType } from './restarter.machine.ts';
 import { dependencySatisfied, instanceSatisfied, type SatContext } from './satisfiability.ts';
 import { EventQueue } from './event-queue.ts';
+import { classifyExit, logsMethodFailure } from './exit-status.ts';
+import { enableClosure, matchOperand } from './svcadm-operands.ts';
 import {
   STOP_CAUSE,
   methodFailedMessage,
@@ -37,7 +39,6 @@ import {
   syslogLine,
   syslogTime,
   transitionMessage,
-  type StartOutcome,
 } from './console-text.ts';
 import {
   TRACE_FORMAT,
@@ -50,36 +51,21 @@ import {
   type TraceRecord,
 } from './trace.ts';
 
-/** restarter.c: timeout_ovr_svcs[] ("services on the path to manifest import", §7.2). */
-const TIMEOUT_OVERRIDE_2025 = new Set([
-  'svc:/system/manifest-import:default',
-  'svc:/network/initial:default',
-  'svc:/network/service:default',
-  'svc:/system/rmtmpfiles:default',
-  'svc:/network/loopback:default',
-  'svc:/network/physical:default',
-  'svc:/system/device/local:default',
-  'svc:/system/filesystem/usr:default',
-  'svc:/system/filesystem/minimal:default',
-  'svc:/system/filesystem/local:default',
-]);
-const TIMEOUT_OVERRIDE_2009 = new Set([...TIMEOUT_OVERRIDE_2025, 'svc:/system/metainit:default']);
-
-const SINGLE_USER = 'svc:/milestone/single-user:default';
-const MULTI_USER = 'svc:/milestone/multi-user:default';
-const MULTI_USER_SERVER = 'svc:/milestone/multi-user-server:default';
-const CONSOLE_LOGIN = 'svc:/system/console-login:default';
-const MANIFEST_IMPORT = 'svc:/system/manifest-import:default';
-const FS_ROOT = 'svc:/system/filesystem/root:default';
-const FS_MINIMAL = 'svc:/system/filesystem/minimal:default';
-const SYSTEM_LOG = 'svc:/system/system-log:default';
-const STARTD_SELF = 'svc:/system/svc/restarter:default';
-const EARLY_MANIFEST_IMPORT = 'svc:/system/early-manifest-import:default';
-/** graph.c up_svcs[] (§6.7). */
-const UP_SVCS = [SINGLE_USER, CONSOLE_LOGIN, 'svc:/system/install-setup:default', 'svc:/system/install:default'];
-const STANDARD_MILESTONES = new Set([SINGLE_USER, MULTI_USER, MULTI_USER_SERVER]);
-/** Safety net: a scenario that never quiesces (a crash loop without rate limit) stops here. */
-const MAX_RECORDS = 400_000;
+import {
+  CONSOLE_LOGIN,
+  EARLY_MANIFEST_IMPORT,
+  FS_MINIMAL,
+  FS_ROOT,
+  MANIFEST_IMPORT,
+  MAX_RECORDS,
+  SINGLE_USER,
+  STANDARD_MILESTONES,
+  STARTD_SELF,
+  SYSTEM_LOG,
+  TIMEOUT_OVERRIDE_2009,
+  TIMEOUT_OVERRIDE_2025,
+  UP_SVCS,
+} from './startd-constants.ts';
 
 export interface SimulateOptions {
   /** Stop at this simulated ms (overrides the scenario's `until`). */
@@ -800,37 +786,33 @@ export class Startd {
     if (typeof exit === 'number' && m.exec !== ':true' && this.isForkedExec(m.exec)) this.svcLog(i, `Method "${w.method}" exited with status ${exit}.`);
     if (typeof exit === 'string') this.svcLog(i, `Method "${w.method}" failed due to signal ${exit.slice(3)}.`);
 
-    const success = exit === 0 || (this.era === '2025' && (exit === 94 || exit === 97));
-    if (!success || (this.era === '2009' && exit !== 0)) {
-      this.syslog(methodFailedMessage(fmri, m.exec, exit), 'warning', fmri);
-    }
-    if (exit === 0 || (this.era === '2025' && exit === 94)) {
-      i.faultCount = 0;
-      if (w.method === 'start') {
-        i.contractAlive = i.resolved.model === 'contract' && m.exec !== ':true' && exit !== 94;
-        i.waitStatus = undefined;
-      }
-      this.finishMethod(i, 'METHOD_OK', w.method === 'start' ? 'dependencies_satisfied' : reasonAfterStop(i), RERR.none);
-      return;
-    }
-    if (this.era === '2025' && exit === 97) {
-      i.faultCount = 0;
-      if (w.method === 'start') {
+    if (logsMethodFailure(exit, this.era)) this.syslog(methodFailedMessage(fmri, m.exec, exit), 'warning', fmri);
+    const verdict = classifyExit(exit, { era: this.era, method: w.method, model: i.resolved.model, exec: m.exec });
+    switch (verdict.kind) {
+      case 'ok':
+        i.faultCount = 0;
+        if (w.method === 'start') {
+          i.contractAlive = verdict.contract;
+          i.waitStatus = undefined;
+        }
+        this.finishMethod(i, 'METHOD_OK', w.method === 'start' ? 'dependencies_satisfied' : reasonAfterStop(i), RERR.none);
+        return;
+      case 'degraded':
+        i.faultCount = 0;
         i.contractAlive = i.resolved.model === 'contract';
-        i.waitStatus = 97;
+        i.waitStatus = exit;
         this.syslog(transitionMessage(fmri, 'DEGRADED'), 'err', fmri);
         this.finishMethod(i, 'METHOD_DEGRADED', 'method_failed', RERR.none);
-      } else this.finishMethod(i, 'METHOD_OK', reasonAfterStop(i), RERR.none);
-      return;
+        return;
+      case 'fatal':
+        i.waitStatus = exit;
+        this.syslog(transitionMessage(fmri, verdict.outcome), 'err', fmri);
+        this.finishMethod(i, 'METHOD_FATAL', 'method_failed', RERR.fault);
+        return;
+      case 'retry':
+        this.retryable(i, w.method, exit);
+        return;
     }
-    if (exit === 95 || exit === 96 || exit === 99 || exit === 100) {
-      i.waitStatus = exit;
-      const outcome: StartOutcome = exit === 96 ? 'CONFIGURATION' : exit === 95 ? 'FATAL' : 'OTHER';
-      this.syslog(transitionMessage(fmri, outcome), 'err', fmri);
-      this.finishMethod(i, 'METHOD_FATAL', 'method_failed', RERR.fault);
-      return;
-    }
-    this.retryable(i, w.method, exit);
   }
 
   private isForkedExec(exec: string): boolean {
@@ -1301,32 +1283,8 @@ export class Startd {
     this.records.push({ kind: 'action', seq: this.seq++, t: this.now, command: run, ok, output });
   }
 
-  /** svcadm operand matching: a full FMRI, or a unique suffix (svcadm.c, scf_walk_fmri()). */
   private match(operand: string, output: string[]): InstanceRuntime[] | undefined {
-    const canon = canonicalFmri(operand.startsWith('svc:') ? operand : `svc:/${operand}`);
-    if (canon !== undefined) {
-      const exact = this.byFmri.get(canon);
-      if (exact !== undefined && exact.inRepository) return [exact];
-    }
-    const [svcPart, instPart] = operand.replace(/^svc:\/?/, '').split(':');
-    const matches = this.instances.filter((i) => {
-      if (!i.inRepository) return false;
-      const name = i.resolved.service.slice(5);
-      const svcOk = svcPart === undefined || svcPart === '' || name === svcPart || name.endsWith(`/${svcPart}`);
-      return svcOk && (instPart === undefined || i.resolved.name === instPart);
-    });
-    if (matches.length === 0) {
-      output.push(`svcadm: Pattern '${operand}' doesn't match any instances`);
-      return undefined;
-    }
-    if (matches.length > 1 && instPart === undefined) {
-      const services = new Set(matches.map((m) => m.resolved.service));
-      if (services.size > 1) {
-        output.push(`svcadm: Pattern '${operand}' matches multiple instances:`, ...matches.map((m) => `\t${m.fmri}`));
-        return undefined;
-      }
-    }
-    return matches;
+    return matchOperand(this.instances, this.byFmri, operand, output);
   }
 
   private svcadm(a: Extract<ParsedAction, { kind: 'svcadm' }>, output: string[]): boolean {
@@ -1410,29 +1368,8 @@ export class Startd {
     }
   }
 
-  /** enable -r: the instance, its restarter, and its require_all/require_any service dependencies (§9). */
   private enableClosure(root: InstanceRuntime, output: string[]): InstanceRuntime[] {
-    const out: InstanceRuntime[] = [];
-    const seen = new Set<string>();
-    const visit = (i: InstanceRuntime): void => {
-      if (seen.has(i.fmri)) return;
-      seen.add(i.fmri);
-      out.push(i);
-      for (const g of i.resolved.groups) {
-        if (g.type !== 'service' || (g.grouping !== 'require_all' && g.grouping !== 'require_any')) continue;
-        if (g.grouping === 'require_any' && g.targets.length > 1) {
-          output.push(`${i.fmri} requires one of:`, ...g.targets.map((t) => `\t${t}`));
-          continue;
-        }
-        for (const t of g.targets) {
-          const direct = this.byFmri.get(t);
-          if (direct !== undefined) visit(direct);
-          else for (const x of this.instances.filter((y) => y.resolved.service === t)) visit(x);
-        }
-      }
-    };
-    visit(root);
-    return out;
+    return enableClosure(root, this.instances, this.byFmri, output);
   }
 
   /** svcadm enable/disable: write general/enabled or general_ovr/enabled, then dgraph_update_general(). */
