@@ -683,6 +683,7 @@ export class Startd {
     else this.svcLog(i, `Executing ${kind} method ("${m.exec}").`);
     if (this.timeoutOverride.has(i.fmri)) this.svcLog(i, 'Timeout override by svc.startd.  Using infinite timeout.');
     const effects: MethodEffects = { console: world?.console ?? [], log: world?.log ?? [], world: world?.effects ?? [] };
+    for (const line of world?.consoleAtStart ?? []) this.console(line, 'method', i.fmri);
 
     let timedOut = false;
     let ends: number | undefined = this.now + duration;

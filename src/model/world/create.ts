@@ -36,7 +36,7 @@ class ModelWorld implements WorldRuntime {
       this.effects.set(id, o.effect);
       effects.push({ kind: 'world', id, fmri: req.fmri });
     }
-    return { duration: o.duration, exit: o.exit, console: o.console ?? [], log: o.log ?? [], effects };
+    return { duration: o.duration, exit: o.exit, console: o.console ?? [], log: o.log ?? [], effects, ...(o.consoleAtStart === undefined ? {} : { consoleAtStart: o.consoleAtStart }) };
   }
 
   apply(effects: readonly WorldEffect[], t: number): WorldChange[] {

@@ -91,7 +91,7 @@ describe('devices', () => {
     expect(plain.fileExists('/dev/ipmpstub')).toBe(false);
     const reconf = state(dev, { boot: { reconfigure: true } });
     const r = runModel(reconf, 'svc:/system/device/local:default');
-    expect(r.console).toEqual(['Configuring devices.']);
+    expect(r.consoleAtStart).toEqual(['Configuring devices.']);
     expect(r.changes).toEqual([expect.objectContaining({ path: '/dev/ipmpstub', exists: true })]);
     expect(reconf.fileExists('/dev/ipmpstub')).toBe(true);
   });

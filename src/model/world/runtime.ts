@@ -20,8 +20,10 @@ export interface MethodRequest {
 export interface MethodResult {
   readonly duration: number;
   readonly exit: ExitValue;
-  /** Lines the method writes to /dev/msglog (the console). */
+  /** Lines the method writes to /dev/msglog (the console), shown when it exits. */
   readonly console: readonly string[];
+  /** Lines it writes to the console as soon as it starts. */
+  readonly consoleAtStart?: readonly string[];
   /** Lines the method writes to stdout/stderr (its service log). */
   readonly log: readonly string[];
   /** Applied when the method exits. */

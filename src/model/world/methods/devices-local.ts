@@ -11,5 +11,5 @@ import type { MethodModel } from './types.ts';
 
 export const devicesLocal: MethodModel = (world, req) => {
   if (!world.reconfigure) return { duration: 100, exit: 0 };
-  return { duration: 3000, exit: 0, console: [CONFIGURING_DEVICES], effect: () => makeLinks(world, req.fmri) };
+  return { duration: 3000, exit: 0, consoleAtStart: [CONFIGURING_DEVICES], effect: () => makeLinks(world, req.fmri) };
 };

@@ -6,8 +6,10 @@ import type { WorldState } from '../state.ts';
 export interface MethodOutcome {
   readonly duration: number;
   readonly exit: ExitValue;
-  /** Lines written to /dev/msglog. */
+  /** Lines written to /dev/msglog (shown when the method exits). */
   readonly console?: readonly string[];
+  /** Lines written to /dev/msglog as soon as the method starts (e.g. "Configuring devices."). */
+  readonly consoleAtStart?: readonly string[];
   /** Lines written to stdout/stderr (the service log). */
   readonly log?: readonly string[];
   /** Applied when the method exits (at simulated time t). */
