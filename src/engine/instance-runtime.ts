@@ -62,6 +62,8 @@ export class InstanceRuntime {
   childAlive = false;
   /** Which log directory svc.startd used for this instance's last method. */
   logDir: '/etc/svc/volatile/' | '/var/svc/log/' | undefined = undefined;
+  /** logDir + log stem, cached. */
+  logfile: string | undefined = undefined;
   /** Instance is invalid (invalid_dependency) or completes a cycle. */
   cycle: string[] | undefined = undefined;
   /** Tie-break priority (0 without a seed). */

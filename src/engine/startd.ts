@@ -218,7 +218,8 @@ export class Startd {
   }
 
   private status(i: InstanceRuntime): InstanceStatus {
-    return {
+    // Built field by field (no spread temporaries): this runs for every record of every boot.
+    const s: { -readonly [K in keyof InstanceStatus]: InstanceStatus[K] } = {
       state: i.state,
       next: i.next,
       aux: i.aux,
@@ -227,12 +228,16 @@ export class Startd {
       temporary: i.temporary,
       configured: i.configured,
       present: i.inRepository,
-      ...(i.method === undefined ? {} : { method: i.method }),
-      ...(i.waitStatus === undefined ? {} : { waitStatus: i.waitStatus }),
-      ...(i.comment === undefined ? {} : { comment: i.comment }),
-      ...(i.logDir === undefined ? {} : { logfile: i.logDir + logStem(i.fmri) }),
-      ...(i.cycle === undefined ? {} : { cycle: i.cycle }),
     };
+    if (i.method !== undefined) s.method = i.method;
+    if (i.waitStatus !== undefined) s.waitStatus = i.waitStatus;
+    if (i.comment !== undefined) s.comment = i.comment;
+    if (i.logDir !== undefined) {
+      if (i.logfile === undefined || !i.logfile.startsWith(i.logDir)) i.logfile = i.logDir + logStem(i.fmri);
+      s.logfile = i.logfile;
+    }
+    if (i.cycle !== undefined) s.cycle = i.cycle;
+    return s;
   }
 
   private recordStatus(i: InstanceRuntime, from: InstanceState, fromNext: NextState, reason: Reason): void {
