@@ -66,8 +66,6 @@ export class InstanceRuntime {
   logfile: string | undefined = undefined;
   /** Instance is invalid (invalid_dependency) or completes a cycle. */
   cycle: string[] | undefined = undefined;
-  /** Tie-break priority (0 without a seed). */
-  priority = 0;
   /** configure_vertex() is on the stack for this instance (recursion guard). */
   configuring = false;
   /** The severity and reason of the stop in progress, for the state change that ends it (§4.2). */

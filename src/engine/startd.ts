@@ -292,7 +292,6 @@ export class Startd {
       const inst = new InstanceRuntime(r, index, v);
       inst.inRepository = !notYet.has(r.fmri);
       inst.deathrow = deathrow.has(r.fmri);
-      if (this.rng !== undefined) inst.priority = this.rng();
       v.inst = inst;
       this.instances.push(inst);
       this.byFmri.set(r.fmri, inst);
