@@ -1,27 +1,60 @@
 /**
- * Entry: read the address (?preset, ?t, ?select), create the app's services,
+ * Entry: read the address (a `#v1.` link, an old `?preset=&t=&select=`
+ * address, or a plain visit that restores the autosave), create the app's
+ * services with that session, start the autosave and the link history,
  * mount React, and in development or e2e builds install the test bridge.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/global.css';
 import { App } from './app/App.tsx';
+import { readAddress } from './app/address.ts';
+import { Autosaver, readAutosave, type KeyValueStore } from './app/autosave.ts';
+import { LinkHistory } from './app/link-history.ts';
+import { openingFor } from './app/open-session.ts';
 import { createServices } from './app/services.ts';
-import { presetDocument } from './app/session.ts';
 import { applyTheme } from './app/theme.ts';
 import { defaultPresetId } from './app/use-base-scenario.ts';
-import { parseUrlRequest } from './app/url-params.ts';
 import { presetIds } from './scenarios/catalog.ts';
 
-const request = parseUrlRequest(window.location.search, presetIds());
+function browserStorage(): KeyValueStore | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    // Storage disabled (some privacy modes): no autosave.
+    return undefined;
+  }
+}
+
+const known = presetIds();
+const defaultId = defaultPresetId();
+const storage = browserStorage();
+const request = readAddress(window.location, known);
+const opening = openingFor(request, readAutosave(storage), defaultId, known);
+const session = opening.session;
 const services = createServices({
-  doc: presetDocument(request.preset ?? defaultPresetId()),
+  doc: { source: session.source, conditions: session.conditions, interventions: session.interventions, boot: session.boot },
   ui: {
-    ...(request.t === undefined ? {} : { playhead: request.t, pin: undefined }),
-    ...(request.select === undefined ? {} : { selected: request.select }),
+    playhead: session.playhead,
+    pin: undefined,
+    selected: session.selected,
+    tour: session.tour,
+    ...(session.view === undefined ? {} : { viewRequest: { seq: 1, camera: session.view } }),
   },
 });
-if (request.problems.length > 0) services.ui.getState().showToast(request.problems.join(' '), 'error');
+if (opening.problem !== undefined) services.ui.getState().showLinkNotice(opening.problem, request.kind === 'bad' && readAutosave(storage) !== undefined);
+
+// A link (good or bad) is not the user's work: the autosave keeps their last session until they change something.
+const autosave = new Autosaver(services, storage, {
+  armed: !opening.fromAddress,
+  onError: (message) => services.ui.getState().showToast(message, 'error'),
+});
+autosave.start();
+const links = new LinkHistory(services, autosave, window, { known, defaultId });
+links.begin(request);
+links.start();
+services.links.current = links;
+window.addEventListener('pagehide', () => autosave.flush());
 
 // Paint the right theme before React mounts (no flash of the wrong colours).
 applyTheme(window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');

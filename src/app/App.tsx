@@ -5,14 +5,20 @@
  */
 import { useLayoutEffect, useMemo, type CSSProperties, type ReactNode } from 'react';
 import { BottomPanel } from '../components/BottomPanel/BottomPanel.tsx';
+import { CompareView } from '../components/CompareView/CompareView.tsx';
+import { DropZone } from '../components/DropZone/DropZone.tsx';
+import { FindingsPanel } from '../components/FindingsPanel/FindingsPanel.tsx';
 import { GraphPanel } from '../components/GraphPanel/GraphPanel.tsx';
 import { HelpOverlay } from '../components/HelpOverlay/HelpOverlay.tsx';
 import { Inspector } from '../components/Inspector/Inspector.tsx';
+import { LinkNotice } from '../components/LinkNotice/LinkNotice.tsx';
 import { LeftPanel } from '../components/LeftPanel/LeftPanel.tsx';
 import { LiveRegion } from '../components/LiveRegion/LiveRegion.tsx';
+import { ScenarioEditor } from '../components/ScenarioEditor/ScenarioEditor.tsx';
 import { StateTable } from '../components/StateTable/StateTable.tsx';
 import { Toast } from '../components/Toast/Toast.tsx';
 import { TopBar } from '../components/TopBar/TopBar.tsx';
+import { TourPanel } from '../components/TourPanel/TourPanel.tsx';
 import { FrameProvider, RunProviderContext, ServicesProvider, useDoc, useRunState, useServices, useUi, type RunState } from './context.tsx';
 import { deriveRun } from './derive-run.ts';
 import { InsightProvider } from './insight.tsx';
@@ -53,8 +59,10 @@ function Workspace() {
         <aside className={styles.left} aria-label="Scenario, conditions and commands">
           <LeftPanel />
         </aside>
-        <section className={styles.centre} aria-label={view === 'graph' ? 'Dependency graph' : 'Service table'}>
-          {view === 'graph' ? <GraphPanel /> : <StateTable />}
+        <section className={styles.centre} aria-label={view === 'graph' ? 'Dependency graph' : view === 'table' ? 'Service table' : 'Compare two boots'}>
+          <TourPanel />
+          <div className={styles.view}>{view === 'graph' ? <GraphPanel /> : view === 'table' ? <StateTable /> : <CompareView />}</div>
+          <FindingsPanel />
         </section>
         <aside className={styles.right} aria-label="Inspector">
           <Inspector />
@@ -101,7 +109,10 @@ function Shell() {
       ) : (
         <Placeholder state={state} />
       )}
+      <ScenarioEditor />
       <HelpOverlay />
+      <LinkNotice />
+      <DropZone />
       <Toast />
     </div>
   );

@@ -7,6 +7,7 @@ import type { Scenario } from '../model/scenario/types.ts';
 import { nextInstant, prevInstant, stepBack, stepForward, type Position } from '../selectors/playhead.ts';
 import { selectPosition } from '../store/selectors.ts';
 import type { AppServices } from './services.ts';
+import type { ImportedFrom } from './session.ts';
 
 export function openPreset(s: AppServices, id: string): void {
   s.player.send({ type: 'PAUSE' });
@@ -16,9 +17,9 @@ export function openPreset(s: AppServices, id: string): void {
   s.ui.getState().setSearch('');
 }
 
-export function openInline(s: AppServices, scenario: Scenario): void {
+export function openInline(s: AppServices, scenario: Scenario, imported?: ImportedFrom): void {
   s.player.send({ type: 'PAUSE' });
-  s.doc.getState().openSource({ kind: 'inline', scenario });
+  s.doc.getState().openSource({ kind: 'inline', scenario, ...(imported === undefined ? {} : { imported }) });
   s.ui.getState().seek({ t: 0, index: -1 });
   s.ui.getState().select(undefined);
   s.ui.getState().setSearch('');

@@ -14,6 +14,7 @@ import { createUiStore, type UiData, type UiStore } from '../store/ui-store.ts';
 import { advance } from './advance.ts';
 import { createDocStore, type DocStore } from './doc-store.ts';
 import type { Run } from './derive-run.ts';
+import type { LinkHistory } from './link-history.ts';
 import { playerMachine, type PlayerActor, type PlayerEvent } from './player.machine.ts';
 import { presetDocument, type SessionDocument } from './session.ts';
 
@@ -30,6 +31,8 @@ export interface AppServices {
   readonly run: Holder<Run>;
   /** The graph canvas, once mounted (for the test bridge). */
   readonly graph: Holder<GraphProbe>;
+  /** Share links and browser history (installed by main.tsx; absent in unit tests). */
+  readonly links: Holder<LinkHistory>;
 }
 
 export interface Clock {
@@ -90,5 +93,5 @@ export function createServices(opts: { doc?: SessionDocument; ui?: Partial<UiDat
   );
   player.start();
   const layout = new LayoutService({ engine: elkLayout });
-  return { ui, doc, player, layout, run, graph };
+  return { ui, doc, player, layout, run, graph, links: { current: undefined } };
 }

@@ -14,32 +14,72 @@ const session: SessionState = {
   selected: 'svc:/site/app:default',
 };
 
+function viaLink(s: SessionState): SessionState {
+  const enc = encodeShareState(toShareState(s));
+  if (!enc.ok) throw new Error(enc.message);
+  const dec = decodeShareFragment(`#${enc.fragment}`);
+  if (!dec.ok) throw new Error(dec.message);
+  return fromShareState(dec.state, 'x');
+}
+
 describe('session state in and out', () => {
   it('captures and re-applies the session through the stores', () => {
     const s = createServices();
     applySession(s, session);
     expect(captureSession(s)).toEqual(session);
+    applySession(s, { ...session, tour: { id: 'demo', step: 3 } });
+    expect(captureSession(s).tour).toEqual({ id: 'demo', step: 3 });
     s.player.stop();
   });
 
   it('round-trips through a v1 share link', () => {
-    const { state, dropped } = toShareState(session);
-    expect(dropped).toBe(0);
-    const enc = encodeShareState(state);
-    expect(enc.ok).toBe(true);
-    if (!enc.ok) return;
-    const dec = decodeShareFragment(`#${enc.fragment}`);
-    expect(dec.ok).toBe(true);
-    if (!dec.ok) return;
-    expect(fromShareState(dec.state, 'x')).toEqual(session);
+    expect(viaLink(session)).toEqual(session);
   });
 
-  it('keeps the boot number (1-based in links) and says what a v1 link cannot carry', () => {
-    const later: SessionState = { ...session, boot: 1, interventions: [{ at: 10, run: 'svcadm clear svc:/a:default' }, { at: 20, run: 'svcadm clear svc:/b:default', boot: 1 }] };
-    const { state, dropped } = toShareState(later);
+  it('stores only what differs from the preset: no instant 0, no empty lists, no first-boot markers', () => {
+    const bare: SessionState = { version: 1, source: { kind: 'preset', id: 'demo-restart-on' }, conditions: {}, interventions: [], boot: 0, playhead: 0 };
+    expect(toShareState(bare)).toEqual({ p: 'demo-restart-on' });
+  });
+
+  it('carries every boot’s commands with their boot (b), the boot shown, the view and the tour', () => {
+    const later: SessionState = {
+      ...session,
+      boot: 1,
+      interventions: [
+        { at: 10, run: 'svcadm clear svc:/a:default' },
+        { at: 20, run: 'svcadm clear svc:/b:default', boot: 1 },
+      ],
+      view: { zoom: 1.23456, centre: { x: 100.04, y: -20.56 } },
+      tour: { id: 'demo-restart-on', step: 2 },
+    };
+    const state = toShareState(later);
     expect(state.boot).toBe(2);
-    expect(state.a).toEqual([{ at: 20, run: 'svcadm clear svc:/b:default' }]);
-    expect(dropped).toBe(1);
-    expect(fromShareState(state, 'x').interventions).toEqual([{ at: 20, run: 'svcadm clear svc:/b:default', boot: 1 }]);
+    expect(state.a).toEqual([
+      { at: 10, run: 'svcadm clear svc:/a:default' },
+      { at: 20, run: 'svcadm clear svc:/b:default', b: 1 },
+    ]);
+    expect(state.view).toEqual({ z: 1.235, x: 100, y: -20.6 });
+    expect(state.tour).toEqual({ id: 'demo-restart-on', step: 2 });
+    const back = viaLink(later);
+    expect(back.interventions).toEqual(later.interventions);
+    expect(back.boot).toBe(1);
+    expect(back.view).toEqual({ zoom: 1.235, centre: { x: 100, y: -20.6 } });
+    expect(back.tour).toEqual(later.tour);
+  });
+
+  it('reads a command without b as the first boot’s (the link format’s rule)', () => {
+    const s = fromShareState({ p: 'demo-restart-on', a: [{ at: 5, run: 'svcadm clear svc:/a:default' }], boot: 2 }, 'x');
+    expect(s.interventions).toEqual([{ at: 5, run: 'svcadm clear svc:/a:default' }]);
+    expect(s.boot).toBe(1);
+  });
+
+  it('an inline scenario travels whole', () => {
+    const inline: SessionState = {
+      ...session,
+      source: { kind: 'inline', scenario: { format: 'bootgraph/1', name: 'x', services: [{ fmri: 'svc:/site/a' }] } },
+      conditions: {},
+      interventions: [],
+    };
+    expect(viaLink(inline)).toEqual(inline);
   });
 });

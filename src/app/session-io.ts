@@ -7,15 +7,18 @@
 import type { ShareStateV1 } from '../share/share-state.ts';
 import { documentOf } from './doc-store.ts';
 import type { AppServices } from './services.ts';
-import { interventionBoot, type SessionState } from './session.ts';
+import { interventionBoot, type Intervention, type SessionState, type ViewState } from './session.ts';
 
 export function captureSession(s: AppServices): SessionState {
   const ui = s.ui.getState();
+  const view = s.graph.current?.view();
   return {
     version: 1,
     ...documentOf(s.doc.getState()),
     playhead: ui.playhead,
     ...(ui.selected === undefined ? {} : { selected: ui.selected }),
+    ...(view === undefined ? {} : { view }),
+    ...(ui.tour === undefined ? {} : { tour: { id: ui.tour.id, step: ui.tour.step } }),
   };
 }
 
@@ -24,39 +27,60 @@ export function applySession(s: AppServices, session: SessionState): void {
   s.doc.getState().replace(session);
   s.ui.getState().setPlayhead(session.playhead);
   s.ui.getState().select(session.selected);
+  s.ui.getState().setTour(session.tour);
+  if (session.view !== undefined) s.ui.getState().requestView(session.view);
+}
+
+/** Zoom and centre to three significant decimals: enough to land on the same spot, short in a link. */
+const round3 = (n: number): number => Math.round(n * 1000) / 1000;
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+function shareView(view: ViewState | undefined): ShareStateV1['view'] {
+  if (view === undefined) return undefined;
+  return { z: round3(view.zoom), x: round1(view.centre.x), y: round1(view.centre.y) };
 }
 
 /**
- * To a v1 link. A v1 link holds one list of actions and a boot number, so
- * only the shown boot's commands travel; commands added in earlier boots
- * of the session are dropped (they are listed in `dropped`).
+ * To a v1 link. Every command the user added travels, each with the boot it
+ * belongs to (`b`, omitted for the first boot); the shown boot is `boot`
+ * (1-based, omitted for the first). A preset link holds only what differs
+ * from the preset: changed conditions, added commands, the instant, the
+ * selection and, when the user moved it, the view.
  */
-export function toShareState(session: SessionState): { state: ShareStateV1; dropped: number } {
-  const mine = session.interventions.filter((i) => interventionBoot(i) === session.boot);
-  const state: ShareStateV1 = {
+export function toShareState(session: SessionState): ShareStateV1 {
+  const view = shareView(session.view);
+  return {
     ...(session.source.kind === 'preset' ? { p: session.source.id } : { s: session.source.scenario }),
     ...(Object.keys(session.conditions).length === 0 ? {} : { c: session.conditions }),
-    ...(mine.length === 0 ? {} : { a: mine.map((i) => ({ at: i.at, run: i.run })) }),
-    t: Math.round(session.playhead),
+    ...(session.interventions.length === 0 ? {} : { a: session.interventions.map(shareIntervention) }),
+    ...(session.playhead > 0 ? { t: Math.round(session.playhead) } : {}),
     ...(session.selected === undefined ? {} : { sel: session.selected }),
-    ...(session.view?.zoom !== undefined && session.view.pan !== undefined ? { view: { z: session.view.zoom, x: session.view.pan.x, y: session.view.pan.y } } : {}),
+    ...(view === undefined ? {} : { view }),
     ...(session.tour === undefined ? {} : { tour: session.tour }),
     ...(session.boot > 0 ? { boot: session.boot + 1 } : {}),
   };
-  return { state, dropped: session.interventions.length - mine.length };
 }
 
+function shareIntervention(i: Intervention): { at: number; run: string; b?: number } {
+  const b = interventionBoot(i);
+  return { at: Math.round(i.at), run: i.run, ...(b > 0 ? { b } : {}) };
+}
+
+/**
+ * From a v1 link. A command without `b` belongs to the first boot (the
+ * link format's rule, share-state.ts).
+ */
 export function fromShareState(state: ShareStateV1, defaultPreset: string): SessionState {
   const boot = Math.max(0, Math.floor((state.boot ?? 1) - 1));
   return {
     version: 1,
     source: state.s !== undefined ? { kind: 'inline', scenario: state.s } : { kind: 'preset', id: state.p ?? defaultPreset },
     conditions: state.c ?? {},
-    interventions: (state.a ?? []).map((a) => ({ at: a.at, run: a.run, ...(boot > 0 ? { boot } : {}) })),
+    interventions: (state.a ?? []).map((a) => ({ at: a.at, run: a.run, ...(a.b !== undefined && a.b > 0 ? { boot: a.b } : {}) })),
     boot,
     playhead: state.t ?? 0,
     ...(state.sel === undefined ? {} : { selected: state.sel }),
-    ...(state.view === undefined ? {} : { view: { zoom: state.view.z, pan: { x: state.view.x, y: state.view.y } } }),
+    ...(state.view === undefined ? {} : { view: { zoom: state.view.z, centre: { x: state.view.x, y: state.view.y } } }),
     ...(state.tour === undefined ? {} : { tour: state.tour }),
   };
 }

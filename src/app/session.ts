@@ -5,11 +5,18 @@
  * boot, the playhead and the selection. Everything the engine computes (the
  * effective scenario, the trace) is derived from it, never stored. Pure.
  */
+import type { Finding } from '../model/import/findings.ts';
 import type { Scenario } from '../model/scenario/types.ts';
+
+/** Where an inline scenario came from, when the app imported it from SMF manifests: the files and the importer's lint. */
+export interface ImportedFrom {
+  readonly files: readonly string[];
+  readonly findings: readonly Finding[];
+}
 
 export type ScenarioSource =
   | { readonly kind: 'preset'; readonly id: string }
-  | { readonly kind: 'inline'; readonly scenario: Scenario };
+  | { readonly kind: 'inline'; readonly scenario: Scenario; readonly imported?: ImportedFrom };
 
 /** A command the user ran from the inspector or the panels, at a simulated instant of one boot. */
 export interface Intervention {
@@ -20,10 +27,14 @@ export interface Intervention {
   readonly boot?: number;
 }
 
-/** Camera placeholder (issue 6 may store zoom and pan). */
+/**
+ * The graph camera: the zoom level and the graph point at the centre of the
+ * view (not Cytoscape's pan, which depends on the window size), so a link
+ * lands on the same spot in any window.
+ */
 export interface ViewState {
-  readonly zoom?: number;
-  readonly pan?: { readonly x: number; readonly y: number };
+  readonly zoom: number;
+  readonly centre: { readonly x: number; readonly y: number };
 }
 
 /** Guided-tour placeholder (issue 8). */

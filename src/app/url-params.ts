@@ -1,8 +1,9 @@
 /**
- * What the address can say today (issue 6 will add the versioned #v1. link):
- * `?preset=<id>` opens a built-in scenario, `&t=<ms>` puts the playhead
- * there, `&select=<fmri>` selects a service. Unknown values are ignored with
- * a message, never interpreted. Pure (strings in, values out).
+ * The first address format, read for ever (e2e tests and people's bookmarks
+ * use it): `?preset=<id>` opens a built-in scenario, `&t=<ms>` puts the
+ * playhead there, `&select=<fmri>` selects a service. Links the app makes now
+ * are `#v1.` fragments (address.ts). Unknown values are ignored with a
+ * message, never interpreted. Pure (strings in, values out).
  */
 export interface UrlRequest {
   readonly preset?: string;

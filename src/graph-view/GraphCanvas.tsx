@@ -4,8 +4,11 @@
  * events out; all Cytoscape work goes through GraphAdapter.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { ThemeName } from '../theme/palette.ts';
+import { PALETTES, type ThemeName } from '../theme/palette.ts';
+import type { Camera } from './camera.ts';
+import { graphToSvg, svgGraphFrom } from './export-svg.ts';
 import { GraphAdapter, type GraphEvent } from './graph-adapter.ts';
+import { detailFor, isLarge } from './lod.ts';
 import type { LayoutResult, LayoutService } from './layout-service.ts';
 import { chooseDirection, simpleLayout } from './layout-simple.ts';
 import type { GraphModel } from './model.ts';
@@ -33,6 +36,14 @@ export interface GraphProbe {
   /** Centre of a node in page (client) coordinates, if drawn. */
   clientPositionOf(id: string): { x: number; y: number } | undefined;
   layout(): LayoutStatus;
+  /** Redraws of the canvas since it was created (benchmarks). */
+  renders(): number;
+  /** The camera if the user or a link placed it; undefined while the graph is fitted automatically. */
+  view(): Camera | undefined;
+  /** The whole graph as drawn, as a PNG. */
+  png(): Promise<Blob>;
+  /** The whole graph as drawn, as a standalone SVG document. */
+  svg(title?: string): string;
 }
 
 export interface GraphCanvasProps {
@@ -43,6 +54,8 @@ export interface GraphCanvasProps {
   readonly layout: LayoutService;
   readonly fitRequest: number;
   readonly zoomRequest?: { readonly seq: number; readonly factor: number };
+  /** A camera to show (a link's view), applied once the current structure is laid out; undefined camera: fit. */
+  readonly viewRequest?: { readonly seq: number; readonly camera: Camera | undefined };
   /** Frame these nodes (a focus mode's set); undefined or empty: the whole graph. Changes animate. */
   readonly frameIds?: ReadonlySet<string>;
   /** Keep this node in view (the selection). */
@@ -53,24 +66,38 @@ export interface GraphCanvasProps {
   readonly probe?: (p: GraphProbe | undefined) => void;
 }
 
+/**
+ * A graph that crosses the large-graph threshold (lod.ts) gets a new canvas:
+ * Cytoscape's renderer options are fixed at construction.
+ */
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { model, elements, theme, reducedMotion, layout, fitRequest, zoomRequest, frameIds, reveal, label, onEvent, onLayout, probe } = props;
+  const large = isLarge(props.model.nodes.length);
+  return <GraphCanvasView key={large ? 'large' : 'small'} large={large} {...props} />;
+}
+
+function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) {
+  const { large,  model, elements, theme, reducedMotion, layout, fitRequest, zoomRequest, viewRequest, frameIds, reveal, label, onEvent, onLayout, probe } = props;
   const container = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<GraphAdapter | undefined>(undefined);
   const placedKey = useRef<string | undefined>(undefined);
   const status = useRef<LayoutStatus>({ done: false, source: 'quick', ms: 0, cached: false, nodes: 0 });
   const events = useRef(onEvent);
   const layoutCb = useRef(onLayout);
+  const latest = useRef({ elements, theme });
+  /** A requested camera waiting for the layout to land. */
+  const pendingCamera = useRef<Camera | undefined>(undefined);
   useEffect(() => {
     events.current = onEvent;
     layoutCb.current = onLayout;
+    latest.current = { elements, theme };
   });
 
   // Create the adapter once; it lives as long as the container.
   useEffect(() => {
     const el = container.current;
     if (el === null) return undefined;
-    const a = new GraphAdapter({ container: el, style: graphStylesheet({ theme, reducedMotion }), pulse: !reducedMotion });
+    // A big graph does not pulse: each pulse would redraw every element.
+    const a = new GraphAdapter({ container: el, style: graphStylesheet({ theme, reducedMotion }), pulse: !reducedMotion && !large, large });
     const off = a.listen((e) => events.current(e));
     setAdapter(a);
     const ro = new ResizeObserver(() => a.resize());
@@ -89,26 +116,40 @@ export function GraphCanvas(props: GraphCanvasProps) {
   // Colour transitions are per-element work on every change: only for small graphs.
   const big = model.nodes.length > ANIMATE_MAX;
   const still = reducedMotion || big;
+  const detail = detailFor(model.nodes.length);
   useEffect(() => {
-    adapter?.setStyle(graphStylesheet({ theme, reducedMotion: still, arrows: !big }));
-  }, [adapter, theme, still, big]);
+    adapter?.setStyle(graphStylesheet({ theme, reducedMotion: still, arrows: !big, detail }));
+  }, [adapter, theme, still, big, detail]);
 
   // Elements first, then (for a new structure) positions, in the same task: no frame shows unplaced nodes.
   useEffect(() => {
     if (adapter === undefined) return;
-    adapter.apply(elements);
+    // A big graph already on screen (a boot playing): coalesce the redraws.
+    if (large && placedKey.current === model.key) {
+      adapter.applySoon(elements);
+      return;
+    }
+    adapter.apply(elements, { structureChanged: placedKey.current !== model.key });
     if (placedKey.current === model.key) return;
     placedKey.current = model.key;
     const key = model.key;
     const report = (s: LayoutStatus): void => {
       status.current = s;
+      const cam = pendingCamera.current;
+      if (s.done && cam !== undefined) {
+        pendingCamera.current = undefined;
+        adapter.setCamera(cam);
+      }
       layoutCb.current?.(s);
     };
     const cached = layout.cached(key);
     if (cached !== undefined) {
       adapter.setPositions(cached.positions);
       adapter.fit();
-      report(statusOf(cached, model.nodes.length));
+      // Done once every node is in (a big graph enters over several frames).
+      void adapter.settled().then(() => {
+        if (placedKey.current === key) report(statusOf(cached, model.nodes.length));
+      });
       return;
     }
     adapter.setPositions(simpleLayout(model, { direction: chooseDirection(model) }));
@@ -117,11 +158,14 @@ export function GraphCanvas(props: GraphCanvasProps) {
     void layout.layout(model).then((r) => {
       if (placedKey.current !== key) return;
       // Done once the nodes have landed (tests and the bridge click them).
-      void adapter.place(r.positions, !reducedMotion && model.nodes.length <= ANIMATE_MAX).then(() => {
-        if (placedKey.current === key) report(statusOf(r, model.nodes.length));
-      });
+      void adapter
+        .place(r.positions, !reducedMotion && model.nodes.length <= ANIMATE_MAX)
+        .then(() => adapter.settled())
+        .then(() => {
+          if (placedKey.current === key) report(statusOf(r, model.nodes.length));
+        });
     });
-  }, [adapter, elements, model, layout, reducedMotion]);
+  }, [adapter, elements, model, layout, reducedMotion, large]);
 
   useEffect(() => {
     if (fitRequest > 0) adapter?.fit(28, frameIds);
@@ -145,6 +189,19 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (zoomRequest !== undefined && zoomRequest.seq > 0) adapter?.zoomBy(zoomRequest.factor);
   }, [adapter, zoomRequest]);
 
+  const viewSeq = viewRequest?.seq ?? 0;
+  useEffect(() => {
+    if (adapter === undefined || viewRequest === undefined || viewRequest.seq === 0) return;
+    const cam = viewRequest.camera;
+    if (cam === undefined) {
+      pendingCamera.current = undefined;
+      adapter.fit();
+    } else if (status.current.done && placedKey.current === model.key) adapter.setCamera(cam);
+    else pendingCamera.current = cam;
+    // Only a new request moves the camera.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [adapter, viewSeq]);
+
   useEffect(() => {
     if (reveal !== undefined) adapter?.reveal(reveal);
   }, [adapter, reveal]);
@@ -165,6 +222,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
         return p === undefined || box === undefined ? undefined : { x: box.left + p.x, y: box.top + p.y };
       },
       layout: () => status.current,
+      renders: () => adapter.renders,
+      view: () => adapter.camera(),
+      png: () => adapter.png(PALETTES[latest.current.theme].bg),
+      svg: (title) => {
+        const pos = adapter.positions();
+        return graphToSvg(svgGraphFrom(latest.current.elements, (id) => pos.get(id)), { theme: latest.current.theme, ...(title === undefined ? {} : { title }) });
+      },
     });
     return () => probe(undefined);
   }, [adapter, probe]);

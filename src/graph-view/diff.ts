@@ -33,7 +33,31 @@ function endpointsChanged(a: ElementDef, b: ElementDef): boolean {
   return a.group === 'edges' && (a.data['source'] !== b.data['source'] || a.data['target'] !== b.data['target']);
 }
 
+/**
+ * The common case while a boot plays: the same elements in the same order
+ * (only states changed). Compared pairwise, skipping shared objects, with no
+ * maps; undefined when the lists are not aligned (the general diff decides).
+ */
+function alignedUpdates(prev: readonly ElementDef[], next: readonly ElementDef[]): ElementUpdate[] | undefined {
+  if (prev.length !== next.length) return undefined;
+  const update: ElementUpdate[] = [];
+  for (let i = 0; i < next.length; i++) {
+    const a = prev[i];
+    const b = next[i];
+    if (a === b) continue;
+    if (a === undefined || b === undefined || a.data.id !== b.data.id || a.group !== b.group || endpointsChanged(a, b)) return undefined;
+    const data = changedData(a.data, b.data);
+    const classes = a.classes === b.classes ? undefined : b.classes;
+    if (data !== undefined || classes !== undefined) {
+      update.push({ id: b.data.id, ...(data === undefined ? {} : { data }), ...(classes === undefined ? {} : { classes }) });
+    }
+  }
+  return update;
+}
+
 export function diffElements(prev: readonly ElementDef[], next: readonly ElementDef[]): ElementDiff {
+  const aligned = alignedUpdates(prev, next);
+  if (aligned !== undefined) return { add: [], remove: [], update: aligned };
   const before = new Map(prev.map((e) => [e.data.id, e]));
   const after = new Set(next.map((e) => e.data.id));
   const add: ElementDef[] = [];

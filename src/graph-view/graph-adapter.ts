@@ -5,7 +5,10 @@
  * events. Nothing else in the app touches `cy`.
  */
 import cytoscape, { type Core, type EventObject, type StylesheetJson } from 'cytoscape';
+import { cameraOf, panFor, type Camera } from './camera.ts';
 import { diffElements, type ElementDiff } from './diff.ts';
+import { InsertQueue } from './chunked-insert.ts';
+import { optimised, rendererOptions } from './lod.ts';
 import { fitViewport, type NodeBox } from './viewport.ts';
 import type { Positions } from './layout-simple.ts';
 import type { ElementDef } from './to-elements.ts';
@@ -22,10 +25,16 @@ export interface AdapterOptions {
   readonly style: StylesheetJson;
   /** Animate running methods (off for prefers-reduced-motion). */
   readonly pulse?: boolean;
+  /** A big graph (lod.ts): the renderer options for it. */
+  readonly large?: boolean;
 }
 
 const PULSE_MS = 650;
 const PLACE_MS = 320;
+/** Additions from this many elements on enter in slices across frames (chunked-insert.ts). */
+const CHUNK_MIN = 240;
+/** Coalesced updates wait at most this long (applySoon). */
+const MAX_DEFER_MS = 250;
 
 export class GraphAdapter {
   private readonly cy: Core;
@@ -33,10 +42,25 @@ export class GraphAdapter {
   private readonly listeners = new Set<(e: GraphEvent) => void>();
   private pulseTimer: ReturnType<typeof setInterval> | undefined;
   private pulseOn = false;
+  /** The user (or a link) has placed the camera since the last automatic fit. */
+  private cameraSet = false;
+  /** Elements waiting to be inserted (big additions, on a visible canvas only). */
+  private readonly queue: InsertQueue | undefined;
+  /** The last positions given: nodes inserted later are placed from them. */
+  private positionsGiven: Positions | undefined;
+  /** applySoon(): the newest elements not yet applied, and when the last coalesced update went in. */
+  private deferred: readonly ElementDef[] | undefined;
+  private deferFrame: number | undefined;
+  private lastFlushAt = -Infinity;
+  private appliedAt: number | undefined;
+  /** Smoothed time from an update to the end of the redraw it caused (ms). */
+  private redrawMs = 0;
+  /** Redraws since creation (Cytoscape 'render' events), for the bench. */
+  renders = 0;
 
   constructor(opts: AdapterOptions) {
     this.cy = cytoscape({
-      ...(opts.container === undefined ? { headless: true, styleEnabled: true } : { container: opts.container }),
+      ...(opts.container === undefined ? { headless: true, styleEnabled: true } : { container: opts.container, ...rendererOptions(opts.large === true) }),
       style: opts.style,
       elements: [],
       minZoom: 0.04,
@@ -46,6 +70,10 @@ export class GraphAdapter {
       autoungrabify: false,
     });
     if (opts.container !== undefined) {
+      this.queue = new InsertQueue((defs) => this.insert(defs), {
+        request: (cb) => requestAnimationFrame(cb),
+        cancel: (id) => cancelAnimationFrame(id),
+      });
       this.wireEvents();
       if (opts.pulse !== false) this.pulseTimer = setInterval(() => this.pulse(), PULSE_MS);
     }
@@ -62,6 +90,14 @@ export class GraphAdapter {
 
   private wireEvents(): void {
     const cy = this.cy;
+    cy.on('render', () => {
+      this.renders++;
+      if (this.appliedAt !== undefined) {
+        const ms = performance.now() - this.appliedAt;
+        this.appliedAt = undefined;
+        this.redrawMs = this.redrawMs === 0 ? ms : 0.6 * this.redrawMs + 0.4 * ms;
+      }
+    });
     cy.on('tap', 'node', (ev: EventObject) => this.emit({ type: 'select', id: ev.target.id() }));
     cy.on('dbltap', 'node', (ev: EventObject) => this.emit({ type: 'activate', id: ev.target.id() }));
     cy.on('tap', (ev: EventObject) => {
@@ -78,23 +114,91 @@ export class GraphAdapter {
     });
     cy.on('mouseout', 'node, edge', () => this.emit({ type: 'unhover' }));
     cy.on('viewport', () => this.emit({ type: 'unhover' }));
+    cy.on('dragpan scrollzoom pinchzoom', () => {
+      this.cameraSet = true;
+    });
   }
 
-  /** Bring the graph to `next`, touching only what changed; returns the diff applied. */
-  apply(next: readonly ElementDef[]): ElementDiff {
+  /**
+   * Bring the graph to `next`, touching only what changed; returns the diff
+   * applied. `structureChanged` (another graph, or another view of it): a big
+   * graph is then rebuilt in slices across frames rather than patched in
+   * one task, because two real graphs share most of their ids and patching
+   * restyles nearly every element at once.
+   */
+  apply(next: readonly ElementDef[], opts: { readonly structureChanged?: boolean } = {}): ElementDiff {
+    this.cancelDeferred();
+    if (opts.structureChanged === true && this.queue !== undefined && next.length >= CHUNK_MIN && optimised()) {
+      const q = this.queue;
+      q.clear();
+      this.cy.batch(() => this.cy.elements().remove());
+      this.current = [];
+    }
+    return this.applyNow(next);
+  }
+
+  /**
+   * Like apply(), for a big graph that changes every frame (a boot playing):
+   * updates are coalesced so that the graph is redrawn at most about half
+   * the time, never later than MAX_DEFER_MS; the newest elements win. The
+   * rest of the page (timeline, transport, input) keeps its frame rate.
+   */
+  applySoon(next: readonly ElementDef[]): void {
+    if (this.queue === undefined || !optimised()) {
+      this.apply(next);
+      return;
+    }
+    this.deferred = next;
+    this.deferFrame ??= requestAnimationFrame((now) => this.flushDeferred(now));
+  }
+
+  private flushDeferred(now: number): void {
+    this.deferFrame = undefined;
+    const next = this.deferred;
+    if (next === undefined) return;
+    if (now - this.lastFlushAt < Math.min(MAX_DEFER_MS, this.redrawMs)) {
+      this.deferFrame = requestAnimationFrame((t) => this.flushDeferred(t));
+      return;
+    }
+    this.deferred = undefined;
+    this.lastFlushAt = now;
+    this.applyNow(next);
+  }
+
+  private cancelDeferred(): void {
+    if (this.deferFrame !== undefined) cancelAnimationFrame(this.deferFrame);
+    this.deferFrame = undefined;
+    this.deferred = undefined;
+  }
+
+  /** Readers see the newest state, coalesced or not. */
+  private flushPending(): void {
+    const next = this.deferred;
+    if (next !== undefined) this.apply(next);
+  }
+
+  private applyNow(next: readonly ElementDef[]): ElementDiff {
     const diff = diffElements(this.current, next);
     const cy = this.cy;
+    const q = this.queue;
+    // A big addition (a new graph) enters over several frames; so do changes to what is still queued.
+    const chunked = q !== undefined && (q.size > 0 || diff.add.length >= CHUNK_MIN) && optimised();
+    let nextById: Map<string, ElementDef> | undefined;
     cy.batch(() => {
       if (diff.remove.length > 0) {
-        for (const id of diff.remove) cy.getElementById(id).remove();
+        for (const id of diff.remove) if (q?.delete(id) !== true) cy.getElementById(id).remove();
       }
       if (diff.add.length > 0) {
-        // Nodes before edges, so every edge finds its endpoints.
-        const nodes = diff.add.filter((e) => e.group === 'nodes');
-        const edges = diff.add.filter((e) => e.group === 'edges');
-        cy.add([...nodes, ...edges].map((e) => ({ group: e.group, data: { ...e.data }, classes: e.classes })));
+        if (chunked) q.enqueue(diff.add);
+        else this.insert(diff.add);
       }
       for (const u of diff.update) {
+        if (q !== undefined && q.has(u.id)) {
+          nextById ??= new Map(next.map((e) => [e.data.id, e]));
+          const d = nextById.get(u.id);
+          if (d !== undefined) q.enqueue([d]);
+          continue;
+        }
         const el = cy.getElementById(u.id);
         if (el.empty()) continue;
         if (u.data !== undefined) el.data({ ...u.data });
@@ -102,11 +206,32 @@ export class GraphAdapter {
       }
     });
     this.current = next;
+    if (diff.update.length > 0 || diff.add.length > 0 || diff.remove.length > 0) this.appliedAt = performance.now();
     return diff;
+  }
+
+  /** Add elements now, nodes before edges (so every edge finds its endpoints), nodes at their given positions. */
+  private insert(defs: readonly ElementDef[]): void {
+    const nodes = defs.filter((e) => e.group === 'nodes');
+    const edges = defs.filter((e) => e.group === 'edges');
+    this.cy.batch(() => {
+      this.cy.add(
+        [...nodes, ...edges].map((e) => {
+          const p = e.group === 'nodes' ? this.positionsGiven?.get(e.data.id) : undefined;
+          return { group: e.group, data: { ...e.data }, classes: e.classes, ...(p === undefined ? {} : { position: { x: p.x, y: p.y } }) };
+        }),
+      );
+    });
+  }
+
+  /** Resolves once every element applied so far is in the graph (chunked insertion has finished). */
+  settled(): Promise<void> {
+    return this.queue?.settled() ?? Promise.resolve();
   }
 
   /** Place nodes (no viewport change). */
   setPositions(positions: Positions): void {
+    this.positionsGiven = positions;
     const cy = this.cy;
     cy.batch(() => {
       cy.nodes().forEach((n) => {
@@ -123,6 +248,8 @@ export class GraphAdapter {
    */
   place(positions: Positions, animate: boolean): Promise<void> {
     const target = this.viewportFor((id) => positions.get(id));
+    this.positionsGiven = positions;
+    this.cameraSet = false;
     if (!animate) {
       this.setPositions(positions);
       if (target !== undefined) this.cy.viewport({ zoom: target.zoom, pan: { ...target.pan } });
@@ -143,11 +270,14 @@ export class GraphAdapter {
 
   private viewportFor(pos: (id: string) => { x: number; y: number } | undefined, only?: ReadonlySet<string>, padding = 28) {
     const boxes: NodeBox[] = [];
-    this.cy.nodes().forEach((n) => {
-      if (only !== undefined && !only.has(n.id())) return;
-      const p = pos(n.id()) ?? n.position();
-      boxes.push({ x: p.x, y: p.y, w: Number(n.data('w') ?? 40), h: Number(n.data('h') ?? 26) });
-    });
+    // Every node applied, including those still queued for insertion.
+    for (const e of this.current) {
+      if (e.group !== 'nodes') continue;
+      const id = e.data.id;
+      if (only !== undefined && !only.has(id)) continue;
+      const p = pos(id) ?? this.positionOf(id);
+      if (p !== undefined) boxes.push({ x: p.x, y: p.y, w: Number(e.data['w'] ?? 40), h: Number(e.data['h'] ?? 26) });
+    }
     return fitViewport(boxes, this.cy.width(), this.cy.height(), padding);
   }
 
@@ -163,6 +293,7 @@ export class GraphAdapter {
     const v = this.viewportFor(() => undefined, ids !== undefined && ids.size > 0 ? ids : undefined, padding);
     if (v === undefined) return;
     this.cy.stop(true, true);
+    this.cameraSet = false;
     if (animate) this.cy.animate({ zoom: v.zoom, pan: { ...v.pan } }, { duration: 280, easing: 'ease-in-out-cubic' });
     else this.cy.viewport({ zoom: v.zoom, pan: { ...v.pan } });
   }
@@ -171,6 +302,7 @@ export class GraphAdapter {
     const cy = this.cy;
     cy.stop(true, true);
     const c = { x: cy.width() / 2, y: cy.height() / 2 };
+    this.cameraSet = true;
     cy.zoom({ level: Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor)), renderedPosition: c });
   }
 
@@ -188,6 +320,37 @@ export class GraphAdapter {
     }
   }
 
+  /** The camera, when the user or a link has placed it (undefined: the automatic fit). */
+  camera(): Camera | undefined {
+    if (!this.cameraSet) return undefined;
+    const cy = this.cy;
+    return cameraOf({ zoom: cy.zoom(), pan: cy.pan() }, cy.width(), cy.height());
+  }
+
+  setCamera(c: Camera): void {
+    const cy = this.cy;
+    cy.stop(true, true);
+    const v = panFor(c, cy.width(), cy.height(), cy.minZoom(), cy.maxZoom());
+    cy.viewport({ zoom: v.zoom, pan: { ...v.pan } });
+    this.cameraSet = true;
+  }
+
+  /** Every node's position (graph coordinates). */
+  positions(): Map<string, { x: number; y: number }> {
+    this.queue?.drain();
+    const out = new Map<string, { x: number; y: number }>();
+    this.cy.nodes().forEach((n) => {
+      out.set(n.id(), { ...n.position() });
+    });
+    return out;
+  }
+
+  /** The whole graph as a PNG (Cytoscape's renderer), on the given background. */
+  png(background: string, scale = 2): Promise<Blob> {
+    this.queue?.drain();
+    return this.cy.png({ output: 'blob-promise', full: true, scale, bg: background, maxWidth: 12000, maxHeight: 12000 });
+  }
+
   resize(): void {
     this.cy.resize();
   }
@@ -201,18 +364,27 @@ export class GraphAdapter {
   }
 
   classesOf(id: string): string[] {
+    this.flushPending();
     const el = this.cy.getElementById(id);
-    return el.empty() ? [] : el.classes();
+    if (!el.empty()) return el.classes();
+    return this.queue?.get(id)?.classes.split(' ').filter((c) => c !== '') ?? [];
   }
 
   dataOf(id: string): Record<string, unknown> | undefined {
+    this.flushPending();
     const el = this.cy.getElementById(id);
-    return el.empty() ? undefined : (el.data() as Record<string, unknown>);
+    if (!el.empty()) return el.data() as Record<string, unknown>;
+    const q = this.queue?.get(id);
+    return q === undefined ? undefined : { ...q.data };
   }
 
   positionOf(id: string): { x: number; y: number } | undefined {
     const el = this.cy.getElementById(id);
-    return el.empty() || !el.isNode() ? undefined : { ...el.position() };
+    if (el.empty()) {
+      const p = this.queue?.has(id) === true ? this.positionsGiven?.get(id) : undefined;
+      return p === undefined ? undefined : { x: p.x, y: p.y };
+    }
+    return el.isNode() ? { ...el.position() } : undefined;
   }
 
   /** Where a node is drawn, in CSS pixels relative to the container. */
@@ -234,6 +406,8 @@ export class GraphAdapter {
 
   destroy(): void {
     if (this.pulseTimer !== undefined) clearInterval(this.pulseTimer);
+    this.cancelDeferred();
+    this.queue?.clear();
     this.listeners.clear();
     this.cy.destroy();
   }

@@ -35,6 +35,13 @@ export interface StyleOptions {
    * the largest part of drawing a frame there.
    */
   readonly arrows?: boolean;
+  /**
+   * Level of detail (lod.ts): 'light' for big graphs draws edges as
+   * haystack lines (centre to centre: no endpoint, control-point or
+   * arrowhead geometry) and shows labels only once they are readable. On a
+   * 1,000-node graph that is most of the cost of a frame (BENCHMARKS.md).
+   */
+  readonly detail?: 'full' | 'light';
 }
 
 export function graphStylesheet(opts: StyleOptions): StylesheetJson {
@@ -106,12 +113,19 @@ export function graphStylesheet(opts: StyleOptions): StylesheetJson {
     },
     { selector: 'edge.restarter', style: { 'line-style': 'dotted', 'target-arrow-shape': 'square', width: 1.6 } },
     ...(opts.arrows === false ? [{ selector: 'edge[grouping != "exclude_all"]', style: { 'target-arrow-shape': 'none' as const } }] : []),
+    ...(opts.detail === 'light'
+      ? [
+          { selector: 'edge', style: { 'curve-style': 'haystack' as const, 'haystack-radius': 0, 'target-arrow-shape': 'none' as const } },
+          { selector: 'node', style: { 'min-zoomed-font-size': 8 } },
+        ]
+      : []),
     // Marks, strongest last.
     { selector: 'node.dim', style: { opacity: 0.16, 'underlay-opacity': 0 } },
     { selector: 'edge.dim', style: { opacity: 0.06 } },
     { selector: 'edge.hl', style: { opacity: 1, 'line-color': p.muted, 'target-arrow-color': p.muted, 'z-index': 10 } },
     { selector: 'edge.hl.g-exclude_all', style: { 'line-color': p.edgeExclude, 'target-arrow-color': p.edgeExclude } },
     { selector: 'node.match', style: { 'underlay-color': p.accent, 'underlay-opacity': 0.3, 'underlay-padding': 6 } },
+    { selector: 'node.spot', style: { 'underlay-color': p.accent, 'underlay-opacity': 0.32, 'underlay-padding': 9, 'underlay-shape': 'round-rectangle', 'font-weight': 'bold' } },
     { selector: 'node.chain', style: { 'underlay-color': p.states.degraded.accent, 'underlay-opacity': 0.35, 'underlay-padding': 6 } },
     { selector: 'edge.chain', style: { opacity: 1, width: 3.5, 'line-color': p.states.degraded.accent, 'target-arrow-color': p.states.degraded.accent, 'z-index': 20 } },
     {

@@ -7,6 +7,7 @@ import type { InstanceStatus } from '../engine/index.ts';
 import { shortFmri } from '../model/smf/fmri.ts';
 import { filePathOf } from '../selectors/instance-facts.ts';
 import { methodRunning, STATE_META, VISUAL_STATES, visualState, worstState, type VisualState } from '../selectors/visual-state.ts';
+import { optimised } from './lod.ts';
 import type { GraphEdge, GraphModel, GraphNode } from './model.ts';
 
 export type ElementData = Readonly<Record<string, string | number>>;
@@ -32,6 +33,8 @@ export interface Marks {
   readonly matches?: ReadonlySet<string>;
   /** The critical chain: node and edge ids drawn as the chain. */
   readonly chain?: ReadonlySet<string>;
+  /** A guided tour's step: these node ids are spotlit (issue 8). */
+  readonly spotlight?: ReadonlySet<string>;
 }
 
 export function nodeState(node: GraphNode, frame: Frame): NodeState {
@@ -93,8 +96,31 @@ export function toElements(model: GraphModel, frame: Frame, marks: Marks = {}): 
     if (dimming) cls.push(lit(n.id) ? 'hl' : 'dim');
     if (marks.matches?.has(n.id) === true) cls.push('match');
     if (marks.chain?.has(n.id) === true) cls.push('chain');
+    if (marks.spotlight?.has(n.id) === true) cls.push('spot');
     out.push({ group: 'nodes', data: { id: n.id, label, title: n.title, w: n.width, h: n.height, state }, classes: cls.join(' ') });
   }
+  for (const e of edgeElements(model, marks)) out.push(e);
+  return out;
+}
+
+interface EdgeCacheEntry {
+  readonly focus: ReadonlySet<string> | undefined;
+  readonly matches: ReadonlySet<string> | undefined;
+  readonly chain: ReadonlySet<string> | undefined;
+  readonly defs: readonly ElementDef[];
+}
+
+/**
+ * Edges do not depend on the instant, only on the structure and the marks:
+ * while a boot plays, every frame reuses the same edge objects (the diff
+ * then skips them by identity). Keyed by the model and the mark sets' identity.
+ */
+const EDGE_CACHE = new WeakMap<GraphModel, EdgeCacheEntry>();
+
+function edgeElements(model: GraphModel, marks: Marks): readonly ElementDef[] {
+  const hit = optimised() ? EDGE_CACHE.get(model) : undefined;
+  if (hit !== undefined && hit.focus === marks.focus && hit.matches === marks.matches && hit.chain === marks.chain) return hit.defs;
+  const defs: ElementDef[] = [];
   for (const e of model.edges) {
     const cls = [`g-${e.grouping}`];
     if (e.restarter === true) cls.push('restarter');
@@ -102,11 +128,12 @@ export function toElements(model: GraphModel, frame: Frame, marks: Marks = {}): 
     if (marks.focus !== undefined) cls.push(marks.focus.has(e.id) ? 'hl' : 'dim');
     else if (marks.matches !== undefined) cls.push('dim');
     if (marks.chain?.has(e.id) === true) cls.push('chain');
-    out.push({
+    defs.push({
       group: 'edges',
       data: { id: e.id, source: e.source, target: e.target, grouping: e.grouping, restartOn: e.restartOn, title: edgeTitle(e) },
       classes: cls.join(' '),
     });
   }
-  return out;
+  EDGE_CACHE.set(model, { focus: marks.focus, matches: marks.matches, chain: marks.chain, defs });
+  return defs;
 }

@@ -7,7 +7,10 @@
 import type { ActionSpec, Scenario } from '../model/scenario/types.ts';
 
 export interface ShareViewV1 {
-  /** Zoom and pan of the graph. */
+  /**
+   * The graph camera: zoom `z`, and `x`, `y` the graph (model) coordinates at
+   * the centre of the view, so the same spot is shown in any window size.
+   */
   readonly z: number;
   readonly x: number;
   readonly y: number;

@@ -5,13 +5,15 @@
  * trace and everything derived from it are memoised outside the store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Camera } from '../graph-view/camera.ts';
 import type { CollapseMode } from '../graph-view/collapse.ts';
 import type { FocusMode } from '../graph-view/focus.ts';
 import { NO_BREAKPOINTS, toggleServiceBreakpoint, type Breakpoints } from '../selectors/breakpoints.ts';
 import { faster, slower, type Position } from '../selectors/playhead.ts';
+import { DEFAULT_TEACH, teachActions, type TeachActions, type TeachData } from './teach-slice.ts';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
-export type CentreView = 'graph' | 'table';
+export type CentreView = 'graph' | 'table' | 'compare';
 export type BottomTab = 'gantt' | 'console' | 'events';
 export type ToastTone = 'info' | 'success' | 'error';
 
@@ -21,7 +23,14 @@ export interface Toast {
   readonly tone: ToastTone;
 }
 
-export interface UiData {
+/** A message about the link the page was opened with (bad link, old address), dismissible; `restorable`: offer to restore the autosave. */
+export interface LinkNotice {
+  readonly id: number;
+  readonly text: string;
+  readonly restorable: boolean;
+}
+
+export interface UiData extends TeachData {
   /** Simulated ms. */
   readonly playhead: number;
   /** A pinned record index at `playhead` (stepping inside one instant). */
@@ -45,9 +54,14 @@ export interface UiData {
   readonly zoomRequest: { readonly seq: number; readonly factor: number };
   /** Increments to ask the search box to take focus. */
   readonly searchFocusRequest: number;
+  /** A camera asked of the graph (a link's view); applied once the graph is laid out. */
+  readonly viewRequest: { readonly seq: number; readonly camera: Camera | undefined };
+  readonly linkNotice: LinkNotice | undefined;
+  /** The scenario JSON editor is open. */
+  readonly editorOpen: boolean;
 }
 
-export interface UiActions {
+export interface UiActions extends TeachActions {
   seek(pos: Position): void;
   setPlayhead(t: number): void;
   select(fmri: string | undefined): void;
@@ -69,6 +83,10 @@ export interface UiActions {
   dismissToast(): void;
   requestFit(): void;
   requestZoom(factor: number): void;
+  requestView(camera: Camera | undefined): void;
+  showLinkNotice(text: string, restorable: boolean): void;
+  dismissLinkNotice(): void;
+  setEditorOpen(open: boolean): void;
 }
 
 export type UiState = UiData & UiActions;
@@ -78,6 +96,7 @@ export const BOTTOM_MIN = 140;
 export const BOTTOM_MAX = 640;
 
 export const DEFAULT_UI: UiData = {
+  ...DEFAULT_TEACH,
   playhead: 0,
   pin: -1,
   selected: undefined,
@@ -95,6 +114,9 @@ export const DEFAULT_UI: UiData = {
   fitRequest: 0,
   zoomRequest: { seq: 0, factor: 1 },
   searchFocusRequest: 0,
+  viewRequest: { seq: 0, camera: undefined },
+  linkNotice: undefined,
+  editorOpen: false,
 };
 
 export function createUiStore(initial: Partial<UiData> = {}): UiStore {
@@ -102,6 +124,7 @@ export function createUiStore(initial: Partial<UiData> = {}): UiStore {
   return createStore<UiState>()((set) => ({
     ...DEFAULT_UI,
     ...initial,
+    ...teachActions(set),
     seek: (pos) => set({ playhead: Math.max(0, pos.t), pin: pos.index }),
     setPlayhead: (t) => set({ playhead: Math.max(0, t), pin: undefined }),
     select: (fmri) => set({ selected: fmri }),
@@ -123,5 +146,9 @@ export function createUiStore(initial: Partial<UiData> = {}): UiStore {
     dismissToast: () => set({ toast: undefined }),
     requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
     requestZoom: (factor) => set((s) => ({ zoomRequest: { seq: s.zoomRequest.seq + 1, factor } })),
+    requestView: (camera) => set((s) => ({ viewRequest: { seq: s.viewRequest.seq + 1, camera } })),
+    showLinkNotice: (text, restorable) => set({ linkNotice: { id: ++toastId, text, restorable } }),
+    dismissLinkNotice: () => set({ linkNotice: undefined }),
+    setEditorOpen: (editorOpen) => set({ editorOpen }),
   }));
 }

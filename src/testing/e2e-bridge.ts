@@ -3,13 +3,16 @@
  * on the canvas (tldraw's EndToEndApi, cytoscape.js's window.cy, typed).
  * Installed only in development and in VITE_E2E=1 builds (main.tsx).
  */
-import { goEnd, goHome, openPreset, stepBackCmd, stepForwardCmd } from '../app/actions.ts';
+import { goEnd, goHome, intervene, openInline, openPreset, stepBackCmd, stepForwardCmd } from '../app/actions.ts';
 import type { AppServices } from '../app/services.ts';
 import { isPlaying } from '../app/player.machine.ts';
 import { explain, stateLabel } from '../engine/index.ts';
+import type { CollapseMode } from '../graph-view/collapse.ts';
+import { validateScenario } from '../model/scenario/validate.ts';
 import { filesAtIndex } from '../selectors/files.ts';
 import { effectiveIndex } from '../selectors/playhead.ts';
 import { selectPosition } from '../store/selectors.ts';
+import { teachBridge, type TeachBridge } from './teach-bridge.ts';
 
 export interface StatusChange {
   readonly t: number;
@@ -19,7 +22,7 @@ export interface StatusChange {
   readonly to: string;
 }
 
-export interface BootgraphBridge {
+export interface BootgraphBridge extends TeachBridge {
   /** A run is on screen. */
   ready(): boolean;
   scenarioName(): string | undefined;
@@ -51,12 +54,30 @@ export interface BootgraphBridge {
   layoutDone(): boolean;
   layoutSource(): string;
   layoutMs(): number;
+  /** The canvas's layout status: nodes laid out, source, ELK wall time, from the cache or not. */
+  layoutInfo(): { done: boolean; source: string; ms: number; cached: boolean; nodes: number } | undefined;
   traceSummary(): { records: number; instances: number; console: number; endTime: number; changes: StatusChange[] } | undefined;
   /** The engine's svcs -xv explanation of an instance at the playhead. */
   explanation(fmri: string): { codes: string[]; rootCauses: string[]; impact: string[]; verbose: string } | undefined;
   /** Durations (ms) of main-thread long tasks seen since load (PerformanceObserver 'longtask'). */
   longTasks(): number[];
   simulateMs(): number;
+  /** Issue 6: where the scenario comes from, and the graph camera (undefined while it is fitted automatically). */
+  sourceKind(): 'preset' | 'inline';
+  camera(): { zoom: number; centre: { x: number; y: number } } | undefined;
+  /**
+   * Benchmarks (bench/ui-bench.ts): open a scenario given as parsed JSON, as
+   * the Import button does, without a file chooser or its size limit.
+   */
+  loadScenario(json: unknown): { ok: true; services: number } | { ok: false; errors: string[] };
+  setSpeed(speed: number): void;
+  play(): void;
+  pause(): void;
+  setCollapse(mode: CollapseMode): void;
+  /** Run a command at the playhead, as the console does (the run re-simulates). */
+  intervene(command: string): void;
+  /** Redraws of the graph canvas since it was created. */
+  graphRenders(): number;
 }
 
 declare global {
@@ -82,6 +103,7 @@ export function installE2eBridge(s: AppServices): BootgraphBridge {
     return r.seeker.atIndex(effectiveIndex(r.trace.records, selectPosition(s.ui.getState())));
   };
   const bridge: BootgraphBridge = {
+    ...teachBridge(s),
     ready: () => run() !== undefined,
     scenarioName: () => run()?.scenario.name,
     presetId: () => {
@@ -125,6 +147,10 @@ export function installE2eBridge(s: AppServices): BootgraphBridge {
     layoutDone: () => s.graph.current?.layout().done ?? false,
     layoutSource: () => s.graph.current?.layout().source ?? 'none',
     layoutMs: () => s.graph.current?.layout().ms ?? 0,
+    layoutInfo: () => {
+      const l = s.graph.current?.layout();
+      return l === undefined ? undefined : { done: l.done, source: l.source, ms: l.ms, cached: l.cached, nodes: l.nodes };
+    },
     traceSummary: () => {
       const r = run();
       if (r === undefined) return undefined;
@@ -143,6 +169,20 @@ export function installE2eBridge(s: AppServices): BootgraphBridge {
     },
     longTasks: () => [...long],
     simulateMs: () => run()?.simulateMs ?? 0,
+    sourceKind: () => s.doc.getState().source.kind,
+    camera: () => s.graph.current?.view(),
+    loadScenario: (json) => {
+      const v = validateScenario(json);
+      if (!v.ok) return { ok: false, errors: v.errors.map((e) => `${e.path} ${e.message}`) };
+      openInline(s, v.scenario);
+      return { ok: true, services: v.scenario.services.length };
+    },
+    setSpeed: (speed) => s.ui.getState().setSpeed(speed),
+    play: () => s.player.send({ type: 'PLAY' }),
+    pause: () => s.player.send({ type: 'PAUSE' }),
+    setCollapse: (mode) => s.ui.getState().setCollapse(mode),
+    intervene: (command) => intervene(s, command),
+    graphRenders: () => s.graph.current?.renders() ?? 0,
   };
   window.__BOOTGRAPH__ = bridge;
   return bridge;

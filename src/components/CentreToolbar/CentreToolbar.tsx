@@ -42,6 +42,9 @@ export function CentreToolbar({ matchCount, onSearchEnter }: { readonly matchCou
         <button type="button" aria-pressed={view === 'table'} onClick={() => ui().setCentreView('table')} data-testid="view.table">
           <Icon name="table" size={13} /> Table
         </button>
+        <button type="button" aria-pressed={view === 'compare'} onClick={() => ui().setCentreView('compare')} title="Compare this boot with its next boot, or with one condition changed" data-testid="view.compare">
+          <Icon name="compare" size={13} /> Compare
+        </button>
       </div>
       {view === 'graph' && (
         <>

@@ -10,6 +10,7 @@ import { useRun, useServices } from '../../app/context.tsx';
 import { listConditions, type ConditionDef, type ConditionGroup } from '../../model/world/conditions.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import { Section } from '../Panel/Section.tsx';
+import { GlossaryText } from '../Term/GlossaryText.tsx';
 import styles from './ConditionsPanel.module.css';
 
 const GROUP_TITLES: Record<ConditionGroup, string> = {
@@ -52,7 +53,9 @@ function ConditionField({ def, scenarioValue, onChange }: { def: ConditionDef; s
           ))}
         </select>
       )}
-      <p className={styles.help}>{chosen?.description ?? def.description}</p>
+      <p className={styles.help}>
+        <GlossaryText text={chosen?.description ?? def.description} {...(def.terms === undefined ? {} : { terms: def.terms })} showMissing />
+      </p>
     </div>
   );
 }

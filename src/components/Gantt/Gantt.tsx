@@ -9,6 +9,7 @@ import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'reac
 import { scrubTo } from '../../app/actions.ts';
 import { useRun, useServices, useUi } from '../../app/context.tsx';
 import { useInsight } from '../../app/insight.tsx';
+import { useComparedChanges } from '../../app/use-comparison.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { axisTicks, ganttRows, type GanttRow } from '../../selectors/gantt.ts';
 import { formatTime } from '../../selectors/playhead.ts';
@@ -41,13 +42,15 @@ interface RowProps {
   /** The stretch of this row on the critical chain (start method begin → ready). */
   readonly chainSpan: { readonly start: number; readonly end: number } | undefined;
   readonly dim: boolean;
+  /** Its outcome differs in the boot the Compare view sets against this one. */
+  readonly changed?: boolean;
   readonly onSelect: (fmri: string) => void;
 }
 
-const Row = memo(function Row({ row, x, width, selected, inChain, chainSpan, dim, onSelect }: RowProps) {
-  const cls = [styles.row, selected ? styles.selected : '', inChain ? styles.chain : '', dim ? styles.dim : ''].join(' ');
+const Row = memo(function Row({ row, x, width, selected, inChain, chainSpan, dim, changed = false, onSelect }: RowProps) {
+  const cls = [styles.row, selected ? styles.selected : '', inChain ? styles.chain : '', dim ? styles.dim : '', changed ? styles.changed : ''].join(' ');
   return (
-    <div className={cls} data-fmri={row.fmri}>
+    <div className={cls} data-fmri={row.fmri} data-changed={changed || undefined}>
       <button type="button" className={styles.label} onClick={() => onSelect(row.fmri)} aria-pressed={selected} title={row.fmri}>
         {shortFmri(row.fmri)}
       </button>
@@ -115,6 +118,7 @@ export function Gantt() {
     return m;
   }, [insight.chain, run.trace.endTime]);
   const onSelect = useMemo(() => (fmri: string) => services.ui.getState().select(fmri), [services]);
+  const changed = useComparedChanges();
 
   return (
     <div className={styles.root} ref={ref} data-testid="gantt">
@@ -148,7 +152,7 @@ export function Gantt() {
       <div className={`${styles.body} ui-scroll`}>
         <div className={styles.rows} style={{ height: shown.length * ROW_H }}>
           {shown.map((r) => (
-            <Row key={r.fmri} row={r} x={x} width={width} selected={r.fmri === selected} inChain={chain.has(r.fmri)} chainSpan={chain.size > 0 ? spans.get(r.fmri) : undefined} dim={chain.size > 0 && !chain.has(r.fmri)} onSelect={onSelect} />
+            <Row key={r.fmri} row={r} x={x} width={width} selected={r.fmri === selected} inChain={chain.has(r.fmri)} chainSpan={chain.size > 0 ? spans.get(r.fmri) : undefined} dim={chain.size > 0 && !chain.has(r.fmri)} changed={changed?.has(r.fmri) === true} onSelect={onSelect} />
           ))}
           <Playhead x={x} />
         </div>

@@ -6,6 +6,8 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useFrame, useRun, useServices, useUi } from '../../app/context.tsx';
 import { useInsight } from '../../app/insight.tsx';
+import { useTourSpotlight } from '../../app/use-tour.ts';
+import { spotlightMarks } from '../../graph-view/spotlight.ts';
 import { useReducedMotion, useTheme } from '../../app/theme.ts';
 import { collapseModel, GROUP_PREFIX } from '../../graph-view/collapse.ts';
 import { focusSet, pathMarks } from '../../graph-view/focus.ts';
@@ -41,6 +43,7 @@ export function GraphPanel() {
   const search = useUi((s) => s.search);
   const fitRequest = useUi((s) => s.fitRequest);
   const zoomRequest = useUi((s) => s.zoomRequest);
+  const viewRequest = useUi((s) => s.viewRequest);
   const [hover, setHover] = useState<Hover | undefined>(undefined);
   const [layout, setLayout] = useState<LayoutStatus | undefined>(undefined);
 
@@ -69,11 +72,15 @@ export function GraphPanel() {
     });
   }, [selected, insight, model, run.index, focusMode]);
   // Frame the focus set (nodes only), so a focused service and its neighbourhood fill the view.
+  // A guided tour's step lights its services unless the user chose a focus mode for the selection.
+  const tourSpot = useTourSpotlight();
+  const spot = useMemo(() => (tourSpot === undefined ? undefined : spotlightMarks(model, model.shownAs, tourSpot)), [tourSpot, model]);
+  const lit = focus ?? spot?.lit;
   const frameIds = useMemo(() => {
-    if (focus === undefined) return undefined;
+    if (lit === undefined) return undefined;
     const nodes = new Set(model.nodes.map((n) => n.id));
-    return new Set([...focus].filter((id) => nodes.has(id)));
-  }, [focus, model]);
+    return new Set([...lit].filter((id) => nodes.has(id)));
+  }, [lit, model]);
   const chainMarks = useMemo(
     () => (focusMode === 'chain' && insight.chain.length > 1 ? pathMarks(model, model.shownAs, [insight.chain.map((l) => l.id)]) : undefined),
     [focusMode, insight.chain, model],
@@ -83,11 +90,12 @@ export function GraphPanel() {
     () =>
       toElements(model, frame, {
         ...(shownSelected === undefined ? {} : { selected: shownSelected }),
-        ...(focus === undefined ? {} : { focus }),
+        ...(lit === undefined ? {} : { focus: lit }),
+        ...(spot === undefined ? {} : { spotlight: spot.nodes }),
         ...(matches === undefined ? {} : { matches }),
         ...(chainMarks === undefined ? {} : { chain: chainMarks }),
       }),
-    [model, frame, shownSelected, focus, matches, chainMarks],
+    [model, frame, shownSelected, lit, spot, matches, chainMarks],
   );
 
   const onEvent = useCallback(
@@ -140,6 +148,7 @@ export function GraphPanel() {
             layout={services.layout}
             fitRequest={fitRequest}
             zoomRequest={zoomRequest}
+            viewRequest={viewRequest}
             {...(frameIds === undefined ? {} : { frameIds })}
             {...(shownSelected === undefined ? {} : { reveal: shownSelected })}
             label={label}

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useServices, useUi } from '../../app/context.tsx';
 import { KEYMAP } from '../../app/keymap.ts';
+import { LINK_HARD_LIMIT, LINK_SOFT_LIMIT } from '../../share/codec.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './HelpOverlay.module.css';
 
@@ -76,6 +77,18 @@ export function HelpOverlay() {
               </p>
               <p>
                 <strong>Conditions.</strong> Change how the system boots; the boot is simulated again at once and the playhead stays where it is.
+              </p>
+              <p>
+                <strong>Teaching.</strong> <strong>Tour</strong> narrates the scenario step by step (Back and Next move the playhead; Play stops at the next step) and ends
+                with a prediction the model checks. <strong>Compare</strong> sets this boot against its next boot or one changed condition. Dotted-underlined words explain
+                themselves on hover or focus.
+              </p>
+              <p data-testid="help.links">
+                <strong>Share, files and import.</strong> Share copies a link holding the scenario, your changes, the instant, the selection and the view, all after
+                the <code>#</code> (nothing goes to a server; old links keep working). Links up to {LINK_SOFT_LIMIT.toLocaleString('en-US')} characters travel
+                anywhere; longer ones work in browsers but chat tools may cut them; above {LINK_HARD_LIMIT.toLocaleString('en-US')} characters bootgraph offers the
+                scenario file instead. Your work is saved in this browser and comes back on your next plain visit. Import opens a scenario file or SMF manifests
+                (.xml, or drop them on the window); Edit changes the scenario as JSON; Export saves the scenario, the graph (PNG, SVG), the trace or a Graphviz file.
               </p>
             </section>
           </div>

@@ -27,6 +27,19 @@ const PATHS = {
   reboot: 'M20 12a8 8 0 1 1-2.3-5.6M20 4v4.5h-4.5',
   breakpoint: 'M12 18a6 6 0 1 0 0-12 6 6 0 0 0 0 12z',
   legend: 'M4 6h3M4 12h3M4 18h3M10 6h10M10 12h10M10 18h10',
+  tour: 'M2.5 9.5 12 5l9.5 4.5L12 14zM6.5 11.5v4.2c0 1.5 2.5 3 5.5 3s5.5-1.5 5.5-3v-4.2M21.5 9.5v5.5',
+  check: 'M5 12.5l4.5 4.5L19 7.5',
+  compare: 'M4 5h7v14H4zM13 5h7v14h-7zM6.5 9h2M6.5 12h2M15.5 9h2M15.5 15h2',
+  arrowRight: 'M5 12h14M13 6l6 6-6 6',
+  arrowLeft: 'M19 12H5M11 6l-6 6 6 6',
+  restart: 'M4 12a8 8 0 1 0 2.3-5.6M4 4v4.5h4.5',
+  download: 'M12 4v12M7 11l5 5 5-5M4 16v4h16v-4',
+  code: 'M8.5 7 3.5 12l5 5M15.5 7l5 5-5 5M13.5 4.5l-3 15',
+  copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  warning: 'M12 4 2.5 20h19zM12 10v4.5M12 17.2v.1',
+  image: 'M4 5h16v14H4zM4 16l5-5 4 4 2.5-2.5L20 17M15.5 9.5v.1',
+  file: 'M6 3h8l4 4v14H6zM14 3v4h4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

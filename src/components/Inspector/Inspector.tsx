@@ -18,6 +18,8 @@ import { Explanation } from '../Explanation/Explanation.tsx';
 import { Icon } from '../Icon/Icon.tsx';
 import { ProblemList } from '../ProblemList/ProblemList.tsx';
 import { StateBadge } from '../StateBadge/StateBadge.tsx';
+import { stateTerm } from '../Term/state-term.ts';
+import { Term } from '../Term/Term.tsx';
 import styles from './Inspector.module.css';
 
 function Block({ title, children, open = true, testId }: { title: string; children: ReactNode; open?: boolean; testId?: string }) {
@@ -125,7 +127,7 @@ export function Inspector() {
         <header className={styles.header}>
           <h2 className={styles.fmri}>{shortFmri(selected)}</h2>
           <div className={styles.stateRow}>
-            {isFile ? <StateBadge state={frame.files.has(filePathOf(selected)) ? 'file-present' : 'file-missing'} /> : <StateBadge state="absent" />}
+            {isFile ? <StateBadge state={frame.files.has(filePathOf(selected)) ? 'file-present' : 'file-missing'} /> : <Term term="absent"><StateBadge state="absent" /></Term>}
             <span className={styles.since}>{isFile ? 'a file:// dependency' : 'named by a dependency, but no instance is in the repository'}</span>
           </div>
         </header>
@@ -133,7 +135,7 @@ export function Inspector() {
           <ul className={styles.list}>
             {dependents.map((d) => (
               <li key={`${d.fmri}-${d.group}`}>
-                <Fmri id={d.fmri} /> <span className={styles.muted}>{d.grouping}/{d.restartOn}</span>
+                <Fmri id={d.fmri} /> <span className={styles.muted}><Term term={d.grouping}>{d.grouping}</Term>/{d.restartOn}</span>
               </li>
             ))}
           </ul>
@@ -159,7 +161,9 @@ export function Inspector() {
         </h2>
         {inst.commonName !== undefined && <p className={styles.common}>{inst.commonName}</p>}
         <div className={styles.stateRow}>
-          <StateBadge state={state} label={svcsLabel(s)} />
+          <Term term={stateTerm(state)}>
+            <StateBadge state={state} label={svcsLabel(s)} />
+          </Term>
           <span className={styles.since} data-testid="inspector.state">
             {s.present ? `since ${formatTime(s.since)}` : 'not in the repository yet'}
             {s.method !== undefined ? ` · ${s.method} method running` : ''}
@@ -230,7 +234,15 @@ export function Inspector() {
             {groups.map((g) => (
               <li key={g.name} className={styles.group}>
                 <div className={styles.groupHead}>
-                  <span className="mono">{g.restarter ? 'restarter' : `${g.grouping}/${g.restartOn}`}</span>
+                  <span className="mono">
+                    {g.restarter ? (
+                      <Term term="restarter">restarter</Term>
+                    ) : (
+                      <>
+                        <Term term={g.grouping}>{g.grouping}</Term>/<Term term="restart_on">{g.restartOn}</Term>
+                      </>
+                    )}
+                  </span>
                   <span className={styles.muted}>{g.name}</span>
                 </div>
                 <ul className={styles.targets}>
@@ -255,7 +267,7 @@ export function Inspector() {
             {dependents.map((d) => (
               <li key={`${d.fmri}-${d.group}`} className={styles.target}>
                 <Fmri id={d.fmri} />
-                <span className={`${styles.muted} mono`}>{d.grouping}/{d.restartOn}</span>
+                <span className={`${styles.muted} mono`}><Term term={d.grouping}>{d.grouping}</Term>/{d.restartOn}</span>
                 <StateBadge state={d.state} label={d.label} compact />
               </li>
             ))}
@@ -268,7 +280,7 @@ export function Inspector() {
           <dt>enabled</dt>
           <dd>{s.enabled ? 'true' : 'false'}{s.temporary ? ' (temporary)' : ''}</dd>
           <dt>state</dt>
-          <dd>{s.state}</dd>
+          <dd><Term term={s.state}>{s.state}</Term></dd>
           <dt>next_state</dt>
           <dd>{s.next}</dd>
           <dt>aux_state</dt>
@@ -276,7 +288,7 @@ export function Inspector() {
           <dt>state_time</dt>
           <dd>{formatTime(s.since)}</dd>
           <dt>model</dt>
-          <dd>{inst.model}</dd>
+          <dd><Term term={inst.model}>{inst.model}</Term></dd>
           <dt>start</dt>
           <dd>{inst.startExec}</dd>
           {s.logfile !== undefined && (
@@ -285,7 +297,7 @@ export function Inspector() {
               <dd>{s.logfile}</dd>
             </>
           )}
-          <dt>restarter</dt>
+          <dt><Term term="restarter">restarter</Term></dt>
           <dd>{inst.restarter ?? 'svc:/system/svc/restarter:default'}</dd>
           {inst.manifest !== undefined && (
             <>

@@ -5,6 +5,7 @@ import { findPreset } from '../../scenarios/catalog.ts';
 import { BreakpointsPanel } from '../BreakpointsPanel/BreakpointsPanel.tsx';
 import { ConditionsPanel } from '../ConditionsPanel/ConditionsPanel.tsx';
 import { InterventionsPanel } from '../InterventionsPanel/InterventionsPanel.tsx';
+import { TourInvite } from '../TourButton/TourButton.tsx';
 import styles from './LeftPanel.module.css';
 
 export function LeftPanel() {
@@ -27,6 +28,7 @@ export function LeftPanel() {
           </button>
         )}
         {preset?.seed !== undefined && <p className={styles.seed}>Seed document: {preset.seed}</p>}
+        <TourInvite />
         {run.errors.length > 0 && (
           <ul className={styles.errors} role="alert">
             {run.errors.map((e) => (

@@ -7,6 +7,8 @@ import { useState } from 'react';
 import { STATE_SHAPE } from '../../graph-view/stylesheet.ts';
 import { STATE_META, VISUAL_STATES, type VisualState } from '../../selectors/visual-state.ts';
 import { Icon } from '../Icon/Icon.tsx';
+import { stateTerm } from '../Term/state-term.ts';
+import { Term } from '../Term/Term.tsx';
 import styles from './Legend.module.css';
 
 function Swatch({ state }: { state: VisualState }) {
@@ -61,32 +63,32 @@ function EdgeSwatch({ e }: { e: (typeof EDGES)[number] }) {
 export function Legend() {
   const [open, setOpen] = useState(true);
   return (
-    <div className={styles.legend} data-open={open} title="Each service sits below what it depends on; a glow means a method is running.">
-      <button type="button" className={styles.toggle} aria-expanded={open} aria-controls="graph-legend" onClick={() => setOpen((o) => !o)} title={open ? 'Hide the legend' : 'Show the legend'}>
+    <div className={styles.legend} data-open={open}>
+      <button type="button" className={styles.toggle} aria-expanded={open} aria-controls="graph-legend" onClick={() => setOpen((o) => !o)} title={`${open ? 'Hide' : 'Show'} the legend. Each service sits below what it depends on; a glow means a method is running.`}>
         <Icon name="legend" size={13} /> {open ? '' : 'Legend'}
       </button>
       {open && (
         <div id="graph-legend" className={styles.body}>
           <ul className={styles.grid} aria-label="Service states">
             {VISUAL_STATES.map((s) => (
-              <li key={s} title={STATE_META[s].description}>
+              <li key={s}>
                 <Swatch state={s} />
-                <span className={styles.name}>{STATE_META[s].label}</span>
+                <Term term={stateTerm(s)} className={styles.name}>{STATE_META[s].label}</Term>
               </li>
             ))}
-            <li title="A file:// dependency (◆ exists, ◇ missing)">
+            <li>
               <svg width={24} height={14} aria-hidden="true" className={styles.swatch}>
                 <polygon points="5,1.5 23,1.5 19,12.5 1,12.5" fill="none" stroke="var(--file)" strokeWidth={1.5} />
                 <text x={12} y={10.5} textAnchor="middle" fontSize="8.5" fill="var(--text)">◆</text>
               </svg>
-              <span className={styles.name}>file</span>
+              <Term term="FMRI" className={styles.name}>file</Term>
             </li>
           </ul>
           <ul className={styles.edges} aria-label="Dependency groupings">
             {EDGES.map((e) => (
-              <li key={e.cls} title={e.note}>
+              <li key={e.cls}>
                 <EdgeSwatch e={e} />
-                <span className={styles.name}>{e.label}</span>
+                <Term term={e.label} className={styles.name}>{e.label}</Term>
               </li>
             ))}
           </ul>

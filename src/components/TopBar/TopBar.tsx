@@ -1,66 +1,21 @@
-/** Brand, scenario picker, Import, Share, Help and the theme switch. */
-import { useRef } from 'react';
-import { openInline } from '../../app/actions.ts';
-import { useDoc, useServices, useUi } from '../../app/context.tsx';
-import { validateScenario } from '../../model/scenario/validate.ts';
+/** Brand, scenario picker, Import, Edit, Export, Share, Help and the theme switch. */
+import { useServices, useUi } from '../../app/context.tsx';
 import type { ThemeChoice } from '../../store/ui-store.ts';
+import { ExportMenu } from '../ExportMenu/ExportMenu.tsx';
 import { Icon, type IconName } from '../Icon/Icon.tsx';
+import { EditButton } from '../ImportButton/EditButton.tsx';
+import { ImportButton } from '../ImportButton/ImportButton.tsx';
 import { ScenarioPicker } from '../ScenarioPicker/ScenarioPicker.tsx';
+import { SharePopover } from '../SharePopover/SharePopover.tsx';
+import { TourButton } from '../TourButton/TourButton.tsx';
 import styles from './TopBar.module.css';
 
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
 const THEME_ICON: Record<ThemeChoice, IconName> = { system: 'system', light: 'sun', dark: 'moon' };
 
-/** Largest scenario file accepted (a full illumos graph is ~200 kB). */
-const MAX_IMPORT_BYTES = 5_000_000;
-
 export function TopBar() {
   const services = useServices();
   const theme = useUi((s) => s.theme);
-  const source = useDoc((s) => s.source);
-  const file = useRef<HTMLInputElement>(null);
-
-  const onFile = async (f: File | undefined): Promise<void> => {
-    const ui = services.ui.getState();
-    if (f === undefined) return;
-    if (f.size > MAX_IMPORT_BYTES) {
-      ui.showToast(`${f.name} is too large to import (${Math.round(f.size / 1000)} kB).`, 'error');
-      return;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(await f.text());
-    } catch (e) {
-      ui.showToast(`${f.name} is not JSON: ${e instanceof Error ? e.message : String(e)}`, 'error');
-      return;
-    }
-    const v = validateScenario(json);
-    if (!v.ok) {
-      const first = v.errors.slice(0, 3).map((x) => `${x.path}: ${x.message}`).join(' · ');
-      ui.showToast(`${f.name} is not a valid scenario — ${first}${v.errors.length > 3 ? ` (and ${v.errors.length - 3} more)` : ''}`, 'error');
-      return;
-    }
-    openInline(services, v.scenario);
-    ui.showToast(`Imported “${v.scenario.name}” (${v.scenario.services.length} services${v.warnings.length > 0 ? `, ${v.warnings.length} warnings` : ''}).`, 'success');
-  };
-
-  const share = async (): Promise<void> => {
-    const ui = services.ui.getState();
-    // Until issue 6's versioned links: the preset, instant and selection as query parameters.
-    const url = new URL(window.location.href);
-    url.search = '';
-    url.hash = '';
-    if (source.kind === 'preset') url.searchParams.set('preset', source.id);
-    url.searchParams.set('t', String(Math.round(ui.playhead)));
-    if (ui.selected !== undefined) url.searchParams.set('select', ui.selected);
-    const link = url.toString();
-    try {
-      await navigator.clipboard.writeText(link);
-      ui.showToast(`Link copied${source.kind === 'inline' ? ' (imported scenarios are not in links yet)' : ''}: ${link}`, 'success');
-    } catch {
-      ui.showToast(`Copy this link: ${link}`, 'info');
-    }
-  };
 
   return (
     <header className={styles.bar}>
@@ -77,25 +32,11 @@ export function TopBar() {
       </div>
       <ScenarioPicker />
       <div className={styles.spacer} />
-      <input
-        ref={file}
-        type="file"
-        accept=".json,application/json"
-        className="sr-only"
-        tabIndex={-1}
-        aria-hidden="true"
-        data-testid="import.file"
-        onChange={(e) => {
-          void onFile(e.currentTarget.files?.[0]);
-          e.currentTarget.value = '';
-        }}
-      />
-      <button type="button" className="ui-btn ui-btn-ghost" onClick={() => file.current?.click()} title="Open a scenario file (.json; SMF manifests later)">
-        <Icon name="upload" /> Import
-      </button>
-      <button type="button" className="ui-btn ui-btn-ghost" onClick={() => void share()} data-testid="share" title="Copy a link to this scenario, instant and selection">
-        <Icon name="share" /> Share
-      </button>
+      <TourButton />
+      <ImportButton />
+      <EditButton />
+      <ExportMenu />
+      <SharePopover />
       <button type="button" className="ui-btn ui-btn-ghost" onClick={() => services.ui.getState().setHelpOpen(true)} aria-keyshortcuts="?" data-testid="help.open">
         <Icon name="help" /> Help
       </button>

@@ -1,0 +1,619 @@
+/**
+ * npm run bench:ui [-- --json] [-- --quick]
+ *
+ * The app in Debian Chromium (Playwright) against its production bundle
+ * (issue 7): cold load to interactive, a share link, layout of the real 2025
+ * graph and of 1,000 / 3,000 generated services with the longest main-thread
+ * task meanwhile, frame times while a 1,000-service boot plays at high speed,
+ * a scrub across the whole timeline, re-simulation after an intervention,
+ * and the JS transferred (gzip) first and lazily.
+ *
+ * The bundle is built with VITE_E2E=1 (`vite build --mode e2e`, as the e2e
+ * web server does) so the test bridge window.__BOOTGRAPH__ exists; it is a
+ * lazy chunk of about 1 kB and changes nothing else. Baselines taken in the
+ * same run, because the machines are shared and noisy: the cold load of a
+ * trivial page from the same preview server, and the idle frame interval.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import LZString from 'lz-string';
+import type { ShareStateV1 } from '../src/share/share-state.ts';
+import type { CollapseMode } from '../src/graph-view/collapse.ts';
+import { generateLayered } from './generate.ts';
+import { fmt, median } from './stats.ts';
+import { bundleReport, fetchedGzipBytes, type BundleReport } from './ui/bundle.ts';
+import { idleFrames, installProbe, interveneAt, openScenario, playBoot, scrubTimeline, type BenchProbe, type LongTask, type OpenSample } from './ui/page.ts';
+import { buildApp, startPreview, TRIVIAL_PAGE } from './ui/server.ts';
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const json = argv.includes('--json');
+const chromiumPath = process.env.BOOTGRAPH_CHROMIUM ?? '/usr/bin/chromium';
+/** For development: --only=load,share,2025,1000,3000,resim runs just those sections (the others are left empty). */
+const only = /^--only=(.+)$/.exec(argv.find((a) => a.startsWith('--only=')) ?? '')?.[1]?.split(',');
+const want = (section: string): boolean => only === undefined || only.includes(section);
+/** --baseline: also measure with the graph-view optimisations off (src/graph-view/lod.ts optimised()), interleaved. */
+const withBaseline = argv.includes('--baseline');
+/** For development: --reps=N overrides every repetition count. */
+const repsOverride = Number(/^--reps=(\d+)$/.exec(argv.find((a) => a.startsWith('--reps=')) ?? '')?.[1] ?? NaN);
+
+/** Repetitions after one warm-up (none in quick mode). */
+const BASE_REPS = quick
+  ? { load: 1, share: 1, layout: 1, layoutBig: 0, playback: 1, resim: 1, warmup: 0, playMs: 1500, scrubSteps: 20 }
+  : { load: 7, share: 5, layout: 5, layoutBig: 3, playback: 5, resim: 5, warmup: 1, playMs: 3000, scrubSteps: 60 };
+const REPS = Number.isFinite(repsOverride)
+  ? { ...BASE_REPS, load: repsOverride, share: repsOverride, layout: repsOverride, layoutBig: repsOverride, playback: repsOverride, resim: repsOverride }
+  : BASE_REPS;
+
+const VIEWPORT = { width: 1366, height: 800 };
+/** tsx compiles with esbuild keepNames, which wraps functions in __name(); the page needs it too. */
+const NAME_SHIM = 'globalThis.__name ??= (f) => f;';
+
+// ----------------------------------------------------------------- statistics
+
+function percentile(xs: readonly number[], p: number): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
+}
+const max = (xs: readonly number[]): number => (xs.length === 0 ? 0 : Math.max(...xs));
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+const longest = (ls: readonly LongTask[]): number => round1(max(ls.map((l) => l.dur)));
+/** Total blocking time: the part of each long task beyond 50 ms. */
+const blocking = (ls: readonly LongTask[]): number => round1(ls.reduce((a, l) => a + Math.max(0, l.dur - 50), 0));
+
+interface Dist {
+  readonly median: number;
+  readonly p95: number;
+  readonly max: number;
+  readonly runs: readonly number[];
+}
+function dist(xs: readonly number[]): Dist {
+  return { median: round1(median(xs)), p95: round1(percentile(xs, 95)), max: round1(max(xs)), runs: xs.map(round1) };
+}
+
+// ---------------------------------------------------------------------- pages
+
+async function newPage(browser: Browser, errors: string[], baseline = false): Promise<{ page: Page; close: () => Promise<void> }> {
+  const ctx = await browser.newContext({ viewport: VIEWPORT });
+  await ctx.addInitScript({ content: NAME_SHIM });
+  if (baseline) await ctx.addInitScript({ content: 'window.__BOOTGRAPH_GRAPH_BASELINE__ = true;' });
+  await ctx.addInitScript(installProbe);
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { page, close: () => ctx.close() };
+}
+
+async function probeOf(page: Page): Promise<BenchProbe> {
+  const p = await page.evaluate(() => window.__bench);
+  if (p === undefined) throw new Error('no probe in the page');
+  return p;
+}
+
+interface LoadSample {
+  readonly drawnMs: number;
+  readonly laidOutMs: number;
+  readonly longest: number;
+  readonly blocking: number;
+  /** JS files fetched before the graph was drawn. */
+  readonly jsBeforeDrawn: readonly string[];
+}
+
+async function waitApp(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__bench?.laidOut !== undefined, null, { timeout: 90_000, polling: 50 });
+}
+
+async function appLoad(browser: Browser, url: string, errors: string[], baseline = false): Promise<LoadSample & { page: Page; close: () => Promise<void> }> {
+  const { page, close } = await newPage(browser, errors, baseline);
+  await page.goto(url, { waitUntil: 'commit' });
+  await waitApp(page);
+  const p = await probeOf(page);
+  const drawn = p.drawn ?? 0;
+  const js = await page.evaluate(
+    (until) => performance.getEntriesByType('resource').filter((e) => e.startTime <= until && /\.js(\?|$)/.test(e.name)).map((e) => e.name),
+    drawn,
+  );
+  const load = p.long.filter((l) => l.start <= (p.laidOut ?? drawn));
+  return { drawnMs: drawn, laidOutMs: p.laidOut ?? 0, longest: longest(load), blocking: blocking(load), jsBeforeDrawn: js, page, close };
+}
+
+async function trivialLoad(browser: Browser, base: string, errors: string[]): Promise<number> {
+  const { page, close } = await newPage(browser, errors);
+  try {
+    await page.goto(`${base}/${TRIVIAL_PAGE}`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench?.loaded !== undefined, null, { timeout: 30_000, polling: 20 });
+    return (await probeOf(page)).loaded ?? 0;
+  } finally {
+    await close();
+  }
+}
+
+// ---------------------------------------------------------------- the inputs
+
+interface Input {
+  readonly id: string;
+  readonly json: unknown;
+  readonly name: string;
+  readonly collapse?: CollapseMode;
+}
+
+function fixtureInput(id: string, file: string, collapse?: CollapseMode): Input {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown };
+  return { id, json: data, name: typeof data.name === 'string' ? data.name : id, ...(collapse === undefined ? {} : { collapse }) };
+}
+
+function generatedInput(n: number): Input {
+  const s = generateLayered(n);
+  return { id: `generated-${n}`, json: s, name: s.name, collapse: 'none' };
+}
+
+// -------------------------------------------------------------- measurements
+
+interface LayoutRow {
+  readonly input: string;
+  readonly view: string;
+  /** 'baseline': the graph-view optimisations switched off (--baseline), in the same run. */
+  readonly variant: Variant;
+  readonly nodes: number;
+  readonly edges: number;
+  readonly services: number;
+  readonly reps: number;
+  readonly drawnMs: Dist;
+  readonly laidOutMs: Dist;
+  readonly elkWorkerMs: Dist;
+  readonly simulateMs: Dist;
+  readonly longestTaskMs: Dist;
+  readonly blockingMs: Dist;
+  readonly longTasksOver50: Dist;
+  readonly source: string;
+  /** The same structure opened again in the same page: the layout comes from the cache. */
+  readonly reopened?: { readonly drawnMs: Dist; readonly longestTaskMs: Dist; readonly cached: boolean };
+}
+
+interface PlaybackRow {
+  readonly input: string;
+  readonly variant: Variant;
+  readonly reps: number;
+  /** rAF intervals of the page while the boot plays. */
+  readonly frameMs: Dist;
+  readonly fps: number;
+  /** Share of frames longer than 50 ms (%). */
+  readonly framesOver50ms: number;
+  readonly framesPerRun: number;
+  /** How often the graph canvas itself was redrawn while playing. */
+  readonly graphRedrawsPerSecond: number;
+  readonly speed: number;
+  readonly statusChanges: number;
+  readonly changesPerFrame: number;
+  readonly longestTaskMs: Dist;
+  readonly scrub: { readonly steps: number; readonly totalMs: Dist; readonly perStepMs: Dist; readonly longestTaskMs: Dist };
+}
+
+function summariseOpen(input: Input, view: string, samples: readonly OpenSample[], services: number): Omit<LayoutRow, 'reopened' | 'variant'> {
+  const first = samples[0];
+  return {
+    input: input.id,
+    view,
+    nodes: first?.nodes ?? 0,
+    edges: first?.edges ?? 0,
+    services,
+    reps: samples.length,
+    drawnMs: dist(samples.map((s) => s.drawnMs)),
+    laidOutMs: dist(samples.map((s) => s.laidOutMs)),
+    elkWorkerMs: dist(samples.map((s) => s.elkMs)),
+    simulateMs: dist(samples.map((s) => s.simulateMs)),
+    longestTaskMs: dist(samples.map((s) => longest(s.long))),
+    blockingMs: dist(samples.map((s) => blocking(s.long))),
+    longTasksOver50: dist(samples.map((s) => s.long.length)),
+    source: [...new Set(samples.map((s) => s.layoutSource))].join('/'),
+  };
+}
+
+function servicesOf(input: Input): number {
+  const s = input.json as { services?: unknown[] };
+  return Array.isArray(s.services) ? s.services.length : 0;
+}
+
+type Variant = 'optimised' | 'baseline';
+
+interface VariantSamples {
+  readonly open: OpenSample[];
+  readonly reopenDrawn: number[];
+  readonly reopenLongest: number[];
+  reopenCached: boolean;
+  readonly frames: number[];
+  readonly playLongest: number[];
+  readonly playRenders: number[];
+  readonly playWall: number[];
+  readonly scrubTotal: number[];
+  readonly scrubStep: number[];
+  readonly scrubLongest: number[];
+  framesPerRun: number;
+  speed: number;
+  statusChanges: number;
+}
+
+/**
+ * Open `input` in a fresh page (the default scenario first), wait for its
+ * final layout; optionally reopen it (cached layout) or play and scrub it.
+ * With --baseline every repetition runs both variants back to back, so the
+ * before/after comparison shares the machine's noise.
+ */
+async function measureLayout(
+  browser: Browser,
+  base: string,
+  input: Input,
+  view: string,
+  reps: number,
+  errors: string[],
+  opts: { reopen?: boolean; playback?: boolean } = {},
+): Promise<{ rows: LayoutRow[]; playback: PlaybackRow[] }> {
+  const variants: Variant[] = withBaseline ? ['baseline', 'optimised'] : ['optimised'];
+  const acc = new Map<Variant, VariantSamples>();
+  for (const v of variants) {
+    acc.set(v, { open: [], reopenDrawn: [], reopenLongest: [], reopenCached: true, frames: [], playLongest: [], playRenders: [], playWall: [], scrubTotal: [], scrubStep: [], scrubLongest: [], framesPerRun: 0, speed: 0, statusChanges: 0 });
+  }
+  for (let rep = reps > 0 ? -REPS.warmup : 0; rep < reps; rep++) {
+    for (const variant of variants) {
+      const a = acc.get(variant);
+      if (a === undefined) continue;
+      const app = await appLoad(browser, `${base}/`, errors, variant === 'baseline');
+      try {
+        await app.page.waitForTimeout(300);
+        const s = await app.page.evaluate(openScenario, { json: input.json, name: input.name, ...(input.collapse === undefined ? {} : { collapse: input.collapse }), timeoutMs: 120_000 });
+        if (rep >= 0) a.open.push(s);
+        if (opts.reopen === true) {
+          await app.page.evaluate(() => window.__BOOTGRAPH__?.openPreset('clearview-ipmp-first-boot'));
+          await app.page.waitForFunction(
+            () => window.__BOOTGRAPH__?.presetId() === 'clearview-ipmp-first-boot' && window.__BOOTGRAPH__.layoutInfo()?.done === true && window.__BOOTGRAPH__.layoutInfo()?.nodes === window.__BOOTGRAPH__.nodeCount(),
+            null,
+            { timeout: 60_000 },
+          );
+          await app.page.waitForTimeout(300);
+          const again = await app.page.evaluate(openScenario, { json: input.json, name: input.name, timeoutMs: 60_000 });
+          if (rep >= 0) {
+            a.reopenDrawn.push(again.drawnMs);
+            a.reopenLongest.push(longest(again.long));
+            a.reopenCached &&= again.layoutCached;
+          }
+        }
+        if (opts.playback === true) {
+          await app.page.waitForTimeout(500);
+          const play = await app.page.evaluate(playBoot, { playMs: REPS.playMs, timeoutMs: 120_000 });
+          await app.page.waitForTimeout(300);
+          const scrub = await app.page.evaluate(scrubTimeline, { steps: REPS.scrubSteps });
+          if (rep >= 0) {
+            a.frames.push(...play.deltas);
+            a.playLongest.push(longest(play.long));
+            a.playRenders.push(play.renders);
+            a.playWall.push(play.wallMs);
+            a.framesPerRun = play.deltas.length;
+            a.speed = play.speed;
+            a.statusChanges = play.statusChanges;
+            a.scrubTotal.push(scrub.totalMs);
+            a.scrubStep.push(...scrub.perStep);
+            a.scrubLongest.push(longest(scrub.long));
+          }
+        }
+      } finally {
+        await app.close();
+      }
+    }
+  }
+  const rows: LayoutRow[] = [];
+  const playback: PlaybackRow[] = [];
+  for (const [variant, a] of acc) {
+    rows.push({
+      ...summariseOpen(input, view, a.open, servicesOf(input)),
+      variant,
+      ...(opts.reopen === true ? { reopened: { drawnMs: dist(a.reopenDrawn), longestTaskMs: dist(a.reopenLongest), cached: a.reopenCached } } : {}),
+    });
+    if (opts.playback !== true) continue;
+    const fm = median(a.frames);
+    const wall = median(a.playWall);
+    playback.push({
+      input: input.id,
+      variant,
+      reps,
+      frameMs: dist(a.frames),
+      fps: round1(1000 / Math.max(1, fm)),
+      framesOver50ms: round1(a.frames.filter((f) => f > 50).length / Math.max(1, a.frames.length) * 100),
+      framesPerRun: a.framesPerRun,
+      graphRedrawsPerSecond: round1(median(a.playRenders) / Math.max(0.001, wall / 1000)),
+      speed: round1(a.speed),
+      statusChanges: a.statusChanges,
+      changesPerFrame: round1(a.statusChanges / Math.max(1, a.framesPerRun)),
+      longestTaskMs: dist(a.playLongest),
+      scrub: { steps: REPS.scrubSteps, totalMs: dist(a.scrubTotal), perStepMs: dist(a.scrubStep), longestTaskMs: dist(a.scrubLongest) },
+    });
+  }
+  return { rows, playback };
+}
+
+/**
+ * The share codec (src/share/codec.ts) imports lz-string by name, which Node's
+ * ESM loader cannot link (lz-string is CommonJS); then encode the same format
+ * here: "v1." + lz-string's compressToEncodedURIComponent of the JSON.
+ */
+async function encodeLink(state: ShareStateV1): Promise<{ ok: boolean; fragment: string }> {
+  try {
+    const codec = await import('../src/share/codec.ts');
+    const r = codec.encodeShareState(state);
+    return { ok: r.ok, fragment: r.ok ? r.fragment : '' };
+  } catch {
+    return { ok: true, fragment: `v1.${LZString.compressToEncodedURIComponent(JSON.stringify(state))}` };
+  }
+}
+
+/** Does the app open `#v1.` links on load? Try one; otherwise use the query form. */
+async function shareLink(browser: Browser, base: string, errors: string[]): Promise<{ form: string; path: string; decodesV1: boolean }> {
+  const preset = 'ipmp-dynamic-reconfiguration';
+  const t = 2000;
+  const enc = await encodeLink({ p: preset, t });
+  const query = `/?preset=${preset}&t=${t}`;
+  const check = async (path: string): Promise<boolean> => {
+    const app = await appLoad(browser, `${base}${path}`, errors);
+    try {
+      return await app.page.evaluate(([p, tt]) => window.__BOOTGRAPH__?.presetId() === p && window.__BOOTGRAPH__.playhead() === tt, [preset, t] as const);
+    } finally {
+      await app.close();
+    }
+  };
+  if (enc.ok && (await check(`/#${enc.fragment}`))) return { form: `#v1. link (${enc.fragment.length} characters)`, path: `/#${enc.fragment}`, decodesV1: true };
+  if (!(await check(query))) throw new Error(`the app did not open ${query}`);
+  return { form: `${query} (the app does not open #v1. links on load yet)`, path: query, decodesV1: false };
+}
+
+async function resimulate(browser: Browser, base: string, reps: number, errors: string[]) {
+  const input = generatedInput(300);
+  const toFrame: number[] = [];
+  const sim: number[] = [];
+  const long: number[] = [];
+  for (let rep = reps > 0 ? -REPS.warmup : 0; rep < reps; rep++) {
+    const app = await appLoad(browser, `${base}/`, errors);
+    try {
+      await app.page.evaluate(openScenario, { json: input.json, name: input.name, collapse: 'none' as const, timeoutMs: 60_000 });
+      await app.page.waitForTimeout(300);
+      const end = await app.page.evaluate(() => window.__BOOTGRAPH__?.endTime() ?? 0);
+      const r = await app.page.evaluate(interveneAt, { t: Math.round(end / 2), command: 'svcadm disable svc:/bench/s150:default' });
+      if (rep >= 0) {
+        toFrame.push(r.toFrameMs);
+        sim.push(r.simulateMs);
+        long.push(longest(r.long));
+      }
+    } finally {
+      await app.close();
+    }
+  }
+  return { input: input.id, reps, toFrameMs: dist(toFrame), simulateMs: dist(sim), longestTaskMs: dist(long) };
+}
+
+// ---------------------------------------------------------------------- main
+
+function chromiumVersion(): string {
+  const r = spawnSync(chromiumPath, ['--version'], { encoding: 'utf8' });
+  return /Chromium\s+[\d.]+/.exec(`${r.stdout}`)?.[0] ?? 'unknown';
+}
+
+const kB = (b: number): string => `${(b / 1024).toFixed(1)} kB`;
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const outDir = mkdtempSync(join(tmpdir(), 'bootgraph-ui-bench-'));
+  const errors: string[] = [];
+  const log = (m: string): void => {
+    if (!json) process.stderr.write(`… ${m}\n`);
+  };
+  log('building the production bundle with VITE_E2E=1 (vite build --mode e2e)');
+  const build = buildApp(outDir);
+  const bundle: BundleReport = bundleReport(outDir);
+  const preview = await startPreview(outDir);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const base = preview.url;
+    // Warm-up: the browser, the server and the OS file cache.
+    log('warm-up');
+    await trivialLoad(browser, base, errors);
+    await (await appLoad(browser, `${base}/`, errors)).close();
+
+    log('cold loads');
+    const idle = await (async () => {
+      const { page, close } = await newPage(browser, errors);
+      await page.goto(`${base}/${TRIVIAL_PAGE}`);
+      const f = await page.evaluate(idleFrames, { frames: quick ? 30 : 120 });
+      await close();
+      return f;
+    })();
+    const trivial: number[] = [];
+    const loads: LoadSample[] = [];
+    for (let i = 0; i < (want('load') ? REPS.load : 1); i++) {
+      trivial.push(await trivialLoad(browser, base, errors));
+      const a = await appLoad(browser, `${base}/`, errors);
+      loads.push(a);
+      await a.close();
+    }
+    log('share link');
+    const share = want('share') ? await shareLink(browser, base, errors) : { form: 'skipped', path: '/', decodesV1: false };
+    const shareLoads: LoadSample[] = [];
+    for (let i = 0; i < (want('share') ? REPS.share : 0); i++) {
+      const a = await appLoad(browser, `${base}${share.path}`, errors);
+      shareLoads.push(a);
+      await a.close();
+    }
+
+    log('layout: illumos-2025');
+    const layouts: LayoutRow[] = [];
+    const g2025 = 'fixtures/graphs/illumos-2025.json';
+    if (!quick && want('2025')) layouts.push(...(await measureLayout(browser, base, fixtureInput('illumos-2025', g2025), 'default view (active services)', REPS.layout, errors)).rows);
+    if (want('2025')) layouts.push(...(await measureLayout(browser, base, fixtureInput('illumos-2025', g2025, 'none'), 'every service', REPS.layout, errors, { reopen: true })).rows);
+    // Quick mode (CI) exercises the same code paths on 300 generated services, to stay fast.
+    const playN = quick ? 300 : 1000;
+    log(`layout + playback + scrub: generated-${playN}`);
+    const g1000 = want('1000') ? await measureLayout(browser, base, generatedInput(playN), 'every service', REPS.playback, errors, { playback: true }) : undefined;
+    if (g1000 !== undefined) layouts.push(...g1000.rows);
+    const playback = g1000?.playback ?? [];
+    const played = playback.find((p) => p.variant === 'optimised' && p.input === 'generated-1000');
+    if (REPS.layoutBig > 0 && want('3000')) {
+      log('layout: generated-3000');
+      layouts.push(...(await measureLayout(browser, base, generatedInput(3000), 'every service', REPS.layoutBig, errors)).rows);
+    }
+    log('re-simulation after an intervention: generated-300');
+    const resim = await resimulate(browser, base, want('resim') ? REPS.resim : 0, errors);
+
+    const trivialMs = dist(trivial);
+    const idleMs = dist(idle);
+    const drawn = dist(loads.map((l) => l.drawnMs));
+    const firstJs = fetchedGzipBytes(outDir, loads[0]?.jsBeforeDrawn ?? []);
+    const l2025 = layouts.find((l) => l.input === 'illumos-2025' && l.view === 'every service' && l.variant === 'optimised');
+    const result = {
+      bench: 'bootgraph ui',
+      quick,
+      build: { mode: 'vite build --mode e2e, VITE_E2E=1 (test bridge compiled in as a lazy chunk)', ms: build.ms },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        memoryGB: Math.round(totalmem() / 1024 ** 3),
+        node: process.version,
+        chromium: chromiumVersion(),
+        loadAverage: loadavg().map(round1),
+        viewport: VIEWPORT,
+        flags: 'headless, --disable-gpu (software raster)',
+      },
+      baselines: { trivialPageLoadMs: trivialMs, idleFrameMs: idleMs },
+      coldLoad: {
+        reps: loads.length,
+        toInteractiveMs: drawn,
+        toFinalLayoutMs: dist(loads.map((l) => l.laidOutMs)),
+        longestTaskMs: dist(loads.map((l) => l.longest)),
+        blockingMs: dist(loads.map((l) => l.blocking)),
+        ratioToTrivial: round1(drawn.median / Math.max(1, trivialMs.median)),
+        jsBeforeInteractive: { files: firstJs.files, gzipBytes: firstJs.js },
+      },
+      shareLink: {
+        form: share.form,
+        decodesV1: share.decodesV1,
+        reps: shareLoads.length,
+        toInteractiveMs: dist(shareLoads.map((l) => l.drawnMs)),
+        toFinalLayoutMs: dist(shareLoads.map((l) => l.laidOutMs)),
+        longestTaskMs: dist(shareLoads.map((l) => l.longest)),
+      },
+      layouts,
+      baselineVariant: withBaseline ? 'graph-view optimisations off (window.__BOOTGRAPH_GRAPH_BASELINE__), interleaved with the optimised runs' : null,
+      playback,
+      resimulate: resim,
+      bundle: {
+        firstGzipBytes: bundle.firstGzipBytes,
+        lazyGzipBytes: bundle.lazyGzipBytes,
+        firstRawBytes: bundle.firstRawBytes,
+        lazyRawBytes: bundle.lazyRawBytes,
+        cssGzipBytes: bundle.cssGzipBytes,
+        bridgeGzipBytes: bundle.bridgeGzipBytes,
+        chunks: bundle.chunks,
+      },
+      targets: {
+        coldLoadUnderOneSecond: { value: drawn.median, target: 1000, met: drawn.median <= 1000 },
+        firstJsUnder400kB: { value: bundle.firstGzipBytes, target: 400 * 1024, met: bundle.firstGzipBytes <= 400 * 1024 },
+        noTaskOver50msLaying2025: { value: l2025?.longestTaskMs.max ?? null, target: 50, met: l2025 !== undefined && l2025.longestTaskMs.max <= 50 },
+        fps55Animating1000: { value: played?.fps ?? null, target: 55, met: (played?.fps ?? 0) >= 55 },
+        graphRedrawsPerSecond1000: { value: played?.graphRedrawsPerSecond ?? null, target: 55, met: (played?.graphRedrawsPerSecond ?? 0) >= 55 },
+        resimulateUnderOneFrame300: { value: resim.toFrameMs.median, target: 16, met: resim.toFrameMs.median <= 16 },
+      },
+      pageErrors: errors,
+      wallSeconds: Math.round((Date.now() - startedAt) / 1000),
+    };
+    if (json) {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } else {
+      process.stdout.write(`${report(result)}\n`);
+    }
+    if (errors.length > 0) process.exitCode = 1;
+  } finally {
+    await browser.close();
+    await preview.stop();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+type Result = {
+  quick: boolean;
+  build: { mode: string; ms: number };
+  machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; chromium: string; loadAverage: number[]; flags: string };
+  baselines: { trivialPageLoadMs: Dist; idleFrameMs: Dist };
+  coldLoad: { reps: number; toInteractiveMs: Dist; toFinalLayoutMs: Dist; longestTaskMs: Dist; blockingMs: Dist; ratioToTrivial: number; jsBeforeInteractive: { files: string[]; gzipBytes: number } };
+  shareLink: { form: string; reps: number; toInteractiveMs: Dist; toFinalLayoutMs: Dist; longestTaskMs: Dist };
+  layouts: LayoutRow[];
+  playback: PlaybackRow[];
+  resimulate: { input: string; reps: number; toFrameMs: Dist; simulateMs: Dist; longestTaskMs: Dist };
+  bundle: { firstGzipBytes: number; lazyGzipBytes: number; cssGzipBytes: number; bridgeGzipBytes: number; chunks: readonly { file: string; gzipBytes: number; first: boolean }[] };
+  targets: Record<string, { value: number | null; target: number; met: boolean }>;
+  pageErrors: string[];
+  wallSeconds: number;
+};
+
+function report(r: Result): string {
+  const m = r.machine;
+  const t = r.baselines.trivialPageLoadMs.median;
+  const ratio = (x: number): string => `${(x / Math.max(1, t)).toFixed(1)}×`;
+  const d = (x: Dist): string => fmt(x.median);
+  const lines = [
+    `bootgraph UI benchmark${r.quick ? ' (quick mode: 1 run, no warm-up, playback on 300 nodes, no 3,000-node graph)' : ''} — ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, Node ${m.node}, ${m.chromium} (${m.flags}); load average ${m.loadAverage.join(' ')}`,
+    `bundle: ${r.build.mode}; built in ${(r.build.ms / 1000).toFixed(1)} s. Figures are medians of the runs shown, each run in a fresh browser context (empty cache).`,
+    '',
+    `baselines (same run): trivial page cold load ${d(r.baselines.trivialPageLoadMs)}; idle frame interval ${d(r.baselines.idleFrameMs)}`,
+    '',
+    'load                                         runs   median      p95      max   × trivial   longest task',
+    `cold load, default scenario → interactive  ${String(r.coldLoad.reps).padStart(5)} ${d(r.coldLoad.toInteractiveMs).padStart(8)} ${fmt(r.coldLoad.toInteractiveMs.p95).padStart(8)} ${fmt(r.coldLoad.toInteractiveMs.max).padStart(8)} ${ratio(r.coldLoad.toInteractiveMs.median).padStart(11)} ${fmt(r.coldLoad.longestTaskMs.median).padStart(14)}`,
+    `  … → ELK layout in place                  ${String(r.coldLoad.reps).padStart(5)} ${d(r.coldLoad.toFinalLayoutMs).padStart(8)} ${fmt(r.coldLoad.toFinalLayoutMs.p95).padStart(8)} ${fmt(r.coldLoad.toFinalLayoutMs.max).padStart(8)} ${ratio(r.coldLoad.toFinalLayoutMs.median).padStart(11)}`,
+    `share link → interactive                   ${String(r.shareLink.reps).padStart(5)} ${d(r.shareLink.toInteractiveMs).padStart(8)} ${fmt(r.shareLink.toInteractiveMs.p95).padStart(8)} ${fmt(r.shareLink.toInteractiveMs.max).padStart(8)} ${ratio(r.shareLink.toInteractiveMs.median).padStart(11)} ${fmt(r.shareLink.longestTaskMs.median).padStart(14)}`,
+    `  share link form: ${r.shareLink.form}`,
+    '',
+    'layout (open → …)          view                    nodes  edges runs    drawn  ELK in place  ELK worker  simulate  longest task (med/max)  tasks>50ms  blocking',
+  ];
+  for (const l of r.layouts) {
+    lines.push(
+      `${(l.variant === 'baseline' ? `${l.input} (baseline)` : l.input).padEnd(26)} ${l.view.padEnd(22)} ${String(l.nodes).padStart(6)} ${String(l.edges).padStart(6)} ${String(l.reps).padStart(4)} ${d(l.drawnMs).padStart(8)} ${d(l.laidOutMs).padStart(13)} ${d(l.elkWorkerMs).padStart(11)} ${d(l.simulateMs).padStart(9)} ${`${fmt(l.longestTaskMs.median)} / ${fmt(l.longestTaskMs.max)}`.padStart(23)} ${String(l.longTasksOver50.median).padStart(11)} ${d(l.blockingMs).padStart(9)}`,
+    );
+    if (l.reopened !== undefined) {
+      lines.push(`  reopened in the same page (layout ${l.reopened.cached ? 'from the cache' : 'NOT cached'}): drawn ${d(l.reopened.drawnMs)}, longest task ${fmt(l.reopened.longestTaskMs.median)} / ${fmt(l.reopened.longestTaskMs.max)}`);
+    }
+  }
+  for (const p of r.playback) {
+    const idle = r.baselines.idleFrameMs.median;
+    lines.push(
+      '',
+      `playback${p.variant === 'baseline' ? ' (baseline)' : ''}, ${p.input}: the whole boot at ×${p.speed} (${p.statusChanges} state changes over ${p.framesPerRun} frames, ≈${p.changesPerFrame} per frame), ${p.reps} runs`,
+      `  page frame interval median ${fmt(p.frameMs.median)} (${p.fps} fps, ${(p.frameMs.median / Math.max(1, idle)).toFixed(2)}× idle), p95 ${fmt(p.frameMs.p95)}, max ${fmt(p.frameMs.max)}; ${p.framesOver50ms}% of frames over 50 ms; longest task ${fmt(p.longestTaskMs.median)} / ${fmt(p.longestTaskMs.max)}`,
+      `  graph canvas redrawn ${p.graphRedrawsPerSecond} times a second`,
+      `  scrub across the whole timeline, ${p.scrub.steps} positions: ${d(p.scrub.totalMs)} in all (${(p.scrub.totalMs.median / (p.scrub.steps * Math.max(1, idle))).toFixed(2)}× ${p.scrub.steps} idle frames); per position median ${fmt(p.scrub.perStepMs.median)}, p95 ${fmt(p.scrub.perStepMs.p95)}, max ${fmt(p.scrub.perStepMs.max)}; longest task ${fmt(p.scrub.longestTaskMs.median)}`,
+    );
+  }
+  const rs = r.resimulate;
+  lines.push(
+    '',
+    `re-simulate after an intervention + redraw, ${rs.input} (${rs.reps} runs): ${d(rs.toFrameMs)} to the next frame (simulate ${d(rs.simulateMs)}), longest task ${fmt(rs.longestTaskMs.median)}`,
+    '',
+    `JS gzip: first load ${kB(r.bundle.firstGzipBytes)} (index.html's scripts), lazy ${kB(r.bundle.lazyGzipBytes)}; CSS ${kB(r.bundle.cssGzipBytes)}; test bridge ${kB(r.bundle.bridgeGzipBytes)} (bench/e2e builds only)`,
+    `  fetched before interactive: ${kB(r.coldLoad.jsBeforeInteractive.gzipBytes)} — ${r.coldLoad.jsBeforeInteractive.files.join(', ')}`,
+    `  chunks: ${r.bundle.chunks
+      .filter((c) => c.gzipBytes > 3000)
+      .map((c) => `${c.file.replace(/-[\w]{8}\.js$/, '')} ${kB(c.gzipBytes)}${c.first ? ' (first)' : ''}`)
+      .join(', ')}`,
+    '',
+    'targets (issue 7)',
+  );
+  for (const [k, v] of Object.entries(r.targets)) lines.push(`  ${v.met ? 'met   ' : 'MISSED'} ${k}: ${v.value === null ? '—' : round1(v.value)} (target ${v.target})`);
+  if (r.pageErrors.length > 0) lines.push('', `page errors: ${r.pageErrors.join(' | ')}`);
+  lines.push('', `(${r.wallSeconds} s)`);
+  return lines.join('\n');
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+});

@@ -1,0 +1,208 @@
+/**
+ * npx tsx bench/ui-profile.ts [open|play|scrub] [1000|2025|<n>] [--top=40]
+ *
+ * Where the main thread's time goes (a helper for the UI benchmark, not part
+ * of it): builds the bundle unminified (VITE_E2E=1, --minify false) so that
+ * function names survive, opens the app in Chromium, records a CPU profile
+ * (CDP Profiler) around one action, and prints self and inclusive time per
+ * function. Sampling profiles are approximate; use them to find the hot
+ * spot, then measure with `npm run bench:ui`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { generateLayered } from './generate.ts';
+import { installProbe, openScenario, playBoot, scrubTimeline } from './ui/page.ts';
+import { startPreview, TRIVIAL_PAGE } from './ui/server.ts';
+import { writeFileSync } from 'node:fs';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const [action = 'open', what = '1000'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const top = Number(/--top=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 40);
+
+function scenario(): { json: unknown; name: string } {
+  if (what === '2025') {
+    const j = JSON.parse(readFileSync('fixtures/graphs/illumos-2025.json', 'utf8')) as { name: string };
+    return { json: j, name: j.name };
+  }
+  const s = generateLayered(Number(what));
+  return { json: s, name: s.name };
+}
+
+/** `window`: only samples whose page time (ms since navigation) falls in it; `pageAt`: page time of the profile's start. */
+function summarise(p: Profile, window?: { from: number; to: number; pageAt: number }): string {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<number, number>();
+  let at = 0;
+  p.samples.forEach((id, i) => {
+    const d = (p.timeDeltas[i] ?? 0) / 1000;
+    at += d;
+    if (window !== undefined && (window.pageAt + at < window.from || window.pageAt + at > window.to)) return;
+    self.set(id, (self.get(id) ?? 0) + d);
+  });
+  const key = (n: ProfileNode): string => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\//, '')}:${n.callFrame.lineNumber + 1}`;
+  const selfBy = new Map<string, number>();
+  const inclBy = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const n = byId.get(id);
+    if (n === undefined) continue;
+    selfBy.set(key(n), (selfBy.get(key(n)) ?? 0) + ms);
+    // inclusive: every distinct function on the stack
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const c = byId.get(cur);
+      if (c === undefined) break;
+      const k = key(c);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      inclBy.set(k, (inclBy.get(k) ?? 0) + ms);
+    }
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const fmtRows = (m: Map<string, number>): string[] =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]) => `${v.toFixed(1).padStart(9)} ms  ${k}`);
+  return [`total sampled ${total.toFixed(0)} ms`, '', 'self time:', ...fmtRows(selfBy), '', 'inclusive time:', ...fmtRows(inclBy)].join('\n');
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { functionName?: string; url?: string; type?: string } };
+}
+
+/** Main-thread tasks over 50 ms, and inside each the self time of the event kinds (JS by function). */
+function longTaskBreakdown(trace: { traceEvents: TraceEvent[] }): string {
+  const ev = trace.traceEvents;
+  const main = ev.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (main === undefined) return 'no renderer main thread in the trace';
+  const onMain = ev.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 50_000);
+  const out: string[] = [`${tasks.length} tasks over 50 ms`];
+  for (const t of tasks) {
+    const end = t.ts + (t.dur ?? 0);
+    const inner = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end);
+    const by = new Map<string, number>();
+    for (const e of inner) {
+      if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') continue;
+      // self time: minus direct children
+      const kids = inner.filter((c) => c !== e && c.ts >= e.ts && c.ts + (c.dur ?? 0) <= e.ts + (e.dur ?? 0));
+      let child = 0;
+      let edge = e.ts;
+      for (const c of kids) {
+        if (c.ts < edge) continue;
+        child += c.dur ?? 0;
+        edge = c.ts + (c.dur ?? 0);
+      }
+      const fn = e.args?.data?.functionName;
+      const key = e.name === 'FunctionCall' || e.name === 'EventDispatch' || e.name === 'TimerFire' || e.name === 'FireAnimationFrame' ? `${e.name}${e.args?.data?.type !== undefined ? `(${e.args.data.type})` : ''}${fn !== undefined && fn !== '' ? ` ${fn}` : ''}` : e.name;
+      by.set(key, (by.get(key) ?? 0) + Math.max(0, (e.dur ?? 0) - child));
+    }
+    const top = [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${(v / 1000).toFixed(0)}`);
+    out.push(`${((t.dur ?? 0) / 1000).toFixed(0).padStart(5)} ms: ${top.join(' | ')}`);
+  }
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const outDir = mkdtempSync(join(tmpdir(), 'bootgraph-ui-profile-'));
+  const r = spawnSync('npx', ['vite', 'build', '--mode', 'e2e', '--minify', 'false', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, VITE_E2E: '1' },
+  });
+  if (r.status !== 0) throw new Error('build failed');
+  writeFileSync(`${outDir}/${TRIVIAL_PAGE}`, '<!doctype html><title>t</title><body data-ready="1"></body>');
+  const preview = await startPreview(outDir);
+  const browser = await chromium.launch({ executablePath: process.env.BOOTGRAPH_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+    await ctx.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+    await ctx.addInitScript(installProbe);
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => console.error(String(e)));
+    if (action === 'cold') {
+      // The cold load of the default scenario, from navigation to the final layout.
+      const cdp0 = await ctx.newCDPSession(page);
+      await cdp0.send('Profiler.enable');
+      await cdp0.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp0.send('Profiler.start');
+      await page.goto(`${preview.url}/`);
+      await page.waitForFunction(() => window.__bench?.laidOut !== undefined, null, { timeout: 60_000 });
+      const { profile } = (await cdp0.send('Profiler.stop')) as unknown as { profile: Profile };
+      const probe = await page.evaluate(() => window.__bench);
+      console.info(JSON.stringify({ drawn: probe?.drawn, laidOut: probe?.laidOut, long: probe?.long.map((l) => `${l.start.toFixed(0)}:${l.dur.toFixed(0)}`).join(' ') }));
+      const from = Number(/--from=(\d+)/.exec(process.argv.join(' '))?.[1] ?? NaN);
+      const to = Number(/--to=(\d+)/.exec(process.argv.join(' '))?.[1] ?? NaN);
+      // The profile starts before navigation; page time 0 is about the navigation start.
+      console.info(summarise(profile, Number.isFinite(from) && Number.isFinite(to) ? { from, to, pageAt: 0 } : undefined));
+      return;
+    }
+    await page.goto(`${preview.url}/`);
+    await page.waitForFunction(() => window.__bench?.laidOut !== undefined, null, { timeout: 60_000 });
+    const s = scenario();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    if (action !== 'open') await page.evaluate(openScenario, { json: s.json, name: s.name, collapse: 'none' as const, timeoutMs: 120_000 });
+    if (action === 'open') {
+      await page.evaluate(() => window.__BOOTGRAPH__?.setCollapse('none'));
+      await page.waitForFunction(() => window.__BOOTGRAPH__?.layoutInfo()?.done === true && window.__BOOTGRAPH__.layoutInfo()?.nodes === window.__BOOTGRAPH__.nodeCount());
+    }
+    await page.waitForTimeout(500);
+    if (process.argv.includes('--trace')) {
+      // Tasks over 50 ms on the main thread, each with the time of its biggest kinds of work.
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
+      const summaryT = action === 'open'
+        ? await page.evaluate(openScenario, { json: s.json, name: s.name, timeoutMs: 120_000 })
+        : action === 'play' ? await page.evaluate(playBoot, { playMs: 3000, timeoutMs: 120_000 }) : await page.evaluate(scrubTimeline, { steps: 30 });
+      const buf = await browser.stopTracing();
+      console.info(JSON.stringify(summaryT, (k, v: unknown) => (k === 'deltas' || k === 'perStep' ? `[${(v as number[]).length} values]` : v)).slice(0, 600));
+      console.info(longTaskBreakdown(JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }));
+      return;
+    }
+    await cdp.send('Profiler.start');
+    const pageAt = await page.evaluate(() => performance.now());
+    let summary: unknown;
+    if (action === 'open') summary = await page.evaluate(openScenario, { json: s.json, name: s.name, timeoutMs: 120_000 });
+    else if (action === 'play') summary = await page.evaluate(playBoot, { playMs: 3000, timeoutMs: 120_000 });
+    else summary = await page.evaluate(scrubTimeline, { steps: 30 });
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const brief = JSON.stringify(summary, (k, v: unknown) => (k === 'deltas' || k === 'perStep' ? `[${(v as number[]).length} values]` : v));
+    console.info(brief.slice(0, 1500));
+    const long = (summary as { long?: { start: number; dur: number }[] }).long ?? [];
+    const worst = [...long].sort((a, b) => b.dur - a.dur)[0];
+    if (process.argv.includes('--longest') && worst !== undefined) {
+      console.info(`only the longest task: ${worst.dur.toFixed(0)} ms at ${worst.start.toFixed(0)}`);
+      console.info(summarise(profile, { from: worst.start, to: worst.start + worst.dur, pageAt }));
+    } else console.info(summarise(profile));
+  } finally {
+    await browser.close();
+    await preview.stop();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

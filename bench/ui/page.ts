@@ -1,0 +1,259 @@
+/**
+ * What runs inside the page for the UI benchmark. Every exported function is
+ * handed to Playwright (addInitScript / evaluate), which sends its source
+ * text to the browser: each one must be self-contained (no imports, no
+ * helpers from this file). Times are performance.now() in the page, whose
+ * origin is the navigation start.
+ */
+import type { CollapseMode } from '../../src/graph-view/collapse.ts';
+import type { BootgraphBridge } from '../../src/testing/e2e-bridge.ts';
+
+export interface LongTask {
+  readonly start: number;
+  readonly dur: number;
+}
+
+export interface BenchProbe {
+  readonly long: LongTask[];
+  /** App: the first frame after the graph had nodes and the bridge reported a run. */
+  drawn?: number;
+  /** App: the final (ELK) layout is in place. */
+  laidOut?: number;
+  /** The trivial page: its script ran and the document is complete. */
+  loaded?: number;
+}
+
+declare global {
+  interface Window {
+    __bench?: BenchProbe;
+  }
+}
+
+/**
+ * Installed with page.addInitScript before any page script: collects long
+ * tasks (PerformanceObserver 'longtask', buffered) and watches, once per
+ * frame, for the app (or the trivial page) to be ready.
+ */
+export function installProbe(): void {
+  const probe: BenchProbe = { long: [] };
+  window.__bench = probe;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) probe.long.push({ start: e.startTime, dur: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No Long Tasks API: the long-task figures stay empty.
+  }
+  const trivial = location.pathname.endsWith('bench-trivial.html');
+  let seen = false;
+  const tick = (): void => {
+    if (trivial) {
+      if (document.body?.dataset['ready'] === '1' && document.readyState === 'complete') {
+        probe.loaded = performance.now();
+        return;
+      }
+    } else {
+      const b = window.__BOOTGRAPH__;
+      if (b !== undefined && b.ready() && b.nodeCount() > 0) {
+        // Elements were in the graph during the previous frame: it has been drawn.
+        if (seen && probe.drawn === undefined) probe.drawn = performance.now();
+        seen = true;
+        if (probe.drawn !== undefined && b.layoutDone()) {
+          probe.laidOut = performance.now();
+          return;
+        }
+      }
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+export interface OpenSample {
+  /** loadScenario() itself (validation and store updates, synchronous). */
+  readonly callMs: number;
+  /** Open → first frame showing the new graph (quick layout). */
+  readonly drawnMs: number;
+  /** Open → the ELK layout in place (or the cached one). */
+  readonly laidOutMs: number;
+  readonly layoutSource: string;
+  readonly layoutCached: boolean;
+  /** The ELK worker's wall time as the layout service measured it. */
+  readonly elkMs: number;
+  readonly simulateMs: number;
+  readonly nodes: number;
+  readonly edges: number;
+  readonly long: LongTask[];
+}
+
+/** Open a scenario through the bridge and wait for its final layout. */
+export async function openScenario(args: { json: unknown; name: string; collapse?: CollapseMode; timeoutMs: number }): Promise<OpenSample> {
+  const b: BootgraphBridge | undefined = window.__BOOTGRAPH__;
+  const probe = window.__bench;
+  if (b === undefined || probe === undefined) throw new Error('no bridge or probe');
+  if (args.collapse !== undefined) {
+    // Switch the view first and let the current graph settle in it: only the opening is measured.
+    b.setCollapse(args.collapse);
+    await new Promise<void>((resolve) => {
+      const settled = (): void => {
+        const info = b.layoutInfo();
+        if (info !== undefined && info.done && info.nodes === b.nodeCount()) requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+        else setTimeout(settled, 20);
+      };
+      requestAnimationFrame(() => requestAnimationFrame(settled));
+    });
+  }
+  const t0 = performance.now();
+  const r = b.loadScenario(args.json);
+  const callMs = performance.now() - t0;
+  if (!r.ok) throw new Error(`scenario rejected: ${r.errors.slice(0, 3).join('; ')}`);
+  return new Promise<OpenSample>((resolve, reject) => {
+    let seen = false;
+    let drawn: number | undefined;
+    const tick = (): void => {
+      const now = performance.now();
+      if (now - t0 > args.timeoutMs) {
+        reject(new Error(`${args.name}: no layout within ${args.timeoutMs} ms`));
+        return;
+      }
+      const info = b.layoutInfo();
+      const n = b.nodeCount();
+      const mine = b.scenarioName() === args.name && info !== undefined && n > 0 && info.nodes === n;
+      if (mine) {
+        if (seen && drawn === undefined) drawn = now;
+        seen = true;
+        if (drawn !== undefined && info.done) {
+          resolve({
+            callMs,
+            drawnMs: drawn - t0,
+            laidOutMs: now - t0,
+            layoutSource: info.source,
+            layoutCached: info.cached,
+            elkMs: info.ms,
+            simulateMs: b.simulateMs(),
+            nodes: n,
+            edges: b.edgeCount(),
+            long: probe.long.filter((e) => e.start >= t0 && e.start <= now),
+          });
+          return;
+        }
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+export interface PlaySample {
+  readonly deltas: number[];
+  readonly wallMs: number;
+  readonly speed: number;
+  readonly endTime: number;
+  readonly statusChanges: number;
+  /** Graph canvas redraws while playing. */
+  readonly renders: number;
+  readonly long: LongTask[];
+}
+
+/** Play the whole boot from 0 at the speed that makes it last about `playMs`; rAF intervals meanwhile. */
+export async function playBoot(args: { playMs: number; timeoutMs: number }): Promise<PlaySample> {
+  const b = window.__BOOTGRAPH__;
+  const probe = window.__bench;
+  if (b === undefined || probe === undefined) throw new Error('no bridge or probe');
+  b.home();
+  const endTime = b.endTime();
+  const speed = Math.max(1, endTime / args.playMs);
+  b.setSpeed(speed);
+  const statusChanges = b.traceSummary()?.changes.length ?? 0;
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const deltas: number[] = [];
+  let last: number | undefined;
+  let recording = true;
+  const rec = (ts: number): void => {
+    if (last !== undefined) deltas.push(ts - last);
+    last = ts;
+    if (recording) requestAnimationFrame(rec);
+  };
+  const t0 = performance.now();
+  const r0 = b.graphRenders();
+  requestAnimationFrame(rec);
+  b.play();
+  await new Promise<void>((resolve, reject) => {
+    const check = (): void => {
+      if (!b.playing()) resolve();
+      else if (performance.now() - t0 > args.timeoutMs) reject(new Error('playback did not end'));
+      else setTimeout(check, 25);
+    };
+    setTimeout(check, 25);
+  });
+  recording = false;
+  const t1 = performance.now();
+  return { deltas, wallMs: t1 - t0, speed, endTime, statusChanges, renders: b.graphRenders() - r0, long: probe.long.filter((e) => e.start >= t0 && e.start <= t1) };
+}
+
+export interface ScrubSample {
+  /** Per position: set the playhead → the frame after the redrawn one begins. */
+  readonly perStep: number[];
+  readonly totalMs: number;
+  readonly long: LongTask[];
+}
+
+/** Drag the playhead across the whole timeline: `steps` positions from 0 to the end, one after the other. */
+export async function scrubTimeline(args: { steps: number }): Promise<ScrubSample> {
+  const b = window.__BOOTGRAPH__;
+  const probe = window.__bench;
+  if (b === undefined || probe === undefined) throw new Error('no bridge or probe');
+  const end = b.endTime();
+  b.setPlayhead(0);
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const perStep: number[] = [];
+  const t0 = performance.now();
+  for (let i = 1; i <= args.steps; i++) {
+    const s = performance.now();
+    b.setPlayhead((end * i) / args.steps);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    perStep.push(performance.now() - s);
+  }
+  const t1 = performance.now();
+  return { perStep, totalMs: t1 - t0, long: probe.long.filter((e) => e.start >= t0 && e.start <= t1) };
+}
+
+export interface InterveneSample {
+  /** intervene() → the frame after the re-simulated run is drawn. */
+  readonly toFrameMs: number;
+  /** The engine's share (re-simulation, in the page). */
+  readonly simulateMs: number;
+  readonly long: LongTask[];
+}
+
+/** A condition change mid-boot: disable one service at the playhead; the run re-simulates and the graph redraws. */
+export async function interveneAt(args: { t: number; command: string }): Promise<InterveneSample> {
+  const b = window.__BOOTGRAPH__;
+  const probe = window.__bench;
+  if (b === undefined || probe === undefined) throw new Error('no bridge or probe');
+  b.setPlayhead(args.t);
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const before = b.interventions().length;
+  const t0 = performance.now();
+  b.intervene(args.command);
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const t1 = performance.now();
+  if (b.interventions().length !== before + 1) throw new Error('the intervention was not recorded');
+  return { toFrameMs: t1 - t0, simulateMs: b.simulateMs(), long: probe.long.filter((e) => e.start >= t0 && e.start <= t1) };
+}
+
+/** Idle frame intervals on a quiet page (the frame-time baseline). */
+export async function idleFrames(args: { frames: number }): Promise<number[]> {
+  const out: number[] = [];
+  let last: number | undefined;
+  await new Promise<void>((resolve) => {
+    const rec = (ts: number): void => {
+      if (last !== undefined) out.push(ts - last);
+      last = ts;
+      if (out.length >= args.frames) resolve();
+      else requestAnimationFrame(rec);
+    };
+    requestAnimationFrame(rec);
+  });
+  return out;
+}

@@ -1,0 +1,320 @@
+/**
+ * Issue 6 end to end: links made by the Share button open the same instant,
+ * selection and conditions in a fresh browser; back and forward move between
+ * shared states; bad links open the default scenario with a message and
+ * leave the autosave alone; scenario files download and reopen; the editor
+ * applies an added service; markup in names stays text.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { ARTIFACTS, bridge, importScenario, open, shot, typeTime, waitLaidOut } from './support/app.ts';
+
+const PHYSICAL = 'svc:/network/physical:default';
+const AUTOSAVE = 'bootgraph.autosave';
+
+async function shareLink(page: Page): Promise<string> {
+  await page.getByTestId('share').click();
+  const dialog = page.getByTestId('share.dialog');
+  await expect(dialog).toBeVisible();
+  const link = await page.getByTestId('share.link').inputValue();
+  expect(link).toMatch(/#v1\./);
+  return link;
+}
+
+async function closeShare(page: Page): Promise<void> {
+  await page.getByTestId('share.dialog').press('Escape');
+  await expect(page.getByTestId('share.dialog')).toBeHidden();
+}
+
+/** A page in a new browser context: no autosave, nothing shared with the first. */
+async function freshPage(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+  return ctx.newPage();
+}
+
+async function waitReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__BOOTGRAPH__?.ready() === true && window.__BOOTGRAPH__.layoutDone(), null, { timeout: 30_000 });
+}
+
+async function savedState(page: Page): Promise<unknown> {
+  return page.evaluate((key) => {
+    const raw = localStorage.getItem(key);
+    return raw === null ? null : (JSON.parse(raw) as { state: unknown }).state;
+  }, AUTOSAVE);
+}
+
+test.describe('share links', () => {
+  test('a shared link opens the same instant, selection and conditions in a fresh browser', async ({ page, context, browser }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await open(page);
+    expect(await bridge(page, 'presetId')).toBe('clearview-ipmp-first-boot');
+    // The instant network/physical fails, from the trace.
+    const fail = (await bridge(page, 'traceSummary'))?.changes.find((c) => c.fmri === PHYSICAL && c.to === 'maintenance');
+    expect(fail).toBeDefined();
+    const t = fail?.t ?? 0;
+    await page.getByTestId('condition.boot.verbose').getByRole('button', { name: 'verbose' }).click();
+    await typeTime(page, t);
+    await bridge(page, 'select', PHYSICAL);
+    await expect(page.getByTestId('inspector.fmri')).toHaveText(PHYSICAL);
+
+    const link = await shareLink(page);
+    await expect(page.getByTestId('share.status')).toContainText('Copied to the clipboard');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    const length = Number((await page.getByTestId('share.length').innerText()).replace(/[^0-9]/g, ''));
+    expect(length).toBe(link.length);
+    expect(length).toBeLessThan(2000);
+    expect(page.url()).toBe(link);
+    await shot(page, 'share-popover');
+    const axe = await new AxeBuilder({ page }).include('[data-testid="share.dialog"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await closeShare(page);
+
+    const other = await freshPage(browser);
+    await other.goto(link);
+    await waitReady(other);
+    expect(await bridge(other, 'playhead')).toBe(t);
+    expect(await bridge(other, 'selected')).toBe(PHYSICAL);
+    expect(await bridge(other, 'conditions')).toEqual({ 'boot.verbose': 'yes' });
+    expect(await bridge(other, 'getState', PHYSICAL)).toBe('maintenance');
+    await expect(other.getByTestId('inspector.fmri')).toHaveText(PHYSICAL);
+    await expect(other.getByTestId('condition.boot.verbose')).toContainText('changed');
+    await expect(other.getByTestId('link.notice')).toHaveCount(0);
+    await shot(other, 'share-opened');
+    await other.context().close();
+  });
+
+  test('the view (zoom and position) travels with the link', async ({ page, browser }) => {
+    await open(page, '?preset=demo-restart-on');
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    const cam = await bridge(page, 'camera');
+    expect(cam).toBeDefined();
+    const link = await shareLink(page);
+    const other = await freshPage(browser);
+    await other.goto(link);
+    await waitReady(other);
+    await expect.poll(() => bridge(other, 'camera')).toBeDefined();
+    const got = await bridge(other, 'camera');
+    expect(got?.zoom).toBeCloseTo(cam?.zoom ?? 0, 2);
+    expect(got?.centre.x).toBeCloseTo(cam?.centre.x ?? 0, 0);
+    expect(got?.centre.y).toBeCloseTo(cam?.centre.y ?? 0, 0);
+    await other.context().close();
+  });
+
+  test('back and forward move between shared states', async ({ page }) => {
+    await open(page, '?preset=demo-restart-on');
+    await typeTime(page, 1000);
+    const first = await shareLink(page);
+    await closeShare(page);
+    await typeTime(page, 3000);
+    await bridge(page, 'select', 'svc:/site/app:default');
+    // Having moved on, the address is plain again (a reload shows this work, from the autosave)…
+    await expect.poll(() => page.url()).not.toContain('#v1.');
+    const second = await shareLink(page);
+    await closeShare(page);
+    expect(second).not.toBe(first);
+    await page.goBack();
+    await expect.poll(() => bridge(page, 'playhead')).toBe(1000);
+    expect(await bridge(page, 'selected')).toBeUndefined();
+    expect(page.url()).toBe(first);
+    await page.goForward();
+    await expect.poll(() => bridge(page, 'playhead')).toBe(3000);
+    expect(await bridge(page, 'selected')).toBe('svc:/site/app:default');
+    // …and a reload of a shared state opens it.
+    await page.reload();
+    await waitLaidOut(page);
+    expect(await bridge(page, 'playhead')).toBe(3000);
+    expect(await bridge(page, 'selected')).toBe('svc:/site/app:default');
+  });
+
+  test('a reload after working shows the work, not the link it started from', async ({ page }) => {
+    await open(page, '?preset=demo-restart-on');
+    await typeTime(page, 1000);
+    const link = await shareLink(page);
+    await closeShare(page);
+    await page.getByTestId('condition.boot.verbose').getByRole('button', { name: 'verbose' }).click();
+    await typeTime(page, 4000);
+    await expect.poll(() => page.url()).not.toContain('#v1.');
+    await page.reload();
+    await waitLaidOut(page);
+    expect(await bridge(page, 'playhead')).toBe(4000);
+    expect(await bridge(page, 'conditions')).toEqual({ 'boot.verbose': 'yes' });
+    // Sharing the work, then back: the state shared before, with its link in the address bar again.
+    await shareLink(page);
+    await closeShare(page);
+    await page.goBack();
+    await expect.poll(() => bridge(page, 'playhead')).toBe(1000);
+    expect(await bridge(page, 'conditions')).toEqual({});
+    expect(page.url()).toBe(link);
+  });
+
+  test('a corrupted link opens the default scenario with a message, and the autosave is untouched', async ({ page }) => {
+    // Some work of one's own, autosaved.
+    await open(page, '?preset=demo-restart-on');
+    await page.getByTestId('condition.boot.verbose').getByRole('button', { name: 'verbose' }).click();
+    await typeTime(page, 2500);
+    await expect.poll(() => savedState(page)).toMatchObject({ p: 'demo-restart-on', c: { 'boot.verbose': 'yes' }, t: 2500 });
+    const saved = await savedState(page);
+    const good = await shareLink(page);
+    await closeShare(page);
+
+    const errors: string[] = [];
+    const bad = await page.context().newPage();
+    bad.on('pageerror', (e) => errors.push(String(e)));
+    await bad.goto(good.slice(0, good.length - 12));
+    await waitReady(bad);
+    await expect(bad.getByTestId('link.notice')).toBeVisible();
+    await expect(bad.getByTestId('link.notice.text')).toContainText('This link could not be opened');
+    await expect(bad.getByTestId('link.notice.text')).toContainText(/damaged or cut short|not valid/);
+    expect(await bridge(bad, 'presetId')).toBe('clearview-ipmp-first-boot');
+    expect(await bridge(bad, 'conditions')).toEqual({});
+    await shot(bad, 'link-corrupted');
+    // Looking around does not overwrite the saved work.
+    await typeTime(bad, 1000);
+    await bad.waitForTimeout(1000);
+    expect(await savedState(bad)).toEqual(saved);
+    // The notice offers the saved work back.
+    await bad.getByTestId('link.notice.restore').click();
+    await expect(bad.getByTestId('link.notice')).toHaveCount(0);
+    expect(await bridge(bad, 'presetId')).toBe('demo-restart-on');
+    expect(await bridge(bad, 'conditions')).toEqual({ 'boot.verbose': 'yes' });
+    expect(await bridge(bad, 'playhead')).toBe(2500);
+    expect(errors).toEqual([]);
+  });
+
+  test('a link from a newer bootgraph and hostile text are explained as text, dismissibly', async ({ page }) => {
+    await open(page, '#v7.<img src=x onerror=alert(1)>');
+    await expect(page.getByTestId('link.notice.text')).toContainText('newer bootgraph');
+    await open(page, '#<img src=x onerror=alert(1)>');
+    await expect(page.getByTestId('link.notice.text')).toContainText('not a bootgraph link');
+    expect(await page.locator('img').count()).toBe(0);
+    await page.getByTestId('link.notice.dismiss').click();
+    await expect(page.getByTestId('link.notice')).toHaveCount(0);
+  });
+
+  test('names with markup are shown as text, in the app and through a link', async ({ page, browser }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await open(page, '?preset=demo-restart-on');
+    await importScenario(page, 'e2e/fixtures/markup-names.json');
+    await bridge(page, 'select', 'svc:/site/x:default');
+    await expect(page.getByText('<img src=x onerror=alert(1)> shop').first()).toBeVisible();
+    await expect(page.getByText('<img src=x onerror=alert(1)> controller').first()).toBeVisible();
+    expect(await page.locator('img').count()).toBe(0);
+    const link = await shareLink(page);
+    const other = await freshPage(browser);
+    other.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await other.goto(link);
+    await waitReady(other);
+    await expect(other.getByText('<img src=x onerror=alert(1)> shop').first()).toBeVisible();
+    await expect(other.getByText('<img src=x onerror=alert(1)> controller').first()).toBeVisible();
+    expect(await other.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await other.context().close();
+  });
+
+  test('a whole imported ~200-service scenario makes a long link with a warning', async ({ page }) => {
+    await open(page, '?preset=demo-restart-on');
+    await importScenario(page, 'fixtures/graphs/illumos-2025.json');
+    await shareLink(page);
+    await expect(page.getByTestId('share.long')).toBeVisible();
+    const length = Number((await page.getByTestId('share.length').innerText()).replace(/[^0-9]/g, ''));
+    expect(length).toBeGreaterThan(8000);
+    expect(length).toBeLessThan(64000);
+  });
+});
+
+test.describe('scenario files and the editor', () => {
+  test('download the scenario and open it again: the same boot', async ({ page }) => {
+    await open(page);
+    await page.getByTestId('condition.boot.verbose').getByRole('button', { name: 'verbose' }).click();
+    await typeTime(page, 1000);
+    await bridge(page, 'select', PHYSICAL);
+    await page.getByTestId('svcadm.clear').click();
+    await expect.poll(() => bridge(page, 'interventions')).toHaveLength(1);
+    const before = await bridge(page, 'traceSummary');
+    await page.getByTestId('export.open').click();
+    await shot(page, 'export-menu');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export.scenario').click()]);
+    expect(download.suggestedFilename()).toBe('clearview-ipmp-first-boot-after-upgrade.bootgraph.json');
+    mkdirSync(`${ARTIFACTS}/downloads`, { recursive: true });
+    const path = `${ARTIFACTS}/downloads/${download.suggestedFilename()}`;
+    await download.saveAs(path);
+
+    await bridge(page, 'openPreset', 'demo-restart-on');
+    await waitLaidOut(page);
+    await importScenario(page, path);
+    expect(await bridge(page, 'sourceKind')).toBe('inline');
+    expect(await bridge(page, 'conditions')).toEqual({});
+    expect(await bridge(page, 'interventions')).toEqual([]);
+    expect(await bridge(page, 'traceSummary')).toEqual(before);
+  });
+
+  test('the other exports: trace, Graphviz dot, SVG and PNG', async ({ page }) => {
+    await open(page, '?preset=demo-restart-on');
+    const save = async (id: string): Promise<{ name: string; text: string }> => {
+      await page.getByTestId('export.open').click();
+      const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export.${id}`).click()]);
+      const stream = await d.createReadStream();
+      const chunks: Buffer[] = [];
+      for await (const c of stream) chunks.push(c as Buffer);
+      return { name: d.suggestedFilename(), text: Buffer.concat(chunks).toString('latin1') };
+    };
+    const trace = await save('trace');
+    expect(trace.name).toMatch(/\.trace\.json$/);
+    expect(JSON.parse(trace.text)).toMatchObject({ format: 'bootgraph-trace/1' });
+    const dot = await save('dot');
+    expect(dot.text).toContain('digraph bootgraph {');
+    expect(dot.text).toContain('style=bold');
+    const svg = await save('svg');
+    expect(svg.text).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    expect(svg.text).toContain('site/db');
+    const png = await save('png');
+    expect(png.text.slice(1, 4)).toBe('PNG');
+  });
+
+  test('the editor validates as you type and Apply re-simulates with an added service', async ({ page }) => {
+    await open(page, '?preset=demo-restart-on');
+    const nodes = await bridge(page, 'nodeCount');
+    await page.getByTestId('editor.open').click();
+    const text = page.getByTestId('editor.text');
+    await expect(page.getByTestId('editor.status')).toContainText('Valid scenario');
+    const original = await text.inputValue();
+
+    // A syntax error: line and column, Apply disabled.
+    await text.fill(original.replace('"services": [', '"services": [,'));
+    await expect(page.getByTestId('editor.status')).toContainText('problem');
+    await expect(page.getByTestId('editor.problem').first()).toContainText(/\d+:\d+/);
+    await expect(page.getByTestId('editor.apply')).toBeDisabled();
+    // A validation error names the JSON path.
+    await text.fill(original.replace('"require_all"', '"require_most"'));
+    await expect(page.getByTestId('editor.problems')).toContainText('.grouping');
+    await expect(page.getByTestId('editor.problems')).toContainText('unknown grouping');
+    await shot(page, 'editor-error');
+
+    const doc = JSON.parse(original) as { services: unknown[] };
+    doc.services.push({
+      fmri: 'svc:/site/audit',
+      common_name: 'audit log shipper',
+      dependencies: [{ name: 'db', grouping: 'require_all', restart_on: 'none', targets: ['svc:/site/db:default'] }],
+    });
+    await text.fill(JSON.stringify(doc, null, 2));
+    await expect(page.getByTestId('editor.status')).toContainText('Valid scenario');
+    await page.getByTestId('editor.apply').click();
+    await waitLaidOut(page);
+    expect(await bridge(page, 'sourceKind')).toBe('inline');
+    await expect.poll(() => bridge(page, 'nodeCount')).toBe(nodes + 1);
+    await bridge(page, 'end');
+    expect(await bridge(page, 'getState', 'svc:/site/audit:default')).toBe('online');
+    await shot(page, 'editor-applied');
+    await page.getByTestId('editor.close').click();
+    await expect(page.getByTestId('editor')).toHaveCount(0);
+  });
+});

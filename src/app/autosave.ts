@@ -1,0 +1,145 @@
+/**
+ * Autosave (issue 6): the user's work is written to localStorage a moment
+ * after it changes, and a plain visit restores it. Opening a link (good or
+ * bad) or an old-style address does not count as work: the autosave is
+ * disarmed until the user changes the document (scenario, conditions,
+ * commands, boot), so a link someone sent never overwrites what the user
+ * was doing. Writes are debounced; a failed write (quota, private mode) is
+ * reported once and never breaks the app.
+ */
+import { documentOf } from './doc-store.ts';
+import { AUTOSAVE_KEY, decodeAutosave, encodeAutosave, type AutosaveRecord } from './autosave-record.ts';
+import type { AppServices } from './services.ts';
+import { captureSession, toShareState } from './session-io.ts';
+
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export interface Timers {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const realTimers: Timers = {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
+export const AUTOSAVE_DELAY_MS = 600;
+
+/** The record for the session on screen. */
+export function recordOf(s: AppServices, now: Date = new Date()): AutosaveRecord {
+  const session = captureSession(s);
+  const source = s.doc.getState().source;
+  return {
+    state: toShareState(session),
+    ...(source.kind === 'inline' && source.imported !== undefined ? { imported: source.imported } : {}),
+    savedAt: now.toISOString(),
+  };
+}
+
+export function readAutosave(storage: KeyValueStore | undefined): AutosaveRecord | undefined {
+  if (storage === undefined) return undefined;
+  try {
+    return decodeAutosave(storage.getItem(AUTOSAVE_KEY));
+  } catch {
+    return undefined;
+  }
+}
+
+export class Autosaver {
+  private armed: boolean;
+  private timer: unknown;
+  private readonly unsubscribe: (() => void)[] = [];
+  private warned = false;
+  private readonly listeners = new Set<() => void>();
+  private readonly delayMs: number;
+  private readonly timers: Timers;
+  private readonly onError: ((message: string) => void) | undefined;
+
+  constructor(
+    private readonly s: AppServices,
+    private readonly storage: KeyValueStore | undefined,
+    opts: { armed: boolean; delayMs?: number; timers?: Timers; onError?: (message: string) => void },
+  ) {
+    this.armed = opts.armed;
+    this.delayMs = opts.delayMs ?? AUTOSAVE_DELAY_MS;
+    this.timers = opts.timers ?? realTimers;
+    this.onError = opts.onError;
+  }
+
+  /** Start watching the stores; returns a function that stops. */
+  start(): () => void {
+    let doc = documentOf(this.s.doc.getState());
+    this.unsubscribe.push(
+      this.s.doc.subscribe((state) => {
+        const next = documentOf(state);
+        if (next.source === doc.source && next.conditions === doc.conditions && next.interventions === doc.interventions && next.boot === doc.boot) return;
+        doc = next;
+        this.armed = true;
+        this.schedule();
+      }),
+      this.s.ui.subscribe((state, prev) => {
+        if (state.playhead !== prev.playhead || state.selected !== prev.selected) this.schedule();
+      }),
+    );
+    return () => this.stop();
+  }
+
+  stop(): void {
+    for (const u of this.unsubscribe.splice(0)) u();
+    if (this.timer !== undefined) this.timers.clear(this.timer);
+    this.timer = undefined;
+  }
+
+  isArmed(): boolean {
+    return this.armed;
+  }
+
+  /** The session on screen came from a link: keep the saved work until the user changes something. */
+  disarm(): void {
+    this.armed = false;
+    if (this.timer !== undefined) this.timers.clear(this.timer);
+    this.timer = undefined;
+  }
+
+  arm(): void {
+    this.armed = true;
+  }
+
+  /** Called after every debounced change (saved or not): the link history uses it to notice the state has moved on. */
+  onChange(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) this.timers.clear(this.timer);
+    this.timer = this.timers.set(() => {
+      this.timer = undefined;
+      this.flush();
+      for (const fn of this.listeners) fn();
+    }, this.delayMs);
+  }
+
+  /** Write now if armed (page hide; tests). */
+  flush(): boolean {
+    if (!this.armed || this.storage === undefined) return false;
+    try {
+      this.storage.setItem(AUTOSAVE_KEY, encodeAutosave(recordOf(this.s)));
+      return true;
+    } catch (e) {
+      if (!this.warned) {
+        this.warned = true;
+        this.onError?.(`Your work could not be saved in this browser (${e instanceof Error ? e.message : String(e)}). Download the scenario file to keep it.`);
+      }
+      return false;
+    }
+  }
+
+  read(): AutosaveRecord | undefined {
+    return readAutosave(this.storage);
+  }
+}

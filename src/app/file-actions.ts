@@ -1,0 +1,88 @@
+/**
+ * What the Import button, drag-and-drop, the editor and the Export menu do
+ * to the session: open an imported or edited scenario, and write the files
+ * (scenario, trace, graph) for download. Opening never happens when a file
+ * cannot be used: the message says why and the session stays as it was.
+ */
+import { graphToDot } from '../graph-view/export-dot.ts';
+import { openInline } from './actions.ts';
+import { downloadBlob, downloadText } from './download.ts';
+import { importPickedFiles, type PickedFile } from './import-files.ts';
+import { fileSlug, scenarioFileText } from './scenario-file.ts';
+import type { AppServices } from './services.ts';
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Import picked or dropped files; reports the outcome in a toast. */
+export async function importFiles(s: AppServices, files: readonly PickedFile[]): Promise<void> {
+  const ui = s.ui.getState();
+  if (files.length > 3) ui.showToast(`Importing ${files.length} files…`, 'info');
+  const outcome = await importPickedFiles(files);
+  switch (outcome.kind) {
+    case 'error':
+      ui.showToast(outcome.message, 'error');
+      return;
+    case 'scenario':
+      openInline(s, outcome.scenario);
+      ui.showToast(
+        `Imported “${outcome.scenario.name}” from ${outcome.file} (${plural(outcome.scenario.services.length, 'service')}${outcome.warnings.length > 0 ? `, ${plural(outcome.warnings.length, 'warning')}: ${outcome.warnings[0]?.path ?? ''} ${outcome.warnings[0]?.message ?? ''}` : ''}).`,
+        'success',
+      );
+      return;
+    case 'manifests': {
+      openInline(s, outcome.scenario, outcome.imported);
+      const st = outcome.stats;
+      const lint = st.errors + st.warnings === 0 ? 'no lint findings' : `${plural(st.warnings, 'warning')}${st.errors > 0 ? ` and ${plural(st.errors, 'error')}` : ''} listed below the graph`;
+      ui.showToast(
+        `Imported ${plural(st.services, 'service')} from ${plural(st.manifests, 'manifest')}${st.profiles > 0 ? ` and ${plural(st.profiles, 'profile')}` : ''}: ${lint}.`,
+        st.errors > 0 ? 'info' : 'success',
+      );
+      return;
+    }
+  }
+}
+
+/** The scenario that reproduces what is on screen: the base with the conditions applied and the commands as actions (for the boot shown). */
+export function downloadScenario(s: AppServices): void {
+  const run = s.run.current;
+  if (run === undefined) return;
+  downloadText(`${fileSlug(run.scenario.name)}.bootgraph.json`, scenarioFileText(run.scenario), 'application/json');
+}
+
+export function downloadTrace(s: AppServices): void {
+  const run = s.run.current;
+  if (run === undefined) return;
+  downloadText(`${fileSlug(run.scenario.name)}.trace.json`, `${JSON.stringify(run.trace, null, 2)}\n`, 'application/json');
+}
+
+export function downloadDot(s: AppServices): void {
+  const run = s.run.current;
+  if (run === undefined) return;
+  downloadText(`${fileSlug(run.scenario.name)}.dot`, graphToDot(run.model, { title: run.scenario.name }), 'text/vnd.graphviz');
+}
+
+function instantLabel(ms: number): string {
+  return `${(ms / 1000).toFixed(3)} s`;
+}
+
+export function downloadSvg(s: AppServices): boolean {
+  const run = s.run.current;
+  const g = s.graph.current;
+  if (run === undefined || g === undefined) return false;
+  const title = `${run.scenario.name} — at ${instantLabel(s.ui.getState().playhead)}`;
+  downloadText(`${fileSlug(run.scenario.name)}.svg`, g.svg(title), 'image/svg+xml');
+  return true;
+}
+
+export async function downloadPng(s: AppServices): Promise<boolean> {
+  const run = s.run.current;
+  const g = s.graph.current;
+  if (run === undefined || g === undefined) return false;
+  try {
+    downloadBlob(`${fileSlug(run.scenario.name)}.png`, await g.png());
+    return true;
+  } catch (e) {
+    s.ui.getState().showToast(`The PNG could not be made: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    return false;
+  }
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import golden from '../../fixtures/links/v1-intervention-boots.json';
+import { decodeShareFragment } from '../share/codec.ts';
+import { readAddress } from './address.ts';
+import { openingFor } from './open-session.ts';
+
+const known = ['demo-restart-on', 'clearview-ipmp-first-boot'];
+const DEF = 'clearview-ipmp-first-boot';
+
+describe('which session the app opens with', () => {
+  it('the golden link with per-boot commands opens each command in its boot, on the boot it names', () => {
+    const o = openingFor(readAddress({ search: '', hash: golden.link }, known), undefined, DEF, known);
+    expect(o.fromAddress).toBe(true);
+    expect(o.problem).toBeUndefined();
+    expect(o.session.boot).toBe(1);
+    expect(o.session.interventions).toEqual([
+      { at: 1000, run: 'svcadm clear svc:/network/physical:default' },
+      { at: 2500, run: 'svcadm restart svc:/network/physical:default', boot: 1 },
+    ]);
+    expect(o.session.view).toEqual({ zoom: 1.5, centre: { x: 412.5, y: -96 } });
+    expect(o.session.playhead).toBe(2600);
+  });
+
+  it('a plain visit restores the autosave, unless it names a preset this build lacks', () => {
+    const plain = readAddress({ search: '', hash: '' }, known);
+    const saved = decodeShareFragment(golden.link);
+    if (!saved.ok) throw new Error(saved.message);
+    expect(openingFor(plain, { state: saved.state }, DEF, known)).toMatchObject({ restored: true, fromAddress: false, session: { boot: 1 } });
+    const gone = openingFor(plain, { state: { p: 'retired-preset', t: 5 } }, DEF, known);
+    expect(gone.restored).toBe(false);
+    expect(gone.session.source).toEqual({ kind: 'preset', id: DEF });
+    expect(openingFor(plain, undefined, DEF, known).session).toEqual({ version: 1, source: { kind: 'preset', id: DEF }, conditions: {}, interventions: [], boot: 0, playhead: 0 });
+  });
+
+  it('an old ?preset= address opens the preset at the instant, and names an unknown preset', () => {
+    const o = openingFor(readAddress({ search: '?preset=demo-restart-on&t=5020&select=svc:/site/db:default', hash: '' }, known), undefined, DEF, known);
+    expect(o.session).toMatchObject({ source: { kind: 'preset', id: 'demo-restart-on' }, playhead: 5020, selected: 'svc:/site/db:default' });
+    const bad = openingFor(readAddress({ search: '?preset=nope', hash: '' }, known), undefined, DEF, known);
+    expect(bad.problem).toContain('nope');
+    expect(bad.session.source).toEqual({ kind: 'preset', id: DEF });
+  });
+
+  it('a bad link opens the default scenario with the codec’s message', () => {
+    const o = openingFor(readAddress({ search: '', hash: '#v1.%%%' }, known), { state: { p: 'demo-restart-on' } }, DEF, known);
+    expect(o.session.source).toEqual({ kind: 'preset', id: DEF });
+    expect(o.problem).toContain('could not be opened');
+    expect(o.restored).toBe(false);
+  });
+});

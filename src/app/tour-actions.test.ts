@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { tourById } from '../teaching/tours/index.ts';
+import { demoScenario } from '../testing/fixtures.ts';
+import { documentOf } from './doc-store.ts';
+import { deriveRun } from './derive-run.ts';
+import { createServices, type AppServices, type Clock } from './services.ts';
+import { presetDocument } from './session.ts';
+import { leaveTour, nextStep, playTry, predict, prevStep, restartTour, retryTry, showStep, startTour, toggleTour, tourPlan, tourVerdict } from './tour-actions.ts';
+
+const still: Clock = { requestFrame: () => 0, cancelFrame: () => undefined };
+
+/** The app's services on the demo preset, with the run kept in step with the document (the React provider's job). */
+function app(): AppServices {
+  const s = createServices({ doc: presetDocument('demo-restart-on'), clock: still });
+  const sync = (): void => {
+    s.run.current = deriveRun(demoScenario(), documentOf(s.doc.getState()));
+  };
+  sync();
+  s.doc.subscribe(sync);
+  return s;
+}
+
+const TOUR = tourById('demo-restart-on');
+
+describe('tour actions', () => {
+  it('steps forward and back to the model’s instants', () => {
+    if (TOUR === undefined) throw new Error('tour');
+    const s = app();
+    const plan = tourPlan(demoScenario(), TOUR);
+    startTour(s, TOUR);
+    expect(s.ui.getState().tour).toEqual({ id: TOUR.id, step: 0 });
+    expect(s.ui.getState().playhead).toBe(plan.steps[0]?.instant);
+    nextStep(s);
+    nextStep(s);
+    expect(s.ui.getState().playhead).toBe(plan.steps[2]?.instant);
+    prevStep(s);
+    expect(s.ui.getState().tour?.step).toBe(1);
+    expect(s.ui.getState().playhead).toBe(plan.steps[1]?.instant);
+    s.ui.getState().setPlayhead(42);
+    restartTour(s);
+    expect(s.ui.getState().tour?.step).toBe(0);
+    expect(s.ui.getState().playhead).toBe(plan.steps[0]?.instant);
+    showStep(s, TOUR.id, 99);
+    expect(s.ui.getState().tour?.step).toBe(TOUR.steps.length - 1);
+  });
+
+  it('leaving parks the tour; resuming restores the step and the tour’s own boot', () => {
+    if (TOUR === undefined) throw new Error('tour');
+    const s = app();
+    startTour(s, TOUR);
+    nextStep(s);
+    leaveTour(s);
+    expect(s.ui.getState().tour).toBeUndefined();
+    s.doc.getState().setCondition('boot.verbose', 'yes', 'no');
+    s.doc.getState().setBoot(1);
+    toggleTour(s);
+    expect(s.ui.getState().tour).toEqual({ id: TOUR.id, step: 1 });
+    expect(documentOf(s.doc.getState())).toEqual(presetDocument('demo-restart-on'));
+    toggleTour(s);
+    expect(s.ui.getState().tourParked).toEqual({ id: TOUR.id, step: 1 });
+  });
+
+  it('try it: predict, then the condition becomes the user’s override and the changed boot plays; predict again undoes it', () => {
+    if (TOUR === undefined) throw new Error('tour');
+    const s = app();
+    const last = TOUR.steps.length - 1;
+    showStep(s, TOUR.id, last);
+    playTry(s);
+    expect(s.doc.getState().conditions).toEqual({});
+    predict(s, 0);
+    playTry(s);
+    expect(s.doc.getState().conditions).toEqual({ 'boot.default-milestone': 'none' });
+    expect(s.ui.getState().tourTry).toEqual({ choice: 0, applied: true });
+    expect(s.ui.getState().playhead).toBe(0);
+    expect(s.player.getSnapshot().matches('playing')).toBe(true);
+    // A prediction cannot change once the boot has played.
+    predict(s, 1);
+    expect(s.ui.getState().tourTry?.choice).toBe(0);
+    expect(tourVerdict(demoScenario(), TOUR)?.right).toEqual([false, true]);
+    retryTry(s);
+    expect(s.doc.getState().conditions).toEqual({});
+    expect(s.ui.getState().tourTry).toBeUndefined();
+    expect(s.ui.getState().tour).toEqual({ id: TOUR.id, step: last });
+  });
+});

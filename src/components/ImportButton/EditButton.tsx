@@ -1,0 +1,22 @@
+/** Opens the scenario JSON editor. */
+import { useRunState, useServices, useUi } from '../../app/context.tsx';
+import { Icon } from '../Icon/Icon.tsx';
+
+export function EditButton() {
+  const services = useServices();
+  const open = useUi((s) => s.editorOpen);
+  const ready = useRunState().status === 'ready';
+  return (
+    <button
+      type="button"
+      className="ui-btn ui-btn-ghost"
+      aria-pressed={open}
+      disabled={!ready}
+      onClick={() => services.ui.getState().setEditorOpen(!open)}
+      title="Edit the scenario as JSON: add a service or a dependency and Apply"
+      data-testid="editor.open"
+    >
+      <Icon name="code" /> Edit
+    </button>
+  );
+}

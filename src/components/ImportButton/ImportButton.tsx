@@ -1,0 +1,38 @@
+/** The Import button: one .json scenario file, or one or many SMF manifests and profiles (.xml). */
+import { useRef } from 'react';
+import { useServices } from '../../app/context.tsx';
+import { importFiles } from '../../app/file-actions.ts';
+import { Icon } from '../Icon/Icon.tsx';
+
+export function ImportButton() {
+  const services = useServices();
+  const file = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <input
+        ref={file}
+        type="file"
+        accept=".json,.xml,application/json,application/xml,text/xml"
+        multiple
+        className="sr-only"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="import.file"
+        onChange={(e) => {
+          const files = [...(e.currentTarget.files ?? [])];
+          e.currentTarget.value = '';
+          if (files.length > 0) void importFiles(services, files);
+        }}
+      />
+      <button
+        type="button"
+        className="ui-btn ui-btn-ghost"
+        onClick={() => file.current?.click()}
+        title="Open a scenario file (.json), or import SMF manifests and profiles (.xml, one or many). You can also drop files on the window."
+        data-testid="import.open"
+      >
+        <Icon name="upload" /> Import
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { buildDependencyIndex } from '../selectors/dependencies.ts';
+import { filesAtIndex } from '../selectors/files.ts';
+import { createSeeker } from '../engine/index.ts';
+import { PALETTES } from '../theme/palette.ts';
+import { demoTrace } from '../testing/fixtures.ts';
+import { boxExit, graphToSvg, svgGraphFrom, xmlText, type SvgGraph } from './export-svg.ts';
+import { simpleLayout } from './layout-simple.ts';
+import { buildGraphModel } from './model.ts';
+import { toElements } from './to-elements.ts';
+
+const graph: SvgGraph = {
+  nodes: [
+    { id: 'a', label: '● site/a', title: 'svc:/site/a:default', x: 0, y: 0, w: 100, h: 24, state: 'online' },
+    { id: 'b', label: '✕ site/b', title: 'svc:/site/b:default', x: 0, y: 100, w: 100, h: 24, state: 'maintenance', selected: true },
+    { id: 'f', label: '◆ /etc/x', title: 'file', x: 200, y: 0, w: 80, h: 24, state: 'file-present' },
+    { id: 'g', label: '● group\n●3 ✕1', title: 'group', x: 200, y: 100, w: 120, h: 40, state: 'degraded' },
+  ],
+  edges: [
+    { source: 'b', target: 'a', grouping: 'require_all', title: 'b → a' },
+    { source: 'b', target: 'f', grouping: 'optional_all', title: 'b → f' },
+    { source: 'g', target: 'a', grouping: 'exclude_all', title: 'g → a' },
+    { source: 'g', target: 'f', grouping: 'require_any', title: 'g → f', restarter: true },
+  ],
+};
+
+describe('SVG export', () => {
+  it('is a standalone SVG document with every node and edge', () => {
+    const svg = graphToSvg(graph, { title: 'demo at 1.000 s' });
+    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    expect((svg.match(/<line /g) ?? []).length).toBe(4);
+    expect((svg.match(/<tspan /g) ?? []).length).toBe(5);
+    expect(svg).toContain('demo at 1.000 s');
+  });
+
+  it('colours nodes by state and draws groupings as the canvas does', () => {
+    const p = PALETTES.light;
+    const svg = graphToSvg(graph);
+    expect(svg).toContain(`fill="${p.states.online.fill}" stroke="${p.states.online.accent}"`);
+    expect(svg).toContain(`fill="${p.states.maintenance.fill}" stroke="${p.states.maintenance.accent}"`);
+    expect(svg).toContain('font-weight="bold"');
+    const lines = svg.split('\n').filter((l) => l.startsWith('<line '));
+    expect(lines[0]).toContain('stroke-width="2.4"');
+    expect(lines[0]).toContain('marker-end="url(#arrow)"');
+    expect(lines[1]).toContain('stroke-dasharray="6 4"');
+    expect(lines[2]).toContain(`stroke="${p.edgeExclude}"`);
+    expect(lines[2]).toContain('marker-end="url(#tee)"');
+    expect(lines[3]).toContain('marker-end="url(#square)"');
+    // The selection is outlined in the accent colour.
+    expect(svg).toContain(`stroke="${p.accent}"`);
+    expect(graphToSvg(graph, { theme: 'dark' })).toContain(`fill="${PALETTES.dark.bg}"`);
+  });
+
+  it('escapes text: markup in a name stays text', () => {
+    expect(xmlText('<img src=x onerror=alert(1)> & "q" \'s\u0001')).toBe('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; &apos;s');
+    const svg = graphToSvg({ nodes: [{ id: 'x', label: '● <img src=x onerror=alert(1)>', title: '<script>alert(1)</script>', x: 0, y: 0, w: 200, h: 24, state: 'offline' }], edges: [] }, { title: '</svg><script>' });
+    expect(svg).not.toContain('<img');
+    expect(svg).not.toContain('<script');
+    expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect((svg.match(/<svg /g) ?? []).length).toBe(1);
+  });
+
+  it('edges start and end at the node boxes, not their centres', () => {
+    const a = graph.nodes[0];
+    if (a === undefined) throw new Error('node');
+    const down = boxExit(a, { x: 0, y: 100 });
+    expect(down.x).toBe(0);
+    expect(down.y).toBeCloseTo(14);
+    const right = boxExit(a, { x: 500, y: 0 });
+    expect(right.x).toBeCloseTo(52);
+    expect(right.y).toBe(0);
+  });
+
+  it('renders a real frame from the canvas element definitions and a layout', () => {
+    const trace = demoTrace();
+    const model = buildGraphModel(trace, buildDependencyIndex(trace));
+    const index = trace.records.length - 1;
+    const elements = toElements(model, { statuses: createSeeker(trace).atIndex(index), files: filesAtIndex(trace, index) }, { selected: model.nodes[0]?.id ?? '' });
+    const pos = simpleLayout(model);
+    const g = svgGraphFrom(elements, (id) => pos.get(id));
+    expect(g.nodes).toHaveLength(model.nodes.length);
+    expect(g.edges).toHaveLength(model.edges.length);
+    expect(g.nodes.filter((n) => n.selected === true)).toHaveLength(1);
+    const svg = graphToSvg(g);
+    expect((svg.match(/<g><title>/g) ?? []).length).toBe(model.nodes.length);
+    expect(graphToSvg(g)).toBe(svg);
+  });
+});
