@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: everything, in order, stopping at the first failure:
-// typecheck → lint → unit (vitest) → bench quick mode → e2e (Playwright in Debian Chromium).
+// typecheck → lint → unit (vitest) → bench quick mode → e2e (Playwright in Debian Chromium)
+// → UI bench quick mode (its own build and port; no timing is asserted, it only must run).
 import { spawnSync } from 'node:child_process';
 
 const steps = [
@@ -8,7 +9,9 @@ const steps = [
   ['lint', 'npm', ['run', '-s', 'lint']],
   ['unit', 'npx', ['vitest', 'run']],
   ['bench (quick)', 'npx', ['tsx', 'bench/engine-bench.ts', '--quick']],
+  ['bench:restarter (quick)', 'npx', ['tsx', 'bench/restarter-bench.ts', '--quick']],
   ['e2e', 'npm', ['run', '-s', 'test:e2e']],
+  ['bench:ui (quick)', 'npm', ['run', '-s', 'bench:ui', '--', '--quick']],
 ];
 
 const only = process.env.BOOTGRAPH_TEST_STEPS?.split(',');

@@ -76,7 +76,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
 }
 
 function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) {
-  const { large,  model, elements, theme, reducedMotion, layout, fitRequest, zoomRequest, viewRequest, frameIds, reveal, label, onEvent, onLayout, probe } = props;
+  const { large, model, elements, theme, reducedMotion, layout, fitRequest, zoomRequest, viewRequest, frameIds, reveal, label, onEvent, onLayout, probe } = props;
   const container = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<GraphAdapter | undefined>(undefined);
   const placedKey = useRef<string | undefined>(undefined);
