@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/ui-profile.ts [open|play|scrub] [1000|2025|<n>] [--top=40]
+ * npx tsx bench/ui-profile.ts [open|play|scrub|cold] [1000|2025|<n>] [--top=40] [--trace]
  *
  * Where the main thread's time goes (a helper for the UI benchmark, not part
  * of it): builds the bundle unminified (VITE_E2E=1, --minify false) so that
@@ -140,6 +140,17 @@ async function main(): Promise<void> {
     await ctx.addInitScript(installProbe);
     const page = await ctx.newPage();
     page.on('pageerror', (e) => console.error(String(e)));
+    if (action === 'cold' && process.argv.includes('--trace')) {
+      // The cold load's tasks over 50 ms, each with the time of its biggest kinds of work.
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
+      await page.goto(`${preview.url}/`);
+      await page.waitForFunction(() => window.__bench?.laidOut !== undefined, null, { timeout: 60_000 });
+      const buf = await browser.stopTracing();
+      const probe = await page.evaluate(() => window.__bench);
+      console.info(JSON.stringify({ drawn: probe?.drawn, laidOut: probe?.laidOut }));
+      console.info(longTaskBreakdown(JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }));
+      return;
+    }
     if (action === 'cold') {
       // The cold load of the default scenario, from navigation to the final layout.
       const cdp0 = await ctx.newCDPSession(page);

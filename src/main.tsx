@@ -16,6 +16,7 @@ import { createServices } from './app/services.ts';
 import { applyTheme } from './app/theme.ts';
 import { defaultPresetId } from './app/use-base-scenario.ts';
 import { presetIds } from './scenarios/catalog.ts';
+import { loadGraphCanvas } from './components/GraphPanel/load-graph-canvas.ts';
 
 function browserStorage(): KeyValueStore | undefined {
   try {
@@ -25,6 +26,9 @@ function browserStorage(): KeyValueStore | undefined {
     return undefined;
   }
 }
+
+// The graph canvas chunk downloads while the session is read, simulated and rendered.
+void loadGraphCanvas().catch(() => undefined);
 
 const known = presetIds();
 const defaultId = defaultPresetId();

@@ -7,7 +7,7 @@
 import { graphToDot } from '../graph-view/export-dot.ts';
 import { openInline } from './actions.ts';
 import { downloadBlob, downloadText } from './download.ts';
-import { importPickedFiles, type PickedFile } from './import-files.ts';
+import type { ImportOutcome, PickedFile } from './import-files.ts';
 import { fileSlug, scenarioFileText } from './scenario-file.ts';
 import type { AppServices } from './services.ts';
 
@@ -17,6 +17,14 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 export async function importFiles(s: AppServices, files: readonly PickedFile[]): Promise<void> {
   const ui = s.ui.getState();
   if (files.length > 3) ui.showToast(`Importing ${files.length} files…`, 'info');
+  // The importer (an XML parser and the manifest model) is fetched on first use, not in the first chunk.
+  let importPickedFiles: (picked: readonly PickedFile[]) => Promise<ImportOutcome>;
+  try {
+    ({ importPickedFiles } = await import('./import-files.ts'));
+  } catch (err) {
+    ui.showToast(`The importer could not be loaded (${err instanceof Error ? err.message : String(err)}); nothing was opened.`, 'error');
+    return;
+  }
   const outcome = await importPickedFiles(files);
   switch (outcome.kind) {
     case 'error':

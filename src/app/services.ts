@@ -8,6 +8,7 @@ import { createActor, fromCallback } from 'xstate';
 import type { GraphProbe } from '../graph-view/GraphCanvas.tsx';
 import { elkLayout } from '../graph-view/layout-elk.ts';
 import { LayoutService } from '../graph-view/layout-service.ts';
+import { PRESET_LAYOUTS } from './use-base-scenario.ts';
 import { effectiveIndex } from '../selectors/playhead.ts';
 import { selectPosition } from '../store/selectors.ts';
 import { createUiStore, type UiData, type UiStore } from '../store/ui-store.ts';
@@ -92,6 +93,6 @@ export function createServices(opts: { doc?: SessionDocument; ui?: Partial<UiDat
     }),
   );
   player.start();
-  const layout = new LayoutService({ engine: elkLayout });
+  const layout = new LayoutService({ engine: elkLayout, seeds: PRESET_LAYOUTS });
   return { ui, doc, player, layout, run, graph, links: { current: undefined } };
 }

@@ -21,7 +21,7 @@ const ANIMATE_MAX = 80;
 export interface LayoutStatus {
   /** The final layout for the current structure is in place. */
   readonly done: boolean;
-  readonly source: 'elk' | 'fallback' | 'quick';
+  readonly source: 'elk' | 'fallback' | 'precomputed' | 'quick';
   readonly ms: number;
   readonly cached: boolean;
   readonly nodes: number;
@@ -142,7 +142,7 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
       }
       layoutCb.current?.(s);
     };
-    const cached = layout.cached(key);
+    const cached = layout.cached(key, model);
     if (cached !== undefined) {
       adapter.setPositions(cached.positions);
       adapter.fit();

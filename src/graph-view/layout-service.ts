@@ -5,8 +5,10 @@
  */
 import type { GraphModel } from './model.ts';
 import { chooseDirection, simpleLayout, type Positions } from './layout-simple.ts';
+import type { LayoutSeedRegistry } from './layout-seeds.ts';
 
-export type LayoutSource = 'elk' | 'fallback';
+/** precomputed: ELK's layout computed when the project was built (layout-seeds.ts). */
+export type LayoutSource = 'elk' | 'fallback' | 'precomputed';
 
 export interface LayoutResult {
   readonly positions: Positions;
@@ -25,6 +27,8 @@ export interface LayoutServiceOptions {
   readonly now?: () => number;
   /** Cache capacity (structures); the oldest is evicted. */
   readonly capacity?: number;
+  /** Layouts shipped with the built-in presets, consulted before the engine. */
+  readonly seeds?: LayoutSeedRegistry;
 }
 
 export class LayoutService {
@@ -34,21 +38,31 @@ export class LayoutService {
   private readonly timeoutMs: number;
   private readonly now: () => number;
   private readonly capacity: number;
+  private readonly seeds: LayoutSeedRegistry | undefined;
 
   constructor(opts: LayoutServiceOptions) {
     this.engine = opts.engine;
     this.timeoutMs = opts.timeoutMs ?? 20_000;
     this.now = opts.now ?? (() => performance.now());
     this.capacity = opts.capacity ?? 24;
+    this.seeds = opts.seeds;
   }
 
-  cached(key: string): LayoutResult | undefined {
+  /**
+   * A layout available now: computed earlier for this structure, or shipped
+   * with a preset. `model` is needed for the latter (the seed must place
+   * every node).
+   */
+  cached(key: string, model?: GraphModel): LayoutResult | undefined {
     const hit = this.cache.get(key);
-    return hit === undefined ? undefined : { ...hit, cached: true, ms: 0 };
+    if (hit !== undefined) return { ...hit, cached: true, ms: 0 };
+    if (model === undefined || this.seeds === undefined) return undefined;
+    const seeded = this.seeds.lookup(key, model.nodes.map((n) => n.id));
+    return seeded === undefined ? undefined : { positions: seeded, source: 'precomputed', ms: 0, cached: true };
   }
 
   layout(model: GraphModel): Promise<LayoutResult> {
-    const hit = this.cached(model.key);
+    const hit = this.cached(model.key, model);
     if (hit !== undefined) return Promise.resolve(hit);
     const running = this.inFlight.get(model.key);
     if (running !== undefined) return running;

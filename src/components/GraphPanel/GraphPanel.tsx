@@ -21,8 +21,10 @@ import { Icon } from '../Icon/Icon.tsx';
 import { Legend } from '../Legend/Legend.tsx';
 import styles from './GraphPanel.module.css';
 
-// Cytoscape (≈435 kB) is fetched in parallel with the first render, not in the first chunk.
-const GraphCanvas = lazy(async () => ({ default: (await import('../../graph-view/GraphCanvas.tsx')).GraphCanvas }));
+import { loadGraphCanvas } from './load-graph-canvas.ts';
+
+// Cytoscape (≈435 kB) is not in the first chunk; main.tsx starts fetching it before React mounts.
+const GraphCanvas = lazy(async () => ({ default: (await loadGraphCanvas()).GraphCanvas }));
 
 interface Hover {
   readonly text: string;
@@ -167,7 +169,9 @@ export function GraphPanel() {
             ? 'Laying out…'
             : layout.source === 'elk'
               ? `ELK layered${layout.cached ? ' · cached' : ` · ${layout.ms} ms`}`
-              : 'Simple layout (ELK unavailable)'}
+              : layout.source === 'precomputed'
+                ? 'ELK layered · precomputed'
+                : 'Simple layout (ELK unavailable)'}
         </div>
         <div className={styles.zoom} role="group" aria-label="Zoom">
           <button type="button" className="ui-btn ui-btn-icon" aria-label="Zoom in" title="Zoom in" onClick={() => services.ui.getState().requestZoom(1.25)}>

@@ -1,0 +1,65 @@
+/**
+ * `npm run layouts`: lays out the built-in presets' graph views with ELK, as
+ * the app's worker would (same input, same options: layout-elk.ts), and
+ * writes src/scenarios/layouts/<preset>.json, which the app registers when a
+ * preset loads (layout-seeds.ts). Views: the first boot and the next boot,
+ * each in every collapse mode of the graph panel. Byte-stable output.
+ *
+ * `npm run layouts -- --check` only reports whether the shipped files are
+ * current (the unit test src/scenarios/preset-layouts.test.ts checks the
+ * default views on every `npm test`).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { deriveRun } from '../src/app/derive-run.ts';
+import { collapseModel, type CollapseMode } from '../src/graph-view/collapse.ts';
+import { elkGraph, positionsFromElk } from '../src/graph-view/layout-elk.ts';
+import { toSeed } from '../src/graph-view/layout-seeds.ts';
+import { presets } from '../src/scenarios/catalog.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const LAYOUTS_DIR = join(ROOT, 'src/scenarios/layouts');
+export const SEEDED_MODES: readonly CollapseMode[] = ['active', 'none', 'category', 'milestone'];
+export const SEEDED_BOOTS = [0, 1] as const;
+
+async function main(): Promise<void> {
+  const check = process.argv.includes('--check');
+  const elk = new ELK();
+  mkdirSync(LAYOUTS_DIR, { recursive: true });
+  let stale = 0;
+  for (const p of presets()) {
+    const base = await p.load();
+    const views: Record<string, Record<string, [number, number]>> = {};
+    for (const boot of SEEDED_BOOTS) {
+      const run = deriveRun(base, { conditions: {}, interventions: [], boot }, () => 0);
+      if (run.boot !== boot) continue;
+      for (const mode of SEEDED_MODES) {
+        const model = collapseModel(run.model, run.index, mode, run.quiet);
+        if (views[model.key] !== undefined || model.nodes.length === 0) continue;
+        const laid = positionsFromElk(await elk.layout(elkGraph(model)));
+        views[model.key] = toSeed(model.nodes.map((n) => n.id), laid);
+      }
+    }
+    const text = `{\n${Object.entries(views).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}\n`;
+    const file = join(LAYOUTS_DIR, `${p.id}.json`);
+    const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    if (current === text) {
+      console.info(`${p.id}: ${Object.keys(views).length} views, current`);
+      continue;
+    }
+    stale++;
+    if (check) console.info(`${p.id}: out of date (run npm run layouts)`);
+    else {
+      writeFileSync(file, text);
+      console.info(`${p.id}: ${Object.keys(views).length} views, ${(text.length / 1024).toFixed(1)} kB written`);
+    }
+  }
+  if (check && stale > 0) process.exit(1);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
