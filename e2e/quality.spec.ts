@@ -61,6 +61,20 @@ test.describe('accessibility and looks', () => {
     await shot(page, 'default-interesting-dark');
   });
 
+  test('a preset opens in its final layout at once: the layout shipped with it, no worker', async ({ page }) => {
+    await open(page);
+    expect(await bridge(page, 'layoutSource')).toBe('precomputed');
+    await expect(page.getByTestId('layout.status')).toHaveText('ELK layered · precomputed');
+    // The ELK worker was never fetched: nothing was laid out in the browser.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(fetched.filter((u) => u.includes('elk-worker'))).toEqual([]);
+    // Another preset of the same graph family opens the same way.
+    await page.getByTestId('scenario.picker').click();
+    await page.getByTestId('scenario.option.ipmp-dynamic-reconfiguration').click();
+    await expect.poll(() => bridge(page, 'presetId')).toBe('ipmp-dynamic-reconfiguration');
+    await expect.poll(() => bridge(page, 'layoutSource')).toBe('precomputed');
+  });
+
   test('a 200-service graph lays out in the worker and stays responsive', async ({ page }) => {
     await open(page);
     await page.waitForTimeout(500);
