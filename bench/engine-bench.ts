@@ -43,6 +43,9 @@ function loadFixture(name: string): Scenario | undefined {
   return v.ok ? v.scenario : undefined;
 }
 
+/** Small inputs are warmed up and measured for longer (more runs), so that every size is measured with the JIT settled. */
+const BUDGET = quick ? {} : { warmupMs: 500, measureMs: 1000, maxReps: 400 };
+
 function measure(input: string, scenario: Scenario): Row {
   const reps = quick ? 1 : scenario.services.length >= 3000 ? 7 : 15;
   const warmup = quick ? 0 : 3;
@@ -54,8 +57,8 @@ function measure(input: string, scenario: Scenario): Row {
     records = t.records.length;
     instances = t.instances.length;
     peak = Math.max(peak, process.memoryUsage().heapUsed);
-  }, reps, warmup);
-  const base = timeIt(() => void baselineBoot(scenario), reps, warmup);
+  }, reps, warmup, BUDGET);
+  const base = timeIt(() => void baselineBoot(scenario), reps, warmup, BUDGET);
   const e = median(engine);
   const b = Math.max(median(base), 0.001);
   return {
@@ -68,7 +71,7 @@ function measure(input: string, scenario: Scenario): Row {
     records,
     eventsPerSecond: records / (e / 1000),
     peakHeapMB: peak / 1024 / 1024,
-    reps,
+    reps: engine.length,
   };
 }
 
@@ -82,7 +85,7 @@ function reSimulateAndSeek(scenario: Scenario): { medianMs: number; seekMedianMs
     const t = simulate(changed);
     mid = t.endTime / 2;
     createSeeker(t).atTime(mid);
-  }, reps, quick ? 0 : 3);
+  }, reps, quick ? 0 : 3, BUDGET);
   const trace = simulate(changed);
   const seeker = createSeeker(trace);
   const seeks = timeIt(() => void seeker.atTime(Math.random() * trace.endTime), quick ? 5 : 200, quick ? 0 : 20);

@@ -982,10 +982,11 @@ export class Startd {
     return this.valueIsUnsatisfiable(i) === preUnsat;
   }
 
+  /** Is the instance named by an exclude_all group, directly or through its service? (Called on every state change: no closures.) */
   private excludedMember(v: Vertex): boolean {
-    const named = (x: Vertex): boolean => x.dependents.some((d) => d.kind === VertexKind.Group && d.grouping === 'exclude_all');
-    if (named(v)) return true;
-    return v.dependents.some((d) => d.kind === VertexKind.Service && named(d));
+    if (namedByExclusion(v)) return true;
+    for (const d of v.dependents) if (d.kind === VertexKind.Service && namedByExclusion(d)) return true;
+    return false;
   }
 
   /** graph_start_if_satisfied(). */
@@ -1567,3 +1568,8 @@ export function simulateStartd(scenario: Scenario, options: SimulateOptions = {}
 }
 
 export { dependencySatisfied };
+
+function namedByExclusion(x: Vertex): boolean {
+  for (const d of x.dependents) if (d.kind === VertexKind.Group && d.grouping === 'exclude_all') return true;
+  return false;
+}
