@@ -6,11 +6,11 @@ import { FOCUS_MODES, type FocusMode } from '../../graph-view/focus.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './CentreToolbar.module.css';
 
-const COLLAPSE: readonly { mode: CollapseMode; label: string }[] = [
-  { mode: 'active', label: 'services in this boot' },
-  { mode: 'none', label: 'every service' },
-  { mode: 'category', label: 'grouped by category' },
-  { mode: 'milestone', label: 'grouped by milestone' },
+const COLLAPSE: readonly { mode: CollapseMode; label: string; hint: string }[] = [
+  { mode: 'active', label: 'active services', hint: 'Every service except those that stay disabled, uninitialized or absent all boot' },
+  { mode: 'none', label: 'all services', hint: 'Every instance in the repository, and file and absent dependency targets' },
+  { mode: 'category', label: 'by category', hint: 'One node per category (system/filesystem, network, …); double-click to expand' },
+  { mode: 'milestone', label: 'by milestone', hint: 'One node per milestone stage: what each milestone needs that an earlier one does not' },
 ];
 
 export function CentreToolbar({ matchCount, onSearchEnter }: { readonly matchCount: number | undefined; readonly onSearchEnter: () => void }) {
@@ -64,7 +64,13 @@ export function CentreToolbar({ matchCount, onSearchEnter }: { readonly matchCou
           </label>
           <label className={styles.field}>
             <span className={styles.label}>Show</span>
-            <select className="ui-select" value={collapse} onChange={(e) => ui().setCollapse(e.currentTarget.value as CollapseMode)} data-testid="collapse.mode">
+            <select
+              className="ui-select"
+              value={collapse}
+              onChange={(e) => ui().setCollapse(e.currentTarget.value as CollapseMode)}
+              title={COLLAPSE.find((c) => c.mode === collapse)?.hint}
+              data-testid="collapse.mode"
+            >
               {COLLAPSE.map((c) => (
                 <option key={c.mode} value={c.mode}>{c.label}</option>
               ))}
