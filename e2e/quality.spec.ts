@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { ARTIFACTS, bridge, importScenario, open, shot, typeTime } from './support/app.ts';
+import { ARTIFACTS, bridge, importScenario, open, shot, typeTime, waitLaidOut } from './support/app.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -73,6 +73,27 @@ test.describe('accessibility and looks', () => {
     await page.getByTestId('scenario.option.ipmp-dynamic-reconfiguration').click();
     await expect.poll(() => bridge(page, 'presetId')).toBe('ipmp-dynamic-reconfiguration');
     await expect.poll(() => bridge(page, 'layoutSource')).toBe('precomputed');
+  });
+
+  test('an imported graph laid out once opens in that layout after a reload, without the worker', async ({ page }) => {
+    await open(page, '?preset=demo-restart-on');
+    await importScenario(page, 'fixtures/graphs/illumos-2025.json');
+    expect(await bridge(page, 'layoutSource')).toBe('elk');
+    expect(await page.evaluate(() => window.__BOOTGRAPH__?.layoutInfo()?.cached)).toBe(false);
+    const before = await page.evaluate(() => {
+      const b = window.__BOOTGRAPH__;
+      return b === undefined ? undefined : b.nodeClientPosition('svc:/network/physical:default');
+    });
+    expect(before).toBeDefined();
+    await page.reload();
+    await waitLaidOut(page);
+    expect(await bridge(page, 'sourceKind')).toBe('inline');
+    expect(await page.evaluate(() => window.__BOOTGRAPH__?.layoutInfo()?.cached)).toBe(true);
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(fetched.filter((u) => u.includes('elk-worker'))).toEqual([]);
+    // The same picture as before the reload.
+    const after = await page.evaluate(() => window.__BOOTGRAPH__?.nodeClientPosition('svc:/network/physical:default'));
+    expect(after).toEqual(before);
   });
 
   test('a 200-service graph lays out in the worker and stays responsive', async ({ page }) => {

@@ -37,6 +37,7 @@ const request = readAddress(window.location, known);
 const opening = openingFor(request, readAutosave(storage), defaultId, known);
 const session = opening.session;
 const services = createServices({
+  storage,
   doc: { source: session.source, conditions: session.conditions, interventions: session.interventions, boot: session.boot },
   ui: {
     playhead: session.playhead,

@@ -8,6 +8,7 @@ import { createActor, fromCallback } from 'xstate';
 import type { GraphProbe } from '../graph-view/GraphCanvas.tsx';
 import { elkLayout } from '../graph-view/layout-elk.ts';
 import { LayoutService } from '../graph-view/layout-service.ts';
+import { LayoutStore, type LayoutStorage } from '../graph-view/layout-store.ts';
 import { PRESET_LAYOUTS } from './use-base-scenario.ts';
 import { effectiveIndex } from '../selectors/playhead.ts';
 import { selectPosition } from '../store/selectors.ts';
@@ -49,7 +50,7 @@ const browserClock: Clock = {
 /** Frames longer than this (a background tab) count as this much. */
 const MAX_FRAME_MS = 100;
 
-export function createServices(opts: { doc?: SessionDocument; ui?: Partial<UiData>; clock?: Clock } = {}): AppServices {
+export function createServices(opts: { doc?: SessionDocument; ui?: Partial<UiData>; clock?: Clock; storage?: LayoutStorage } = {}): AppServices {
   const ui = createUiStore(opts.ui);
   const doc = createDocStore(opts.doc ?? presetDocument(''));
   const run: Holder<Run> = { current: undefined };
@@ -93,6 +94,6 @@ export function createServices(opts: { doc?: SessionDocument; ui?: Partial<UiDat
     }),
   );
   player.start();
-  const layout = new LayoutService({ engine: elkLayout, seeds: PRESET_LAYOUTS });
+  const layout = new LayoutService({ engine: elkLayout, seeds: PRESET_LAYOUTS, store: new LayoutStore(opts.storage) });
   return { ui, doc, player, layout, run, graph, links: { current: undefined } };
 }

@@ -6,6 +6,7 @@
 import type { GraphModel } from './model.ts';
 import { chooseDirection, simpleLayout, type Positions } from './layout-simple.ts';
 import type { LayoutSeedRegistry } from './layout-seeds.ts';
+import type { LayoutStore } from './layout-store.ts';
 
 /** precomputed: ELK's layout computed when the project was built (layout-seeds.ts). */
 export type LayoutSource = 'elk' | 'fallback' | 'precomputed';
@@ -29,6 +30,8 @@ export interface LayoutServiceOptions {
   readonly capacity?: number;
   /** Layouts shipped with the built-in presets, consulted before the engine. */
   readonly seeds?: LayoutSeedRegistry;
+  /** ELK layouts kept across visits (localStorage), consulted after the seeds. */
+  readonly store?: LayoutStore;
 }
 
 export class LayoutService {
@@ -39,6 +42,7 @@ export class LayoutService {
   private readonly now: () => number;
   private readonly capacity: number;
   private readonly seeds: LayoutSeedRegistry | undefined;
+  private readonly store: LayoutStore | undefined;
 
   constructor(opts: LayoutServiceOptions) {
     this.engine = opts.engine;
@@ -46,6 +50,7 @@ export class LayoutService {
     this.now = opts.now ?? (() => performance.now());
     this.capacity = opts.capacity ?? 24;
     this.seeds = opts.seeds;
+    this.store = opts.store;
   }
 
   /**
@@ -56,9 +61,15 @@ export class LayoutService {
   cached(key: string, model?: GraphModel): LayoutResult | undefined {
     const hit = this.cache.get(key);
     if (hit !== undefined) return { ...hit, cached: true, ms: 0 };
-    if (model === undefined || this.seeds === undefined) return undefined;
-    const seeded = this.seeds.lookup(key, model.nodes.map((n) => n.id));
-    return seeded === undefined ? undefined : { positions: seeded, source: 'precomputed', ms: 0, cached: true };
+    if (model === undefined) return undefined;
+    const ids = model.nodes.map((n) => n.id);
+    const seeded = this.seeds?.lookup(key, ids);
+    if (seeded !== undefined) return { positions: seeded, source: 'precomputed', ms: 0, cached: true };
+    const stored = this.store?.get(key, ids);
+    if (stored === undefined) return undefined;
+    const r: LayoutResult = { positions: stored, source: 'elk', ms: 0, cached: true };
+    this.remember(key, r);
+    return r;
   }
 
   layout(model: GraphModel): Promise<LayoutResult> {
@@ -78,16 +89,22 @@ export class LayoutService {
       }))
       .then((r) => {
         this.inFlight.delete(model.key);
-        this.cache.set(model.key, r);
-        while (this.cache.size > this.capacity) {
-          const oldest = this.cache.keys().next().value;
-          if (oldest === undefined) break;
-          this.cache.delete(oldest);
-        }
+        this.remember(model.key, r);
+        // Only real ELK layouts are kept across visits (a fallback is retried next time).
+        if (r.source === 'elk') this.store?.put(model.key, model.nodes.map((n) => n.id), r.positions);
         return r;
       });
     this.inFlight.set(model.key, job);
     return job;
+  }
+
+  private remember(key: string, r: LayoutResult): void {
+    this.cache.set(key, r);
+    while (this.cache.size > this.capacity) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest === undefined) break;
+      this.cache.delete(oldest);
+    }
   }
 
   private withTimeout<T>(p: Promise<T>): Promise<T> {

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { buildDependencyIndex } from '../selectors/dependencies.ts';
+import { failingTrace } from '../testing/fixtures.ts';
+import { LayoutService } from './layout-service.ts';
+import { simpleLayout } from './layout-simple.ts';
+import { LAYOUT_STORE_KEY, LayoutStore, type LayoutStorage } from './layout-store.ts';
+import { buildGraphModel, type GraphModel } from './model.ts';
+
+class MemoryStorage implements LayoutStorage {
+  readonly map = new Map<string, string>();
+  full = false;
+  getItem(key: string): string | null {
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    if (this.full) throw new Error('QuotaExceededError');
+    this.map.set(key, value);
+  }
+}
+
+function model(): GraphModel {
+  const trace = failingTrace();
+  return buildGraphModel(trace, buildDependencyIndex(trace));
+}
+
+
+describe('layouts kept across visits (layout-store.ts)', () => {
+  it('a second visit draws an ELK layout from storage without laying it out again', async () => {
+    const storage = new MemoryStorage();
+    const m = model();
+    let calls = 0;
+    const engine = async (mm: GraphModel) => {
+      calls++;
+      return simpleLayout(mm);
+    };
+    const first = await new LayoutService({ engine, store: new LayoutStore(storage) }).layout(m);
+    expect(first.source).toBe('elk');
+    expect(calls).toBe(1);
+    // A new page: a new service, the same storage.
+    const again = new LayoutService({ engine, store: new LayoutStore(storage) });
+    const now = again.cached(m.key, m);
+    expect(now?.cached).toBe(true);
+    expect((await again.layout(m)).positions.get(m.nodes[0]?.id ?? '')).toEqual(first.positions.get(m.nodes[0]?.id ?? ''));
+    expect(calls).toBe(1);
+  });
+
+  it('does not keep a fallback layout (the worker is tried again next time)', async () => {
+    const storage = new MemoryStorage();
+    const m = model();
+    await new LayoutService({ engine: () => Promise.reject(new Error('worker died')), store: new LayoutStore(storage) }).layout(m);
+    expect(storage.map.has(LAYOUT_STORE_KEY)).toBe(false);
+  });
+
+  it('keeps only the most recent structures, and none over the size limit', () => {
+    const storage = new MemoryStorage();
+    const store = new LayoutStore(storage, { capacity: 2, maxNodes: 1000 });
+    const m = model();
+    const ids = m.nodes.map((n) => n.id);
+    const pos = simpleLayout(m);
+    for (const k of ['a', 'b', 'c']) store.put(k, ids, pos);
+    expect(store.get('a', ids)).toBeUndefined();
+    expect(store.get('b', ids)).toBeDefined();
+    expect(store.get('c', ids)).toBeDefined();
+    const small = new LayoutStore(storage, { maxNodes: 1 });
+    small.put('big', ids, pos);
+    expect(small.get('big', ids)).toBeUndefined();
+    // A stored view that misses a node is not used.
+    expect(store.get('c', [...ids, 'svc:/new/node:default'])).toBeUndefined();
+  });
+
+  it('survives corrupt, full and missing storage', () => {
+    const m = model();
+    const ids = m.nodes.map((n) => n.id);
+    const pos = simpleLayout(m);
+    for (const junk of ['{', '"text"', '{"order":[1],"views":{}}', '{"order":["k"],"views":{"k":{"a":[1]}}}', '<script>alert(1)</script>']) {
+      const storage = new MemoryStorage();
+      storage.map.set(LAYOUT_STORE_KEY, junk);
+      const store = new LayoutStore(storage);
+      expect(store.get('k', ids)).toBeUndefined();
+      store.put('k', ids, pos);
+      expect(store.get('k', ids)).toBeDefined();
+    }
+    const full = new MemoryStorage();
+    full.full = true;
+    const store = new LayoutStore(full);
+    expect(() => store.put('k', ids, pos)).not.toThrow();
+    expect(store.get('k', ids)).toBeUndefined();
+    const none = new LayoutStore(undefined);
+    none.put('k', ids, pos);
+    expect(none.get('k', ids)).toBeUndefined();
+  });
+});
