@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/ui-profile.ts [open|play|scrub|cold] [1000|2025|<n>] [--top=40] [--trace]
+ * npx tsx bench/ui-profile.ts [open|play|scrub|resim|cold] [1000|2025|<n>] [--top=40] [--trace]
  *
  * Where the main thread's time goes (a helper for the UI benchmark, not part
  * of it): builds the bundle unminified (VITE_E2E=1, --minify false) so that
@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { generateLayered } from './generate.ts';
-import { installProbe, openScenario, playBoot, scrubTimeline } from './ui/page.ts';
+import { installProbe, interveneAt, openScenario, playBoot, scrubTimeline } from './ui/page.ts';
 import { startPreview, TRIVIAL_PAGE } from './ui/server.ts';
 import { writeFileSync } from 'node:fs';
 
@@ -185,7 +185,11 @@ async function main(): Promise<void> {
       await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
       const summaryT = action === 'open'
         ? await page.evaluate(openScenario, { json: s.json, name: s.name, timeoutMs: 120_000 })
-        : action === 'play' ? await page.evaluate(playBoot, { playMs: 3000, timeoutMs: 120_000 }) : await page.evaluate(scrubTimeline, { steps: 30 });
+        : action === 'play'
+          ? await page.evaluate(playBoot, { playMs: 3000, timeoutMs: 120_000 })
+          : action === 'resim'
+            ? await page.evaluate(interveneAt, { t: 2000, command: 'svcadm disable svc:/bench/s150:default' })
+            : await page.evaluate(scrubTimeline, { steps: 30 });
       const buf = await browser.stopTracing();
       console.info(JSON.stringify(summaryT, (k, v: unknown) => (k === 'deltas' || k === 'perStep' ? `[${(v as number[]).length} values]` : v)).slice(0, 600));
       console.info(longTaskBreakdown(JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }));
@@ -196,6 +200,7 @@ async function main(): Promise<void> {
     let summary: unknown;
     if (action === 'open') summary = await page.evaluate(openScenario, { json: s.json, name: s.name, timeoutMs: 120_000 });
     else if (action === 'play') summary = await page.evaluate(playBoot, { playMs: 3000, timeoutMs: 120_000 });
+    else if (action === 'resim') summary = await page.evaluate(interveneAt, { t: 2000, command: 'svcadm disable svc:/bench/s150:default' });
     else summary = await page.evaluate(scrubTimeline, { steps: 30 });
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     const brief = JSON.stringify(summary, (k, v: unknown) => (k === 'deltas' || k === 'perStep' ? `[${(v as number[]).length} values]` : v));

@@ -239,7 +239,9 @@ export async function interveneAt(args: { t: number; command: string }): Promise
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const t1 = performance.now();
   if (b.interventions().length !== before + 1) throw new Error('the intervention was not recorded');
-  return { toFrameMs: t1 - t0, simulateMs: b.simulateMs(), long: probe.long.filter((e) => e.start >= t0 && e.start <= t1) };
+  // Long-task entries are delivered after the task ends: give the observer time to report them.
+  await new Promise((r) => setTimeout(r, 150));
+  return { toFrameMs: t1 - t0, simulateMs: b.simulateMs(), long: probe.long.filter((e) => e.start + e.dur >= t0 && e.start <= t1) };
 }
 
 /** Idle frame intervals on a quiet page (the frame-time baseline). */
