@@ -29,17 +29,25 @@ export class LayoutSeedRegistry {
     const hit = this.decoded.get(key);
     if (hit !== undefined) return hit;
     const raw = this.seeds.get(key);
-    if (raw === undefined) return undefined;
-    const out = new Map<string, Point>();
-    for (const id of ids) {
-      const p = raw[id];
-      // A seed that does not cover the structure is not used (the key makes that unlikely, not impossible).
-      if (p === undefined) return undefined;
-      out.set(id, { x: p[0], y: p[1] });
-    }
-    this.decoded.set(key, out);
+    const out = raw === undefined ? undefined : seedPositions(raw, ids);
+    if (out !== undefined) this.decoded.set(key, out);
     return out;
   }
+}
+
+/**
+ * A shipped or stored view → positions for exactly `ids`; undefined when it
+ * misses one of them (a view that does not cover the structure is not used:
+ * the key makes that unlikely, not impossible).
+ */
+export function seedPositions(view: Readonly<Record<string, readonly [number, number]>>, ids: readonly string[]): Positions | undefined {
+  const out = new Map<string, Point>();
+  for (const id of ids) {
+    const p = view[id];
+    if (p === undefined) return undefined;
+    out.set(id, { x: p[0], y: p[1] });
+  }
+  return out;
 }
 
 /** Positions → the shipped form (rounded to whole pixels, in node order). */

@@ -5,8 +5,8 @@
  * instead of laying them out again. Bounded in count and size; storage that
  * is missing, full or corrupt only means the worker lays the graph out again.
  */
-import { parseLayoutSeeds, toSeed } from './layout-seeds.ts';
-import type { Point, Positions } from './layout-simple.ts';
+import { parseLayoutSeeds, seedPositions, toSeed } from './layout-seeds.ts';
+import type { Positions } from './layout-simple.ts';
 
 export interface LayoutStorage {
   getItem(key: string): string | null;
@@ -41,14 +41,7 @@ export class LayoutStore {
 
   get(key: string, ids: readonly string[]): Positions | undefined {
     const view = this.read().views[key];
-    if (view === undefined) return undefined;
-    const out = new Map<string, Point>();
-    for (const id of ids) {
-      const p = view[id];
-      if (p === undefined) return undefined;
-      out.set(id, { x: p[0], y: p[1] });
-    }
-    return out;
+    return view === undefined ? undefined : seedPositions(view, ids);
   }
 
   put(key: string, ids: readonly string[], positions: Positions): void {
