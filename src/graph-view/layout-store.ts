@@ -30,6 +30,8 @@ interface Stored {
 export class LayoutStore {
   private readonly capacity: number;
   private readonly maxNodes: number;
+  /** What storage held when first read, kept in step with what this page writes (parsed once, not per lookup). */
+  private current: Stored | undefined;
 
   constructor(
     private readonly storage: LayoutStorage | undefined,
@@ -53,6 +55,7 @@ export class LayoutStore {
       const drop = order.shift();
       if (drop !== undefined) delete views[drop];
     }
+    this.current = { order, views };
     try {
       this.storage.setItem(LAYOUT_STORE_KEY, JSON.stringify({ order, views }));
     } catch {
@@ -61,6 +64,11 @@ export class LayoutStore {
   }
 
   private read(): Stored {
+    this.current ??= this.load();
+    return this.current;
+  }
+
+  private load(): Stored {
     if (this.storage === undefined) return { order: [], views: {} };
     try {
       const raw: unknown = JSON.parse(this.storage.getItem(LAYOUT_STORE_KEY) ?? 'null');
