@@ -54,6 +54,15 @@ describe('npm run simulate', () => {
     expect(r.stdout).toContain('  Path: svc:/b:default');
   });
 
+  it('--explain of an unknown instance or a malformed FMRI exits 2 and says which', () => {
+    const unknown = cli('demo-restart-on', '--explain', 'svc:/nope/x:default');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('simulate: --explain svc:/nope/x:default: no such instance in this scenario\n');
+    const malformed = cli('demo-restart-on', '--explain', 'svc:/a b');
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/^simulate: --explain svc:\/a b: not a valid FMRI/);
+  });
+
   const bad: [string, string, RegExp][] = [
     ['unreadable file', '/nonexistent/scenario.json', /^simulate: \/nonexistent\/scenario\.json: cannot read file \(no such file\)\n$/],
     ['invalid JSON', 'INVALID_JSON', /invalid JSON: line 2, column 10: expected a value, found "x"/],

@@ -66,6 +66,7 @@ function resolveInstance(trace: Trace, text: string): string {
   const matches = trace.instances.filter((i) => i.fmri.endsWith(`/${bare}`) || i.fmri.endsWith(`/${bare}:default`) || i.fmri.slice(5) === bare);
   if (matches.length === 1 && matches[0] !== undefined) return matches[0].fmri;
   if (matches.length > 1) throw new InputError(`--explain ${text}: matches ${matches.length} instances: ${matches.map((m) => m.fmri).join(', ')}`);
+  if (canon === undefined) throw new InputError(`--explain ${text}: not a valid FMRI (expected svc:/service[:instance], or an abbreviation such as network/physical)`);
   throw new InputError(`--explain ${text}: no such instance in this scenario`);
 }
 
