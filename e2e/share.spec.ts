@@ -84,6 +84,16 @@ test.describe('share links', () => {
     await other.context().close();
   });
 
+  test('a link selecting a service the scenario does not have says so, and offers svcs -x', async ({ page }) => {
+    await open(page, '?preset=demo-restart-on&select=svc:/site/nope:default');
+    const unknown = page.getByTestId('inspector.unknown');
+    await expect(unknown).toContainText('svc:/site/nope:default');
+    await expect(unknown).toContainText("doesn't match any instances");
+    await unknown.getByRole('button', { name: 'Show svcs -x instead' }).click();
+    await expect(page.getByTestId('inspector.problems')).toBeVisible();
+    expect(await bridge(page, 'selected')).toBeUndefined();
+  });
+
   test('the view (zoom and position) travels with the link', async ({ page, browser }) => {
     await open(page, '?preset=demo-restart-on');
     await page.getByRole('button', { name: 'Zoom in' }).click();

@@ -122,6 +122,22 @@ export function Inspector() {
   if (inst === undefined) {
     const isFile = selected.startsWith('file:');
     const dependents = run.index.dependents.get(selected) ?? [];
+    if (!isFile && dependents.length === 0) {
+      // Selected by a link or an old session, but nothing in this scenario has that name.
+      return (
+        <div className={styles.scroll} data-testid="inspector.unknown">
+          <header className={styles.header}>
+            <h2 className={styles.fmri}>{selected}</h2>
+            <p className={styles.common}>
+              No instance of this scenario has that FMRI, and no dependency names it (svcs: “Pattern &apos;{shortFmri(selected)}&apos; doesn&apos;t match any instances”).
+            </p>
+          </header>
+          <button type="button" className="ui-btn" onClick={() => services.ui.getState().select(undefined)}>
+            Show svcs -x instead
+          </button>
+        </div>
+      );
+    }
     return (
       <div className={styles.scroll}>
         <header className={styles.header}>
