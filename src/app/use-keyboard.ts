@@ -64,8 +64,10 @@ export function useKeyboard(s: AppServices): void {
       if (belongsToControl(target, cmd)) return;
       const ui = s.ui.getState();
       if (ui.helpOpen && cmd !== 'help' && cmd !== 'escape') return;
-      // Esc inside the modal help is handled by the dialog itself.
-      if (cmd === 'escape' && ui.helpOpen) return;
+      // Esc with the help open closes it here, not by the dialog's own cancel:
+      // the store then knows at once, so a second Esc right after it already
+      // clears the search or the selection (the dialog's close event comes a
+      // task later, and a busy page could lose that Esc).
       e.preventDefault();
       runCommand(s, cmd);
     };
