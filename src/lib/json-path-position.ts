@@ -6,6 +6,8 @@
  * resolves to its deepest existing parent. Only for text that JSON.parse has
  * accepted; anything else returns no positions. Pure.
  */
+import { JsonScanError, scanJson } from './json-position.ts';
+
 export interface TextPosition {
   readonly offset: number;
   /** 1-based. */
@@ -38,8 +40,6 @@ export function positionAt(text: string, offset: number, starts: readonly number
   return { offset, line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
 }
 
-class Stop extends Error {}
-
 export function locateJsonPaths(text: string, paths: readonly string[]): Map<string, TextPosition> {
   const wanted = new Set<string>();
   for (const p of paths) {
@@ -51,97 +51,14 @@ export function locateJsonPaths(text: string, paths: readonly string[]): Map<str
     }
   }
   const found = new Map<string, number>();
-  let i = 0;
-  const n = text.length;
-  const ws = (): void => {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
-      else break;
-    }
-  };
-  const skipString = (): string => {
-    const start = i;
-    i++;
-    while (i < n && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i++;
-    return text.slice(start, i);
-  };
-  const value = (path: string, depth: number): void => {
-    if (depth > 512) throw new Stop();
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') throw new Stop();
-        const keyAt = i;
-        const raw = skipString();
-        let key: string;
-        try {
-          key = String(JSON.parse(raw));
-        } catch {
-          throw new Stop();
-        }
-        const child = `${path}.${key}`;
-        if (wanted.has(child) && !found.has(child)) found.set(child, keyAt);
-        ws();
-        if (text[i] !== ':') throw new Stop();
-        i++;
-        value(child, depth + 1);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        throw new Stop();
-      }
-    } else if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (let k = 0; ; k++) {
-        ws();
-        const child = `${path}[${k}]`;
-        if (wanted.has(child) && !found.has(child)) found.set(child, i);
-        value(child, depth + 1);
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        throw new Stop();
-      }
-    } else if (c === '"') skipString();
-    else {
-      const m = /^[^\s,\]}]+/.exec(text.slice(i, i + 64));
-      if (m === null) throw new Stop();
-      i += m[0].length;
-    }
-  };
-  ws();
-  found.set('$', i);
+  const first = /\S/.exec(text);
+  found.set('$', first === null ? text.length : first.index);
   try {
-    value('$', 0);
+    scanJson(text, (path, offset) => {
+      if (wanted.has(path) && !found.has(path)) found.set(path, offset);
+    });
   } catch (e) {
-    if (!(e instanceof Stop)) throw e;
+    if (!(e instanceof JsonScanError)) throw e;
     return new Map();
   }
   const out = new Map<string, TextPosition>();

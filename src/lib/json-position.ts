@@ -1,7 +1,8 @@
 /**
- * Where a JSON text stops being valid: a small strict scanner used only to
- * turn JSON.parse's failure into "line L, column C" (Node 20's messages often
- * carry no position). Returns undefined for valid JSON.
+ * A small strict JSON scanner, for two jobs JSON.parse does not do: say where
+ * a text stops being valid ("line L, column C": Node 20's messages often
+ * carry no position), and, through a visitor, where each member and element
+ * is written (json-path-position.ts). Pure.
  */
 export interface JsonErrorPosition {
   readonly offset: number;
@@ -10,14 +11,32 @@ export interface JsonErrorPosition {
   readonly expected: string;
 }
 
+/** Called with the JSON path (`$.a[2].b`) and offset of every object member's key and every array element. */
+export type JsonVisitor = (path: string, offset: number) => void;
+
+/** Where a JSON text stops being valid, or undefined for valid JSON. */
 export function jsonErrorPosition(text: string): JsonErrorPosition | undefined {
+  try {
+    scanJson(text);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof JsonScanError)) throw e;
+    const before = text.slice(0, e.offset);
+    const line = before.split('\n').length;
+    const column = e.offset - before.lastIndexOf('\n');
+    return { offset: e.offset, line, column, expected: e.expected };
+  }
+}
+
+/** Scans the whole text; throws JsonScanError at the first thing that is not JSON. Paths are built only with a visitor. */
+export function scanJson(text: string, visit?: JsonVisitor): void {
   let i = 0;
   const n = text.length;
   const ws = (): void => {
     while (i < n && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
   };
   const fail = (expected: string): never => {
-    throw new ScanError(i, expected);
+    throw new JsonScanError(i, expected);
   };
   const literal = (word: string): void => {
     if (text.startsWith(word, i)) i += word.length;
@@ -48,7 +67,7 @@ export function jsonErrorPosition(text: string): JsonErrorPosition | undefined {
     if (m === null || m[0] === '' || m[0] === '-') fail('a number');
     else i += m[0].length;
   };
-  const value = (depth: number): void => {
+  const value = (path: string, depth: number): void => {
     if (depth > 512) fail('less nesting');
     ws();
     const c = text[i];
@@ -62,11 +81,15 @@ export function jsonErrorPosition(text: string): JsonErrorPosition | undefined {
       for (;;) {
         ws();
         if (text[i] !== '"') fail('a property name in double quotes');
+        const keyAt = i;
         string();
+        // The key as JSON.parse reads it (escapes decoded); only when someone is listening.
+        const child = visit === undefined ? path : `${path}.${String(JSON.parse(text.slice(keyAt, i)))}`;
+        visit?.(child, keyAt);
         ws();
         if (text[i] !== ':') fail('":"');
         i++;
-        value(depth + 1);
+        value(child, depth + 1);
         ws();
         if (text[i] === ',') {
           i++;
@@ -85,8 +108,11 @@ export function jsonErrorPosition(text: string): JsonErrorPosition | undefined {
         i++;
         return;
       }
-      for (;;) {
-        value(depth + 1);
+      for (let k = 0; ; k++) {
+        ws();
+        const child = visit === undefined ? path : `${path}[${k}]`;
+        visit?.(child, i);
+        value(child, depth + 1);
         ws();
         if (text[i] === ',') {
           i++;
@@ -105,21 +131,12 @@ export function jsonErrorPosition(text: string): JsonErrorPosition | undefined {
     else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) number();
     else fail(i >= n ? 'more input (the text ends too soon)' : 'a value');
   };
-  try {
-    value(0);
-    ws();
-    if (i < n) fail('the end of the text');
-    return undefined;
-  } catch (e) {
-    if (!(e instanceof ScanError)) throw e;
-    const before = text.slice(0, e.offset);
-    const line = before.split('\n').length;
-    const column = e.offset - before.lastIndexOf('\n');
-    return { offset: e.offset, line, column, expected: e.expected };
-  }
+  value('$', 0);
+  ws();
+  if (i < n) fail('the end of the text');
 }
 
-class ScanError extends Error {
+export class JsonScanError extends Error {
   constructor(
     readonly offset: number,
     readonly expected: string,
