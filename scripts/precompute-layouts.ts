@@ -20,9 +20,9 @@ import { toSeed } from '../src/graph-view/layout-seeds.ts';
 import { presets } from '../src/scenarios/catalog.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const LAYOUTS_DIR = join(ROOT, 'src/scenarios/layouts');
-export const SEEDED_MODES: readonly CollapseMode[] = ['active', 'none', 'category', 'milestone'];
-export const SEEDED_BOOTS = [0, 1] as const;
+const LAYOUTS_DIR = join(ROOT, 'src/scenarios/layouts');
+const SEEDED_MODES: readonly CollapseMode[] = ['active', 'none', 'category', 'milestone'];
+const SEEDED_BOOTS = [0, 1] as const;
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');

@@ -558,7 +558,7 @@ export class Startd {
         i.cycle = undefined;
       }
     }
-    if (stateChanges && !this.keepsSatisfiability(i, from, preUnsat)) this.bump();
+    if (stateChanges && !this.keepsSatisfiability(i, preUnsat)) this.bump();
     const willRunMethod = step.actions.some((a) => a === 'runStartMethod' || a === 'runStopMethod' || a === 'runRefreshMethod');
     if (!willRunMethod) this.recordStatus(i, from, fromNext, reason);
     for (const a of step.actions) {
@@ -976,8 +976,7 @@ export class Startd {
    * true when the instance's own −1-ness did not change and no exclude_all
    * group names it (exclusions look at running vs not, §3.4).
    */
-  private keepsSatisfiability(i: InstanceRuntime, from: InstanceState, preUnsat: boolean): boolean {
-    void from;
+  private keepsSatisfiability(i: InstanceRuntime, preUnsat: boolean): boolean {
     if (this.excludedMember(i.vertex)) return false;
     return this.valueIsUnsatisfiable(i) === preUnsat;
   }
