@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ELK from 'elkjs/lib/elk.bundled.js';
-import { deriveRun } from '../src/app/derive-run.ts';
+import { deriveRun } from '../src/session/derive-run.ts';
 import { collapseModel, type CollapseMode } from '../src/graph-view/collapse.ts';
 import { elkGraph, positionsFromElk } from '../src/graph-view/layout-elk.ts';
 import { toSeed } from '../src/graph-view/layout-seeds.ts';

@@ -19,13 +19,13 @@ import { StateTable } from '../components/StateTable/StateTable.tsx';
 import { Toast } from '../components/Toast/Toast.tsx';
 import { TopBar } from '../components/TopBar/TopBar.tsx';
 import { TourPanel } from '../components/TourPanel/TourPanel.tsx';
-import { FrameProvider, RunProviderContext, ServicesProvider, useDoc, useRunState, useServices, useUi, type RunState } from './context.tsx';
-import { deriveRun } from './derive-run.ts';
-import { InsightProvider } from './insight.tsx';
-import type { AppServices } from './services.ts';
-import { ThemeSync } from './theme.ts';
-import { useBaseScenario } from './use-base-scenario.ts';
-import { useKeyboard } from './use-keyboard.ts';
+import { FrameProvider, RunProviderContext, ServicesProvider, useDoc, useRunState, useServices, useUi, type RunState } from '../session/react/context.tsx';
+import { deriveRun } from '../session/derive-run.ts';
+import { InsightProvider } from '../session/react/insight.tsx';
+import type { AppServices } from '../session/create-session.ts';
+import { ThemeSync } from '../session/react/theme.ts';
+import { useBaseScenario } from '../session/base-scenario.ts';
+import { useKeyboard } from '../session/react/use-keyboard.ts';
 import styles from './App.module.css';
 
 function RunProvider({ children }: { children: ReactNode }) {

@@ -4,7 +4,7 @@
  * view's structure makes this fail until `npm run layouts` is run again.
  */
 import { describe, expect, it } from 'vitest';
-import { deriveRun } from '../app/derive-run.ts';
+import { deriveRun } from '../session/derive-run.ts';
 import { collapseModel, type CollapseMode } from '../graph-view/collapse.ts';
 import { LayoutSeedRegistry, parseLayoutSeeds } from '../graph-view/layout-seeds.ts';
 import { presets } from './catalog.ts';

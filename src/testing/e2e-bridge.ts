@@ -3,9 +3,9 @@
  * on the canvas (tldraw's EndToEndApi, cytoscape.js's window.cy, typed).
  * Installed only in development and in VITE_E2E=1 builds (main.tsx).
  */
-import { goEnd, goHome, intervene, openInline, openPreset, stepBackCmd, stepForwardCmd } from '../app/actions.ts';
-import type { AppServices } from '../app/services.ts';
-import { isPlaying } from '../app/player.machine.ts';
+import { goEnd, goHome, intervene, openInline, openPreset, stepBackCmd, stepForwardCmd } from '../session/commands.ts';
+import type { AppServices } from '../session/create-session.ts';
+import { isPlaying } from '../session/player.machine.ts';
 import { explain, stateLabel } from '../engine/index.ts';
 import type { CollapseMode } from '../graph-view/collapse.ts';
 import { validateScenario } from '../model/scenario/validate.ts';

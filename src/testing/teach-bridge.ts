@@ -4,10 +4,10 @@
  * "try it" verdict, and the comparison on the Compare view. Read-only;
  * spread into window.__BOOTGRAPH__ (e2e-bridge.ts).
  */
-import { documentOf } from '../app/doc-store.ts';
-import type { AppServices } from '../app/services.ts';
-import { tourPlan, tourVerdict } from '../app/tour-actions.ts';
-import { comparisonFor } from '../app/use-comparison.ts';
+import { documentOf } from '../session/doc-store.ts';
+import type { AppServices } from '../session/create-session.ts';
+import { tourPlan, tourVerdict } from '../session/tour-commands.ts';
+import { comparisonFor } from '../session/react/use-comparison.ts';
 import { stepSpotlight } from '../selectors/tour-plan.ts';
 import { encodeShareState } from '../share/codec.ts';
 import type { ShareStateV1 } from '../share/share-state.ts';

@@ -1,6 +1,6 @@
 /** The bottom of the screen: playback controls, then Gantt / Console / Events in tabs; its height is resizable. */
 import { useRef } from 'react';
-import { useServices, useUi } from '../../app/context.tsx';
+import { useServices, useUi } from '../../session/react/context.tsx';
 import type { BottomTab } from '../../store/ui-store.ts';
 import { BOTTOM_MAX, BOTTOM_MIN } from '../../store/ui-store.ts';
 import { ConsolePane } from '../ConsolePane/ConsolePane.tsx';

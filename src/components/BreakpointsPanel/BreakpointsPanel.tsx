@@ -1,5 +1,5 @@
 /** Breakpoints: pause playback when any service enters maintenance, or when a watched service changes state. */
-import { useServices, useUi } from '../../app/context.tsx';
+import { useServices, useUi } from '../../session/react/context.tsx';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import { Section } from '../Panel/Section.tsx';

@@ -1,6 +1,6 @@
 /** Above the graph or the table: view switch, focus mode, grouping, search and zoom. */
 import { useEffect, useRef } from 'react';
-import { useServices, useUi } from '../../app/context.tsx';
+import { useServices, useUi } from '../../session/react/context.tsx';
 import type { CollapseMode } from '../../graph-view/collapse.ts';
 import { FOCUS_MODES, type FocusMode } from '../../graph-view/focus.ts';
 import { Icon } from '../Icon/Icon.tsx';

@@ -6,9 +6,9 @@
  * same rows. The search box filters the rows.
  */
 import { useMemo, useState } from 'react';
-import { nextBootCmd } from '../../app/actions.ts';
-import { useRun, useServices, useUi } from '../../app/context.tsx';
-import { useComparison } from '../../app/use-comparison.ts';
+import { nextBootCmd } from '../../session/commands.ts';
+import { useRun, useServices, useUi } from '../../session/react/context.tsx';
+import { useComparison } from '../../session/react/use-comparison.ts';
 import { listConditions } from '../../model/world/conditions.ts';
 import { comparableConditions, diffCounts, otherValues, pickCondition } from '../../selectors/compare-view.ts';
 import { searchMatches } from '../../store/selectors.ts';

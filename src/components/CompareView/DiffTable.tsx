@@ -5,7 +5,7 @@
  * service.
  */
 import { memo, useMemo } from 'react';
-import { useServices, useUi } from '../../app/context.tsx';
+import { useServices, useUi } from '../../session/react/context.tsx';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import type { DiffRow } from '../../selectors/compare-view.ts';
 import type { GanttBar } from '../../selectors/gantt.ts';

@@ -1,6 +1,6 @@
 /** The first event where the two boots part ways: when, which instance, both events, and svcs -xv of it in each boot. */
-import { scrubTo } from '../../app/actions.ts';
-import { useServices } from '../../app/context.tsx';
+import { scrubTo } from '../../session/commands.ts';
+import { useServices } from '../../session/react/context.tsx';
 import type { Divergence } from '../../engine/compare.ts';
 import { formatTime } from '../../selectors/playhead.ts';
 import { Icon } from '../Icon/Icon.tsx';

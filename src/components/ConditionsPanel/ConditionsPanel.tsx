@@ -5,8 +5,8 @@
  * re-simulates at once; the playhead stays at the same simulated time.
  */
 import { useMemo } from 'react';
-import { nextBootCmd, prevBootCmd } from '../../app/actions.ts';
-import { useRun, useServices } from '../../app/context.tsx';
+import { nextBootCmd, prevBootCmd } from '../../session/commands.ts';
+import { useRun, useServices } from '../../session/react/context.tsx';
 import { listConditions, type ConditionDef, type ConditionGroup } from '../../model/world/conditions.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import { Section } from '../Panel/Section.tsx';

@@ -3,7 +3,7 @@
  * simulated timestamps. Clicking a line selects its service.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { useSlowFrame, useRun, useServices } from '../../app/context.tsx';
+import { useSlowFrame, useRun, useServices } from '../../session/react/context.tsx';
 import { formatTime } from '../../selectors/playhead.ts';
 import styles from './ConsolePane.module.css';
 

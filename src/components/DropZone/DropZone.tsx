@@ -5,8 +5,8 @@
  * dropping them does.
  */
 import { useEffect, useState } from 'react';
-import { useServices } from '../../app/context.tsx';
-import { importFiles } from '../../app/file-actions.ts';
+import { useServices } from '../../session/react/context.tsx';
+import { importFiles } from '../../session/file-commands.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './DropZone.module.css';
 

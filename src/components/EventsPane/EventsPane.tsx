@@ -1,6 +1,6 @@
 /** Every record of the trace, in order: the event list stepping moves through (Perfetto's slice list). */
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { useSlowFrame, useRun, useServices } from '../../app/context.tsx';
+import { useSlowFrame, useRun, useServices } from '../../session/react/context.tsx';
 import type { TraceRecord } from '../../engine/index.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { describeRecord } from '../../selectors/narrate.ts';

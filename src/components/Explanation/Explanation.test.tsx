@@ -4,8 +4,8 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ServicesProvider } from '../../app/context.tsx';
-import { createServices } from '../../app/services.ts';
+import { ServicesProvider } from '../../session/react/context.tsx';
+import { createServices } from '../../session/create-session.ts';
 import { createSeeker, explain, simulate } from '../../engine/index.ts';
 import { failingBootScenario } from '../../testing/fixtures.ts';
 import { Explanation } from './Explanation.tsx';

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { Explanation as Ex } from '../../engine/index.ts';
-import { useServices } from '../../app/context.tsx';
+import { useServices } from '../../session/react/context.tsx';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import styles from './Explanation.module.css';
 

@@ -5,8 +5,8 @@
  * download.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useRunState, useServices, useUi } from '../../app/context.tsx';
-import { downloadDot, downloadPng, downloadScenario, downloadSvg, downloadTrace } from '../../app/file-actions.ts';
+import { useRunState, useServices, useUi } from '../../session/react/context.tsx';
+import { downloadDot, downloadPng, downloadScenario, downloadSvg, downloadTrace } from '../../session/file-commands.ts';
 import { Icon, type IconName } from '../Icon/Icon.tsx';
 import styles from './ExportMenu.module.css';
 

@@ -5,7 +5,7 @@
  * manifests. Messages are text (file names and FMRIs come from the user).
  */
 import { useMemo, useState } from 'react';
-import { useDoc, useRun, useServices } from '../../app/context.tsx';
+import { useDoc, useRun, useServices } from '../../session/react/context.tsx';
 import type { Finding } from '../../model/import/findings.ts';
 import { canonicalFmri } from '../../model/smf/fmri.ts';
 import { Icon } from '../Icon/Icon.tsx';

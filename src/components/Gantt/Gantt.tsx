@@ -6,10 +6,10 @@
  * is highlighted. The axis seeks.
  */
 import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { scrubTo } from '../../app/actions.ts';
-import { useRun, useServices, useUi } from '../../app/context.tsx';
-import { useInsight } from '../../app/insight.tsx';
-import { useComparedChanges } from '../../app/use-comparison.ts';
+import { scrubTo } from '../../session/commands.ts';
+import { useRun, useServices, useUi } from '../../session/react/context.tsx';
+import { useInsight } from '../../session/react/insight.tsx';
+import { useComparedChanges } from '../../session/react/use-comparison.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { axisTicks, ganttRows, type GanttRow } from '../../selectors/gantt.ts';
 import { formatTime } from '../../selectors/playhead.ts';

@@ -4,11 +4,11 @@
  * and UI state to elements; the canvas does the drawing.
  */
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import { useFrame, useRun, useServices, useUi } from '../../app/context.tsx';
-import { useInsight } from '../../app/insight.tsx';
-import { useTourSpotlight } from '../../app/use-tour.ts';
+import { useFrame, useRun, useServices, useUi } from '../../session/react/context.tsx';
+import { useInsight } from '../../session/react/insight.tsx';
+import { useTourSpotlight } from '../../session/react/use-tour.ts';
 import { spotlightMarks } from '../../graph-view/spotlight.ts';
-import { useReducedMotion, useTheme } from '../../app/theme.ts';
+import { useReducedMotion, useTheme } from '../../session/react/theme.ts';
 import { collapseModel, GROUP_PREFIX } from '../../graph-view/collapse.ts';
 import { focusSet, pathMarks } from '../../graph-view/focus.ts';
 import type { GraphEvent } from '../../graph-view/graph-adapter.ts';

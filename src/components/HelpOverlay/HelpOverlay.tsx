@@ -1,7 +1,7 @@
 /** The ? overlay: every key, and how to read the screen. A modal dialog; Esc or the button closes it. */
 import { useEffect, useRef } from 'react';
-import { useServices, useUi } from '../../app/context.tsx';
-import { KEYMAP } from '../../app/keymap.ts';
+import { useServices, useUi } from '../../session/react/context.tsx';
+import { KEYMAP } from '../../session/keymap.ts';
 import { LINK_HARD_LIMIT, LINK_SOFT_LIMIT } from '../../share/codec.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './HelpOverlay.module.css';

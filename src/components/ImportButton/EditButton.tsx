@@ -1,5 +1,5 @@
 /** Opens the scenario JSON editor. */
-import { useRunState, useServices, useUi } from '../../app/context.tsx';
+import { useRunState, useServices, useUi } from '../../session/react/context.tsx';
 import { Icon } from '../Icon/Icon.tsx';
 
 export function EditButton() {

@@ -1,7 +1,7 @@
 /** The Import button: one .json scenario file, or one or many SMF manifests and profiles (.xml). */
 import { useRef } from 'react';
-import { useServices } from '../../app/context.tsx';
-import { importFiles } from '../../app/file-actions.ts';
+import { useServices } from '../../session/react/context.tsx';
+import { importFiles } from '../../session/file-commands.ts';
 import { Icon } from '../Icon/Icon.tsx';
 
 export function ImportButton() {

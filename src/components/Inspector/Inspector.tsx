@@ -4,9 +4,9 @@
  * log — and svcadm buttons that become timed commands of this boot.
  */
 import { useMemo, type ReactNode } from 'react';
-import { intervene } from '../../app/actions.ts';
-import { useSlowFrame, useRun, useServices, useUi } from '../../app/context.tsx';
-import { useInsight } from '../../app/insight.tsx';
+import { intervene } from '../../session/commands.ts';
+import { useSlowFrame, useRun, useServices, useUi } from '../../session/react/context.tsx';
+import { useInsight } from '../../session/react/insight.tsx';
 import { formatStime, type InstanceStatus } from '../../engine/index.ts';
 import { collapseModel, GROUP_PREFIX } from '../../graph-view/collapse.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';

@@ -4,9 +4,9 @@
  * and the rest of the boot re-simulates.
  */
 import { useMemo, useState } from 'react';
-import { intervene } from '../../app/actions.ts';
-import { useDoc, useRun, useServices } from '../../app/context.tsx';
-import { interventionBoot } from '../../app/session.ts';
+import { intervene } from '../../session/commands.ts';
+import { useDoc, useRun, useServices } from '../../session/react/context.tsx';
+import { interventionBoot } from '../../session/document.ts';
 import { parseAction } from '../../model/scenario/actions.ts';
 import { formatTime } from '../../selectors/playhead.ts';
 import { nicNames } from '../../selectors/world-view.ts';

@@ -1,6 +1,6 @@
 /** The left column: what this scenario is, its conditions and boot controls, commands and breakpoints. */
 import { useState } from 'react';
-import { useDoc, useRun } from '../../app/context.tsx';
+import { useDoc, useRun } from '../../session/react/context.tsx';
 import { findPreset } from '../../scenarios/catalog.ts';
 import { BreakpointsPanel } from '../BreakpointsPanel/BreakpointsPanel.tsx';
 import { ConditionsPanel } from '../ConditionsPanel/ConditionsPanel.tsx';

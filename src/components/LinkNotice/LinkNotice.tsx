@@ -6,7 +6,7 @@
  * another scenario dismisses the message.
  */
 import { useEffect, useRef } from 'react';
-import { useDoc, useServices, useUi } from '../../app/context.tsx';
+import { useDoc, useServices, useUi } from '../../session/react/context.tsx';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './LinkNotice.module.css';
 

@@ -4,8 +4,8 @@
  * changed in between.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useFrame, usePlayer, useRun } from '../../app/context.tsx';
-import { stoppedBecause } from '../../app/player.machine.ts';
+import { useFrame, usePlayer, useRun } from '../../session/react/context.tsx';
+import { stoppedBecause } from '../../session/player.machine.ts';
 import type { InstanceStatus } from '../../engine/index.ts';
 import { announceChanges, stateChanges } from '../../selectors/narrate.ts';
 

@@ -1,6 +1,6 @@
 /** With nothing selected, the inspector shows `svcs -x`: every root-cause problem at the playhead. */
 import { useMemo } from 'react';
-import { useSlowFrame, useRun, useServices } from '../../app/context.tsx';
+import { useSlowFrame, useRun, useServices } from '../../session/react/context.tsx';
 import { explainAll } from '../../engine/index.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { svcsLabel } from '../../selectors/narrate.ts';

@@ -7,9 +7,9 @@
  * commands still apply on top. A side drawer, so the graph stays in view.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useDoc, useRunState, useServices, useUi } from '../../app/context.tsx';
-import { applyEditedScenario } from '../../app/editor-actions.ts';
-import { checkScenarioText, scenarioFileText, type ScenarioCheck, type ScenarioProblem } from '../../app/scenario-file.ts';
+import { useDoc, useRunState, useServices, useUi } from '../../session/react/context.tsx';
+import { applyEditedScenario } from '../../session/editor-commands.ts';
+import { checkScenarioText, scenarioFileText, type ScenarioCheck, type ScenarioProblem } from '../../session/scenario-file.ts';
 import type { Scenario } from '../../model/scenario/types.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './ScenarioEditor.module.css';

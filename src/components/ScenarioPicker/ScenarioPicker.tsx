@@ -1,7 +1,7 @@
 /** The built-in scenarios, each with its one-line story (a disclosure, not a bare <select>). */
 import { useEffect, useId, useRef, useState } from 'react';
-import { openPreset } from '../../app/actions.ts';
-import { useDoc, useServices } from '../../app/context.tsx';
+import { openPreset } from '../../session/commands.ts';
+import { useDoc, useServices } from '../../session/react/context.tsx';
 import { presets } from '../../scenarios/catalog.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './ScenarioPicker.module.css';

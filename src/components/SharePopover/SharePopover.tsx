@@ -6,9 +6,9 @@
  * scenario file is offered instead. Everything shown is text.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useServices } from '../../app/context.tsx';
-import { downloadScenario } from '../../app/file-actions.ts';
-import { LIMITS, type ShareOutcome } from '../../app/link-history.ts';
+import { useServices } from '../../session/react/context.tsx';
+import { downloadScenario } from '../../session/file-commands.ts';
+import { LIMITS, type ShareOutcome } from '../../session/persistence/link-history.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './SharePopover.module.css';

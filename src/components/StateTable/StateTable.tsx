@@ -3,7 +3,7 @@
  * would list it — the accessible alternative to the canvas.
  */
 import { useMemo, useState } from 'react';
-import { useSlowFrame, useRun, useServices, useUi } from '../../app/context.tsx';
+import { useSlowFrame, useRun, useServices, useUi } from '../../session/react/context.tsx';
 import { formatStime } from '../../engine/index.ts';
 import { filePathOf } from '../../selectors/instance-facts.ts';
 import { svcsLabel } from '../../selectors/narrate.ts';

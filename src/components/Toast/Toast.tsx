@@ -1,6 +1,6 @@
 /** One message at a time (imports, links, problems), dismissible, announced politely. */
 import { useEffect } from 'react';
-import { useServices, useUi } from '../../app/context.tsx';
+import { useServices, useUi } from '../../session/react/context.tsx';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './Toast.module.css';
 

@@ -1,5 +1,5 @@
 /** Brand, scenario picker, Import, Edit, Export, Share, Help and the theme switch. */
-import { useServices, useUi } from '../../app/context.tsx';
+import { useServices, useUi } from '../../session/react/context.tsx';
 import type { ThemeChoice } from '../../store/ui-store.ts';
 import { ExportMenu } from '../ExportMenu/ExportMenu.tsx';
 import { Icon, type IconName } from '../Icon/Icon.tsx';

@@ -3,8 +3,8 @@
  * leave, resume where it was left) and the invitation under the scenario's
  * story. Only presets with a tour offer one.
  */
-import { useDoc, useServices, useUi } from '../../app/context.tsx';
-import { resumeTour, startTour, toggleTour } from '../../app/tour-actions.ts';
+import { useDoc, useServices, useUi } from '../../session/react/context.tsx';
+import { resumeTour, startTour, toggleTour } from '../../session/tour-commands.ts';
 import { tourForPreset } from '../../teaching/tours/index.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './TourButton.module.css';

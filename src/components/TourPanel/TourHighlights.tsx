@@ -1,5 +1,5 @@
 /** What a tour step points at, as chips with their state at the playhead (a file: present or absent); clicking selects. */
-import { useSlowFrame, useServices, useUi } from '../../app/context.tsx';
+import { useSlowFrame, useServices, useUi } from '../../session/react/context.tsx';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { filePathOf } from '../../selectors/instance-facts.ts';
 import { svcsLabel } from '../../selectors/narrate.ts';

@@ -5,9 +5,9 @@
  * Playing stops at the next step; Continue steps wait for Next.
  */
 import { useEffect, useRef, type RefObject } from 'react';
-import { showStep, leaveTour, nextStep, prevStep, restartTour } from '../../app/tour-actions.ts';
-import { useServices } from '../../app/context.tsx';
-import { useTour, useTourDirector } from '../../app/use-tour.ts';
+import { showStep, leaveTour, nextStep, prevStep, restartTour } from '../../session/tour-commands.ts';
+import { useServices } from '../../session/react/context.tsx';
+import { useTour, useTourDirector } from '../../session/react/use-tour.ts';
 import { stepSpotlight } from '../../selectors/tour-plan.ts';
 import { formatTime } from '../../selectors/playhead.ts';
 import { Icon } from '../Icon/Icon.tsx';

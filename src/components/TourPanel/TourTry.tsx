@@ -5,9 +5,9 @@
  * answered. The verdict is the model's (evaluateTry), never the tour file's.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { useRun, useServices, useUi } from '../../app/context.tsx';
-import { predict, playTry, retryTry, revealTry, tourVerdict } from '../../app/tour-actions.ts';
-import type { TourView } from '../../app/use-tour.ts';
+import { useRun, useServices, useUi } from '../../session/react/context.tsx';
+import { predict, playTry, retryTry, revealTry, tourVerdict } from '../../session/tour-commands.ts';
+import type { TourView } from '../../session/react/use-tour.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { listConditions } from '../../model/world/conditions.ts';
 import { Icon } from '../Icon/Icon.tsx';

@@ -5,9 +5,9 @@
  * and a time box to type an instant.
  */
 import { useMemo, useState } from 'react';
-import { goEnd, goHome, scrubTo, stepBackCmd, stepForwardCmd, togglePlay } from '../../app/actions.ts';
-import { useFrame, usePlayer, useRun, useServices, useUi } from '../../app/context.tsx';
-import { isPlaying, stoppedBecause } from '../../app/player.machine.ts';
+import { goEnd, goHome, scrubTo, stepBackCmd, stepForwardCmd, togglePlay } from '../../session/commands.ts';
+import { useFrame, usePlayer, useRun, useServices, useUi } from '../../session/react/context.tsx';
+import { isPlaying, stoppedBecause } from '../../session/player.machine.ts';
 import { formatSpeed, formatTime, parseTime, SPEEDS } from '../../selectors/playhead.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './Transport.module.css';

@@ -5,11 +5,11 @@
  * cannot be used: the message says why and the session stays as it was.
  */
 import { graphToDot } from '../graph-view/export-dot.ts';
-import { openInline } from './actions.ts';
+import { openInline } from './commands.ts';
 import { downloadBlob, downloadText } from './download.ts';
 import type { ImportOutcome, PickedFile } from './import-files.ts';
 import { fileSlug, scenarioFileText } from './scenario-file.ts';
-import type { AppServices } from './services.ts';
+import type { AppServices } from './create-session.ts';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -1,7 +1,7 @@
 /** Light and dark: the user's choice or the system's, applied as CSS custom properties on <html>. */
 import { useEffect, useSyncExternalStore } from 'react';
-import { effectiveTheme } from '../store/selectors.ts';
-import { cssVariables, type ThemeName } from '../theme/palette.ts';
+import { effectiveTheme } from '../../store/selectors.ts';
+import { cssVariables, type ThemeName } from '../../theme/palette.ts';
 import { useUi } from './context.tsx';
 
 function media(query: string): { subscribe: (cb: () => void) => () => void; get: () => boolean } {

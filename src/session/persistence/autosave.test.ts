@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUTOSAVE_KEY, decodeAutosave, encodeAutosave } from './autosave-record.ts';
 import { Autosaver, readAutosave, type KeyValueStore, type Timers } from './autosave.ts';
-import { createServices } from './services.ts';
+import { createServices } from '../create-session.ts';
 
 class MemoryStore implements KeyValueStore {
   readonly map = new Map<string, string>();

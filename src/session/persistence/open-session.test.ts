@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import golden from '../../fixtures/links/v1-intervention-boots.json';
-import { decodeShareFragment } from '../share/codec.ts';
+import golden from '../../../fixtures/links/v1-intervention-boots.json';
+import { decodeShareFragment } from '../../share/codec.ts';
 import { readAddress } from './address.ts';
 import { openingFor } from './open-session.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeShareFragment, encodeShareState } from '../share/codec.ts';
-import { createServices } from './services.ts';
+import { decodeShareFragment, encodeShareState } from '../../share/codec.ts';
+import { createServices } from '../create-session.ts';
 import { applySession, captureSession, fromShareState, toShareState } from './session-io.ts';
-import type { SessionState } from './session.ts';
+import type { SessionState } from '../document.ts';
 
 const session: SessionState = {
   version: 1,

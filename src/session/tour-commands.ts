@@ -14,8 +14,8 @@ import type { Tour } from '../teaching/tour-types.ts';
 import type { TourPosition } from '../store/teach-slice.ts';
 import { documentOf } from './doc-store.ts';
 import { deriveRun } from './derive-run.ts';
-import type { AppServices } from './services.ts';
-import { presetDocument, type SessionDocument } from './session.ts';
+import type { AppServices } from './create-session.ts';
+import { presetDocument, type SessionDocument } from './document.ts';
 
 const PLANS = new WeakMap<Scenario, Map<string, TourPlan>>();
 

@@ -10,14 +10,14 @@
  * the new link returns to the state shared or opened before. An entry with
  * a plain address reopens the autosaved work.
  */
-import { encodeShareState, LINK_HARD_LIMIT, LINK_SOFT_LIMIT } from '../share/codec.ts';
-import type { ShareStateV1 } from '../share/share-state.ts';
+import { encodeShareState, LINK_HARD_LIMIT, LINK_SOFT_LIMIT } from '../../share/codec.ts';
+import type { ShareStateV1 } from '../../share/share-state.ts';
 import { linkHref, plainHref, readAddress, type AddressRequest } from './address.ts';
 import type { Autosaver } from './autosave.ts';
 import { openingFor, sessionFromShared } from './open-session.ts';
-import type { AppServices } from './services.ts';
+import type { AppServices } from '../create-session.ts';
 import { applySession, captureSession, toShareState } from './session-io.ts';
-import type { SessionState } from './session.ts';
+import type { SessionState } from '../document.ts';
 
 /** The part of `window` this module uses (a fake in tests). */
 export interface HistoryPort {

@@ -3,9 +3,9 @@ import { tourById } from '../teaching/tours/index.ts';
 import { demoScenario } from '../testing/fixtures.ts';
 import { documentOf } from './doc-store.ts';
 import { deriveRun } from './derive-run.ts';
-import { createServices, type AppServices, type Clock } from './services.ts';
-import { presetDocument } from './session.ts';
-import { leaveTour, nextStep, playTry, predict, prevStep, restartTour, retryTry, showStep, startTour, toggleTour, tourPlan, tourVerdict } from './tour-actions.ts';
+import { createServices, type AppServices, type Clock } from './create-session.ts';
+import { presetDocument } from './document.ts';
+import { leaveTour, nextStep, playTry, predict, prevStep, restartTour, retryTry, showStep, startTour, toggleTour, tourPlan, tourVerdict } from './tour-commands.ts';
 
 const still: Clock = { requestFrame: () => 0, cancelFrame: () => undefined };
 

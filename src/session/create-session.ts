@@ -9,16 +9,16 @@ import type { GraphProbe } from '../graph-view/GraphCanvas.tsx';
 import { elkLayout } from '../graph-view/layout-elk.ts';
 import { LayoutService } from '../graph-view/layout-service.ts';
 import { LayoutStore, type LayoutStorage } from '../graph-view/layout-store.ts';
-import { PRESET_LAYOUTS } from './use-base-scenario.ts';
+import { PRESET_LAYOUTS } from './base-scenario.ts';
 import { effectiveIndex } from '../selectors/playhead.ts';
 import { selectPosition } from '../store/selectors.ts';
 import { createUiStore, type UiData, type UiStore } from '../store/ui-store.ts';
 import { advance } from './advance.ts';
 import { createDocStore, type DocStore } from './doc-store.ts';
 import type { Run } from './derive-run.ts';
-import type { LinkHistory } from './link-history.ts';
+import type { LinkHistory } from './persistence/link-history.ts';
 import { playerMachine, type PlayerActor, type PlayerEvent } from './player.machine.ts';
-import { presetDocument, type SessionDocument } from './session.ts';
+import { presetDocument, type SessionDocument } from './document.ts';
 
 export interface Holder<T> {
   current: T | undefined;

@@ -1,9 +1,9 @@
 /** The global shortcuts (keymap.ts), except where the focused control owns the key. */
 import { useEffect } from 'react';
-import { FOCUS_MODES } from '../graph-view/focus.ts';
-import { goEnd, goHome, nextInstantCmd, prevInstantCmd, stepBackCmd, stepForwardCmd, togglePlay } from './actions.ts';
-import { belongsToControl, commandFor, type Command } from './keymap.ts';
-import type { AppServices } from './services.ts';
+import { FOCUS_MODES } from '../../graph-view/focus.ts';
+import { goEnd, goHome, nextInstantCmd, prevInstantCmd, stepBackCmd, stepForwardCmd, togglePlay } from '../commands.ts';
+import { belongsToControl, commandFor, type Command } from '../keymap.ts';
+import type { AppServices } from '../create-session.ts';
 
 export function runCommand(s: AppServices, cmd: Command): void {
   const ui = s.ui.getState();

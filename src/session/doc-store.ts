@@ -8,7 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   addIntervention, presetDocument, removeIntervention, withCondition,
   type Intervention, type ScenarioSource, type SessionDocument,
-} from './session.ts';
+} from './document.ts';
 
 export interface DocActions {
   openSource(source: ScenarioSource): void;

@@ -7,7 +7,7 @@ import type { Scenario } from '../model/scenario/types.ts';
 import { LayoutSeedRegistry, parseLayoutSeeds } from '../graph-view/layout-seeds.ts';
 import { findPreset, presets } from '../scenarios/catalog.ts';
 import { loadPresetLayouts } from '../scenarios/preset-layouts.ts';
-import type { ScenarioSource } from './session.ts';
+import type { ScenarioSource } from './document.ts';
 
 /** The layouts shipped with the presets loaded so far (the layout service consults it). */
 export const PRESET_LAYOUTS = new LayoutSeedRegistry();

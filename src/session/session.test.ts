@@ -11,7 +11,7 @@ import { applyConditions, applyInterventions } from './effective-scenario.ts';
 import { belongsToControl, commandFor, KEYMAP } from './keymap.ts';
 import { nextBoot } from './next-boot.ts';
 import { isPlaying, playerMachine, stoppedBecause, type PlayerEvent } from './player.machine.ts';
-import { addIntervention, presetDocument, removeIntervention, withCondition } from './session.ts';
+import { addIntervention, presetDocument, removeIntervention, withCondition } from './document.ts';
 
 describe('session document', () => {
   it('stores only conditions that differ from the scenario', () => {
@@ -168,7 +168,7 @@ describe('rendering rules', () => {
         const p = join(dir, n);
         return statSync(p).isDirectory() ? walk(p) : /\.(ts|tsx)$/.test(n) && !/\.test\./.test(n) ? [p] : [];
       });
-    const bad = ['app', 'components', 'graph-view', 'store', 'selectors', 'testing']
+    const bad = ['app', 'session', 'components', 'graph-view', 'store', 'selectors', 'testing']
       .flatMap((d) => walk(join(process.cwd(), 'src', d)))
       .filter((f) => /dangerouslySetInnerHTML|\.innerHTML\b|insertAdjacentHTML|\.outerHTML\b/.test(readFileSync(f, 'utf8')));
     expect(bad).toEqual([]);

@@ -5,7 +5,7 @@
  * and everything else as it was.
  */
 import type { Scenario } from '../model/scenario/types.ts';
-import type { AppServices } from './services.ts';
+import type { AppServices } from './create-session.ts';
 
 export function applyEditedScenario(s: AppServices, scenario: Scenario): void {
   s.player.send({ type: 'PAUSE' });

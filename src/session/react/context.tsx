@@ -5,14 +5,14 @@
  */
 import { createContext, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { InstanceStatus } from '../engine/index.ts';
-import { filesAtIndex } from '../selectors/files.ts';
-import { effectiveIndex } from '../selectors/playhead.ts';
-import type { UiState } from '../store/ui-store.ts';
-import type { DocState } from './doc-store.ts';
-import type { Run } from './derive-run.ts';
-import { isPlaying, type PlayerSnapshot } from './player.machine.ts';
-import type { AppServices } from './services.ts';
+import type { InstanceStatus } from '../../engine/index.ts';
+import { filesAtIndex } from '../../selectors/files.ts';
+import { effectiveIndex } from '../../selectors/playhead.ts';
+import type { UiState } from '../../store/ui-store.ts';
+import type { DocState } from '../doc-store.ts';
+import type { Run } from '../derive-run.ts';
+import { isPlaying, type PlayerSnapshot } from '../player.machine.ts';
+import type { AppServices } from '../create-session.ts';
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);
 

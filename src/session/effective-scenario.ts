@@ -6,7 +6,7 @@
 import { parseAction } from '../model/scenario/actions.ts';
 import type { ActionSpec, Scenario } from '../model/scenario/types.ts';
 import { listConditions, setCondition } from '../model/world/conditions.ts';
-import type { Intervention } from './session.ts';
+import type { Intervention } from './document.ts';
 
 export interface Applied {
   readonly scenario: Scenario;

@@ -4,11 +4,11 @@
  * opens that preset; a bad link opens the default scenario with a message;
  * a plain visit restores the autosaved work, or the default scenario. Pure.
  */
-import type { ShareStateV1 } from '../share/share-state.ts';
+import type { ShareStateV1 } from '../../share/share-state.ts';
 import type { AddressRequest } from './address.ts';
 import type { AutosaveRecord } from './autosave-record.ts';
 import { fromShareState } from './session-io.ts';
-import type { SessionState } from './session.ts';
+import type { SessionState } from '../document.ts';
 
 export interface Opening {
   readonly session: SessionState;

@@ -6,8 +6,8 @@
  * cannot be used says why, in the codec's words; the caller opens the default
  * scenario and leaves the autosave alone. Pure: strings in, values out.
  */
-import { decodeShareFragment } from '../share/codec.ts';
-import type { ShareStateV1 } from '../share/share-state.ts';
+import { decodeShareFragment } from '../../share/codec.ts';
+import type { ShareStateV1 } from '../../share/share-state.ts';
 import { parseUrlRequest, type UrlRequest } from './url-params.ts';
 
 export type AddressRequest =

@@ -12,7 +12,7 @@ import type { Finding } from '../model/import/findings.ts';
 import { describeSize, tooLargeMessage, XML_LIMITS } from '../model/import/xml.ts';
 import type { Scenario } from '../model/scenario/types.ts';
 import { checkScenarioText, describeProblems, MAX_SCENARIO_BYTES, type ScenarioProblem } from './scenario-file.ts';
-import type { ImportedFrom } from './session.ts';
+import type { ImportedFrom } from './document.ts';
 
 /** What the app needs of a File (a browser File satisfies it). */
 export interface PickedFile {

@@ -4,10 +4,10 @@
  * findings. Pure: values in, strings out and back; a damaged or foreign
  * record is refused, never half-read.
  */
-import type { Finding } from '../model/import/findings.ts';
-import { validateShareState } from '../share/codec.ts';
-import type { ShareStateV1 } from '../share/share-state.ts';
-import type { ImportedFrom } from './session.ts';
+import type { Finding } from '../../model/import/findings.ts';
+import { validateShareState } from '../../share/codec.ts';
+import type { ShareStateV1 } from '../../share/share-state.ts';
+import type { ImportedFrom } from '../document.ts';
 
 export const AUTOSAVE_KEY = 'bootgraph.autosave';
 export const AUTOSAVE_FORMAT = 'bootgraph-autosave/1';

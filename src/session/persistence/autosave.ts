@@ -7,9 +7,9 @@
  * was doing. Writes are debounced; a failed write (quota, private mode) is
  * reported once and never breaks the app.
  */
-import { documentOf } from './doc-store.ts';
+import { documentOf } from '../doc-store.ts';
 import { AUTOSAVE_KEY, decodeAutosave, encodeAutosave, type AutosaveRecord } from './autosave-record.ts';
-import type { AppServices } from './services.ts';
+import type { AppServices } from '../create-session.ts';
 import { captureSession, toShareState } from './session-io.ts';
 
 export interface KeyValueStore {

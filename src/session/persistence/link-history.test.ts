@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { encodeShareState } from '../share/codec.ts';
-import type { ShareStateV1 } from '../share/share-state.ts';
+import { encodeShareState } from '../../share/codec.ts';
+import type { ShareStateV1 } from '../../share/share-state.ts';
 import { readAddress } from './address.ts';
 import { AUTOSAVE_KEY, encodeAutosave } from './autosave-record.ts';
 import { Autosaver, type KeyValueStore, type Timers } from './autosave.ts';
 import { LinkHistory, type HistoryPort } from './link-history.ts';
 import { openingFor } from './open-session.ts';
-import { createServices } from './services.ts';
+import { createServices } from '../create-session.ts';
 
 const PRESETS = { known: ['demo-restart-on', 'clearview-ipmp-first-boot'], defaultId: 'clearview-ipmp-first-boot' };
 

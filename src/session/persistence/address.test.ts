@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compressToEncodedURIComponent } from 'lz-string';
-import { encodeShareState } from '../share/codec.ts';
+import { encodeShareState } from '../../share/codec.ts';
 import { BAD_LINK_PREFIX, linkHref, plainHref, readAddress } from './address.ts';
 
 const known = ['demo-restart-on', 'clearview-ipmp-first-boot'];

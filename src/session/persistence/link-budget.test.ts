@@ -6,16 +6,16 @@
  * the soft limit; far beyond, the app says "download the file" instead.
  */
 import { describe, expect, it } from 'vitest';
-import illumos2025 from '../../fixtures/graphs/illumos-2025.json';
-import { createSeeker } from '../engine/index.ts';
-import type { Scenario } from '../model/scenario/types.ts';
-import { validateScenario } from '../model/scenario/validate.ts';
-import { defaultPreset, findPreset } from '../scenarios/catalog.ts';
-import { decodeShareFragment, encodeShareState, LINK_HARD_LIMIT, LINK_SOFT_LIMIT } from '../share/codec.ts';
+import illumos2025 from '../../../fixtures/graphs/illumos-2025.json';
+import { createSeeker } from '../../engine/index.ts';
+import type { Scenario } from '../../model/scenario/types.ts';
+import { validateScenario } from '../../model/scenario/validate.ts';
+import { defaultPreset, findPreset } from '../../scenarios/catalog.ts';
+import { decodeShareFragment, encodeShareState, LINK_HARD_LIMIT, LINK_SOFT_LIMIT } from '../../share/codec.ts';
 import { linkHref } from './address.ts';
-import { deriveRun } from './derive-run.ts';
+import { deriveRun } from '../derive-run.ts';
 import { fromShareState, toShareState } from './session-io.ts';
-import type { SessionState } from './session.ts';
+import type { SessionState } from '../document.ts';
 
 const FLAGSHIP = 'clearview-ipmp-first-boot';
 const PHYSICAL = 'svc:/network/physical:default';

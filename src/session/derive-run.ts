@@ -14,7 +14,7 @@ import { quietInstances } from '../selectors/gantt.ts';
 import { buildDependencyIndex, type DependencyIndex } from '../selectors/dependencies.ts';
 import { applyConditions, applyInterventions } from './effective-scenario.ts';
 import { nextBoot } from './next-boot.ts';
-import { interventionsForBoot, type SessionDocument } from './session.ts';
+import { interventionsForBoot, type SessionDocument } from './document.ts';
 
 export interface Run {
   readonly base: Scenario;

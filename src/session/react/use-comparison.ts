@@ -6,14 +6,14 @@
  * boot A and variant.
  */
 import { useMemo } from 'react';
-import { compareTraces, type Comparison } from '../engine/compare.ts';
-import { listConditions, type ConditionDef } from '../model/world/conditions.ts';
-import { diffRows, pickCondition, type DiffRow } from '../selectors/compare-view.ts';
-import { ganttRows } from '../selectors/gantt.ts';
-import type { CompareSpec } from '../store/teach-slice.ts';
+import { compareTraces, type Comparison } from '../../engine/compare.ts';
+import { listConditions, type ConditionDef } from '../../model/world/conditions.ts';
+import { diffRows, pickCondition, type DiffRow } from '../../selectors/compare-view.ts';
+import { ganttRows } from '../../selectors/gantt.ts';
+import type { CompareSpec } from '../../store/teach-slice.ts';
 import { useDoc, useRun, useUi } from './context.tsx';
-import { deriveRun, type Run } from './derive-run.ts';
-import { withCondition, type SessionDocument } from './session.ts';
+import { deriveRun, type Run } from '../derive-run.ts';
+import { withCondition, type SessionDocument } from '../document.ts';
 
 export interface ComparisonView {
   readonly a: Run;

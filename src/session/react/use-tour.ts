@@ -5,14 +5,14 @@
  * (SessionState.tour), so a step restored from a link shows like a clicked one.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import type { StepPlan, TourPlan } from '../selectors/tour-plan.ts';
-import { stepReached, stepSpotlight } from '../selectors/tour-plan.ts';
-import type { TourPosition, TourTry } from '../store/teach-slice.ts';
-import { tourById } from '../teaching/tours/index.ts';
-import type { Tour } from '../teaching/tour-types.ts';
+import type { StepPlan, TourPlan } from '../../selectors/tour-plan.ts';
+import { stepReached, stepSpotlight } from '../../selectors/tour-plan.ts';
+import type { TourPosition, TourTry } from '../../store/teach-slice.ts';
+import { tourById } from '../../teaching/tours/index.ts';
+import type { Tour } from '../../teaching/tour-types.ts';
 import { useDoc, useRun, useServices, useUi } from './context.tsx';
-import { isPlaying } from './player.machine.ts';
-import { isTourDocument, tourPlan } from './tour-actions.ts';
+import { isPlaying } from '../player.machine.ts';
+import { isTourDocument, tourPlan } from '../tour-commands.ts';
 
 export interface TourView {
   readonly tour: Tour;

@@ -4,10 +4,10 @@
  * tours plug into. captureSession/applySession touch the stores; the
  * share mapping is pure.
  */
-import type { ShareStateV1 } from '../share/share-state.ts';
-import { documentOf } from './doc-store.ts';
-import type { AppServices } from './services.ts';
-import { interventionBoot, type Intervention, type SessionState, type ViewState } from './session.ts';
+import type { ShareStateV1 } from '../../share/share-state.ts';
+import { documentOf } from '../doc-store.ts';
+import type { AppServices } from '../create-session.ts';
+import { interventionBoot, type Intervention, type SessionState, type ViewState } from '../document.ts';
 
 export function captureSession(s: AppServices): SessionState {
   const ui = s.ui.getState();

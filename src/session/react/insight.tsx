@@ -4,8 +4,8 @@
  * explanation and the critical chain.
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { explain, type Explanation } from '../engine/index.ts';
-import { criticalChain, type ChainLink } from '../selectors/critical-chain.ts';
+import { explain, type Explanation } from '../../engine/index.ts';
+import { criticalChain, type ChainLink } from '../../selectors/critical-chain.ts';
 import { useSlowFrame, useRun, useUi } from './context.tsx';
 
 export interface Insight {

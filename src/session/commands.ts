@@ -6,8 +6,8 @@
 import type { Scenario } from '../model/scenario/types.ts';
 import { nextInstant, prevInstant, stepBack, stepForward, type Position } from '../selectors/playhead.ts';
 import { selectPosition } from '../store/selectors.ts';
-import type { AppServices } from './services.ts';
-import type { ImportedFrom } from './session.ts';
+import type { AppServices } from './create-session.ts';
+import type { ImportedFrom } from './document.ts';
 
 export function openPreset(s: AppServices, id: string): void {
   s.player.send({ type: 'PAUSE' });
