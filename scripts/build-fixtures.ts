@@ -10,7 +10,7 @@
  * Each graph is every manifest under usr/src plus the generated console-login,
  * with the profiles a default install applies (generic_open.xml, ns_files.xml,
  * platform_none.xml of the same tree) applied in that order, as
- * boot-graph.md §1.2 and §2.2 derive their tables. Only these derived graphs
+ * docs/boot-graph.md §1.2 and §2.2 derive their tables. Only these derived graphs
  * are shipped, never the XML (CDDL). The output is byte-stable: no
  * timestamps, no absolute paths, sorted keys in the digest.
  *
@@ -55,7 +55,7 @@ export const CORPORA: readonly CorpusSpec[] = [
     output: `${GRAPHS_DIR}/illumos-2025.json`,
     name: 'illumos 2025 boot graph (illumos-gate 7037363)',
     extraDescription:
-      'network/physical runs in parallel with the filesystem chain (root, boot-archive, usr, device/local, minimal); it must finish before milestone/single-user (boot-graph.md §1.1).',
+      'network/physical runs in parallel with the filesystem chain (root, boot-archive, usr, device/local, minimal); it must finish before milestone/single-user (docs/boot-graph.md §1.1).',
   },
   {
     era: '2009',
@@ -66,7 +66,7 @@ export const CORPORA: readonly CorpusSpec[] = [
     output: `${GRAPHS_DIR}/illumos-2009.json`,
     name: 'illumos 2009 boot graph (illumos-gate e11c3f44f5, Clearview IPMP)',
     extraDescription:
-      "system/device/local depends, through filesystem/usr, boot-archive, filesystem/root and SVM's system/metainit, on system/identity:node and so on network/physical (boot-graph.md §2.1).",
+      "system/device/local depends, through filesystem/usr, boot-archive, filesystem/root and SVM's system/metainit, on system/identity:node and so on network/physical (docs/boot-graph.md §2.1).",
   },
 ];
 

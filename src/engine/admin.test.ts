@@ -1,5 +1,5 @@
 /**
- * Rule 8 of issue 2: svcadm at simulated times (smf-semantics.md §9), with
+ * Rule 8 of issue 2: svcadm at simulated times (docs/smf-semantics.md §9), with
  * admin disable stopping dependents leaf-first (§4.5).
  */
 import { describe, expect, it } from 'vitest';

@@ -1,11 +1,11 @@
 /**
- * The exact texts svc.startd and its helpers print (console-messages.md), and
+ * The exact texts svc.startd and its helpers print (docs/console-messages.md), and
  * the simulated wall clock they are stamped with.
  */
 import { shortFmri } from '../model/smf/fmri.ts';
 import type { ExitValue } from '../model/scenario/types.ts';
 
-/** Boot wall-clock origins: the dates of the two trees (console-messages.md §0). */
+/** Boot wall-clock origins: the dates of the two trees (docs/console-messages.md §0). */
 const EPOCH: Record<'2009' | '2025', number> = {
   '2009': Date.UTC(2009, 0, 6, 20, 16, 20),
   '2025': Date.UTC(2025, 0, 9, 19, 19, 40),
@@ -45,7 +45,7 @@ export function startOffset(t: number): string {
   return `start + ${(t / 1000).toFixed(2)}s`;
 }
 
-/** svc.startd's pid in the simulated console (illustrative, as in console-messages.md). */
+/** svc.startd's pid in the simulated console (illustrative, as in docs/console-messages.md). */
 export const STARTD_PID = 7;
 
 export function syslogLine(era: '2009' | '2025', t: number, message: string, hostname: string | undefined): string {
@@ -67,7 +67,7 @@ export function methodFailedMessage(fmri: string, exec: string, exit: ExitValue)
 
 export type StartOutcome = 'REPEATEDLY' | 'CONFIGURATION' | 'FATAL' | 'TIMEOUT_FATAL' | 'OTHER' | 'DEGRADED' | 'MAINT_REQUESTED' | 'DEGRADE_REQUESTED';
 
-/** log.c: log_transition() action texts (console-messages.md §1.5). */
+/** log.c: log_transition() action texts (docs/console-messages.md §1.5). */
 export function transitionMessage(fmri: string, outcome: StartOutcome): string {
   const s = shortFmri(fmri);
   switch (outcome) {

@@ -1,5 +1,5 @@
 /**
- * Rule 7 of issue 2: dependency cycles (smf-semantics.md §1.2): the instance
+ * Rule 7 of issue 2: dependency cycles (docs/smf-semantics.md §1.2): the instance
  * whose dependency would close the cycle goes to maintenance with
  * dependency_cycle. Insertion order: instances are configured in repository
  * (scenario) order, depth first through their dependencies, as

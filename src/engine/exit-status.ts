@@ -1,5 +1,5 @@
 /**
- * method.c's verdict on a method's exit (smf-semantics.md §7.3, 2009
+ * method.c's verdict on a method's exit (docs/smf-semantics.md §7.3, 2009
  * differences §11), as a pure function: what the restarter does next and
  * what svc.startd logs. The engine applies it.
  */

@@ -1,6 +1,6 @@
 /**
- * Rule 9 of issue 2: svcs -x / -xv at any simulated time (smf-semantics.md §8;
- * exact texts from console-messages.md §6).
+ * Rule 9 of issue 2: svcs -x / -xv at any simulated time (docs/smf-semantics.md §8;
+ * exact texts from docs/console-messages.md §6).
  */
 import { describe, expect, it } from 'vitest';
 import { createSeeker } from './seek.ts';

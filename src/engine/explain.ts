@@ -1,6 +1,6 @@
 /**
  * `svcs -x` / `svcs -xv` at any instant: an independent re-implementation of
- * explain.c's cause analysis (smf-semantics.md §8), run over the statuses a
+ * explain.c's cause analysis (docs/smf-semantics.md §8), run over the statuses a
  * trace gives for that instant. Like the real one it reads the repository
  * (dependency groups, states), not svc.startd's internal graph, so it can
  * disagree with svc.startd in the documented places (§12.10).

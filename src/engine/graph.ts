@@ -1,5 +1,5 @@
 /**
- * The dependency graph as svc.startd holds it (graph.c, smf-semantics.md §1.2):
+ * The dependency graph as svc.startd holds it (graph.c, docs/smf-semantics.md §1.2):
  * instance, service, file and group vertices, with edges from the dependent to
  * what it depends on. Insertion checks for cycles the way
  * graph_insert_dependency() does (is_path_to(), not through exclude_all).

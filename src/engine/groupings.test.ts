@@ -1,6 +1,6 @@
 /**
  * Rules 1 and 2 of issue 2: an instance starts only when offline and every
- * dependency group is satisfied (smf-semantics.md §3.2), with graph.c's
+ * dependency group is satisfied (docs/smf-semantics.md §3.2), with graph.c's
  * values for the four groupings (§3.3–§3.4).
  */
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * Issue 3: with every method succeeding, booting the built-in graphs to
- * milestone all brings online what boot-graph.md lists, in an order
+ * milestone all brings online what docs/boot-graph.md lists, in an order
  * consistent with its waves, and leaves offline exactly the unsatisfiable
  * instances it names. Runs the real engine on the committed fixtures.
  */
@@ -57,7 +57,7 @@ function check(trace: Trace, waves: Readonly<Record<string, number>>, offline: r
   expect(onlineAt.get(full('system/svc/restarter:default'))).toBe(0);
 }
 
-describe('the built-in illumos graphs boot as boot-graph.md derives', () => {
+describe('the built-in illumos graphs boot as docs/boot-graph.md derives', () => {
   it('2025 (§1.2): everything in the waves online, smb/client, rmvolmgr and hal offline for ever', () => {
     check(boot(graph2025), WAVES_2025, OFFLINE_FOREVER_2025);
   });

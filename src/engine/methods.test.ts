@@ -1,6 +1,6 @@
 /**
  * Rule 5 of issue 2: methods, exit codes, retries, timeouts and service
- * models (smf-semantics.md §7; console texts from console-messages.md §1.5).
+ * models (docs/smf-semantics.md §7; console texts from docs/console-messages.md §1.5).
  */
 import { describe, expect, it } from 'vitest';
 import { dep, entered, final, run, starts, svc } from './testing/scenario-builder.ts';

@@ -1,5 +1,5 @@
 /**
- * Rule 6 of issue 2: milestones (smf-semantics.md §6).
+ * Rule 6 of issue 2: milestones (docs/smf-semantics.md §6).
  */
 import { describe, expect, it } from 'vitest';
 import { dep, final, run, starts, svc } from './testing/scenario-builder.ts';

@@ -1,6 +1,6 @@
 /**
  * Rule 3 of issue 2: restart_on and stop propagation by severity
- * (smf-semantics.md §4.1–§4.4), and rule 4: <dependent> declarations.
+ * (docs/smf-semantics.md §4.1–§4.4), and rule 4: <dependent> declarations.
  */
 import { describe, expect, it } from 'vitest';
 import { dep, entered, final, run, starts, svc } from './testing/scenario-builder.ts';

@@ -1,6 +1,6 @@
 /**
  * svc.startd's restarter half for one instance (restarter.c), as an XState v5
- * machine. The top-level states are the SMF states (smf-semantics.md §2.1); the
+ * machine. The top-level states are the SMF states (docs/smf-semantics.md §2.1); the
  * child states say what `next_state` is while a method runs:
  *
  *   offline.waiting              offline, next_state none

@@ -1,5 +1,5 @@
 /**
- * graph.c's dependency evaluation (smf-semantics.md §3): each evaluator returns
+ * graph.c's dependency evaluation (docs/smf-semantics.md §3): each evaluator returns
  * 1 (satisfied), 0 (unsatisfied) or -1 (unsatisfiable without an
  * administrator). `sat` is the "satbility" flag: when false, callers only want
  * to know satisfied-or-not.

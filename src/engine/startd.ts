@@ -4,7 +4,7 @@
  * actors, no real timers: events are (time, seq) entries in a binary heap, so
  * the same scenario always gives the same trace.
  *
- * Section numbers (§) refer to ../shared/reference/smf-semantics.md.
+ * Section numbers (§) refer to docs/smf-semantics.md.
  */
 import { resolveScenario, type ResolvedInstance, type ResolvedMethod, type ResolvedScenario } from '../model/graph/resolve.ts';
 import { milestoneSubgraph } from '../model/graph/milestone-subgraph.ts';
@@ -1127,7 +1127,7 @@ export class Startd {
 
   /**
    * mark_subtree(): GV_TOOFFLINE on the running transitive dependents, not
-   * through bypassed groups (smf-semantics.md §4.5 step 3 says "running"; an
+   * through bypassed groups (docs/smf-semantics.md §4.5 step 3 says "running"; an
    * offline dependent is left unmarked so it cannot be stranded).
    */
   private markSubtree(v: Vertex): void {

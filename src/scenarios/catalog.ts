@@ -10,7 +10,7 @@ export interface PresetInfo {
   readonly title: string;
   /** One line: what happens and why it matters. */
   readonly story: string;
-  /** The seed document it comes from, if any (a file in ../shared/seeds/). */
+  /** The seed document it comes from, if any (a file in docs/seeds/). */
   readonly seed?: string;
   /** For grouping in a picker: "seed" (the five seed documents) or "demo". */
   readonly group?: 'seed' | 'demo';

@@ -1,6 +1,6 @@
 /**
  * Short explanations of every SMF and Solaris term bootgraph puts on screen,
- * consistent with ../shared/reference/smf-semantics.md (section in brackets).
+ * consistent with docs/smf-semantics.md (the section in `ref`, shown in the tooltip).
  * Shown on hover and focus (issue 8). Plain text only.
  */
 export interface GlossaryEntry {

@@ -27,7 +27,7 @@ export function LeftPanel() {
             {more ? 'Less' : 'More'}
           </button>
         )}
-        {preset?.seed !== undefined && <p className={styles.seed}>Seed document: {preset.seed}</p>}
+        {preset?.seed !== undefined && <p className={styles.seed}>Seed document: docs/seeds/{preset.seed}</p>}
         <TourInvite />
         {run.errors.length > 0 && (
           <ul className={styles.errors} role="alert">

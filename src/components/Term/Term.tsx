@@ -103,7 +103,7 @@ export function Term({ term, children, className }: { readonly term: string; rea
           >
             <span className={styles.tipTerm}>{entry.term}</span>
             <span className={styles.tipText}>{entry.text}</span>
-            {entry.ref !== undefined && <span className={styles.tipRef}>SMF semantics {entry.ref}</span>}
+            {entry.ref !== undefined && <span className={styles.tipRef}>docs/smf-semantics.md {entry.ref}</span>}
           </div>,
           document.body,
         )}

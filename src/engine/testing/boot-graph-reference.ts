@@ -1,5 +1,5 @@
 /**
- * The reference boot orders of ../shared/reference/boot-graph.md §1.2 (2025)
+ * The reference boot orders of docs/boot-graph.md §1.2 (2025)
  * and §2.2 (2009): a static analysis of the real manifests with every method
  * succeeding. Copied verbatim from the document (the expected data of the
  * illumos graph tests; not produced by bootgraph).

@@ -1,6 +1,6 @@
 /**
  * Which instances are "in" a milestone (graph.c: mark_subgraph(),
- * smf-semantics.md §6.3): walk the milestone's dependencies; exclude_all groups
+ * docs/smf-semantics.md §6.3): walk the milestone's dependencies; exclude_all groups
  * are not descended; once the walk has entered an optional_all group an
  * instance that is not persistently enabled is left out and not descended;
  * require_all and require_any include everything below, disabled instances and

@@ -1,6 +1,6 @@
 /**
  * How elements of service_bundle.dtd.1 become scenario fields. Expected values
- * follow smf-semantics.md §1.1 (general/enabled, composition), §7 (methods,
+ * follow docs/smf-semantics.md §1.1 (general/enabled, composition), §7 (methods,
  * timeouts, startd/duration, the general/startd_duration pitfall) and the
  * svccfg behaviour it cites (lxml_get_default_instance(), lscf_bundle_apply()).
  */
@@ -372,7 +372,7 @@ describe('files named by path dependencies', () => {
   </dependency></service>`,
   );
 
-  it('are listed as existing at boot, as on an installed system (boot-graph.md assumes all files present)', () => {
+  it('are listed as existing at boot, as on an installed system (docs/boot-graph.md assumes all files present)', () => {
     const { scenario } = run([m]);
     expect(scenario.files).toEqual(['/etc/a.conf', '/etc/t.conf']);
     expect(svc(scenario, 'svc:/t/f').dependencies?.[0]?.targets).toEqual(['file://localhost/etc/t.conf', 'file://localhost/etc/a.conf']);

@@ -20,7 +20,7 @@
  * - a bundle of type profile among the manifests is read but not applied
  *   (pass it in `profiles` to apply it); profiles apply in the order given;
  * - every file a `type='path'` dependency names is listed in `files` (it exists
- *   at boot), as on an installed system and as boot-graph.md's analysis
+ *   at boot), as on an installed system and as docs/boot-graph.md's analysis
  *   assumes, unless `filesPresent: false`.
  *
  * A bundle that cannot be parsed is an error finding and the others still

@@ -3,7 +3,7 @@
  * import`, in import order: services and instances (create_default_instance,
  * `<instance enabled=>`, general/enabled), their property groups, and the
  * `<dependent>`s placed on their targets exactly as lscf_dependent_import()
- * does (smf-semantics.md §5):
+ * does (docs/smf-semantics.md §5):
  *
  * - a `<dependent name=N>` of entity E on target T is a dependency pg N on T
  *   whose only entity is E. bootgraph keeps it, as the scenario format allows,

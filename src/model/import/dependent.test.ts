@@ -1,5 +1,5 @@
 /**
- * `<dependent>` and `delete='true'`, smf-semantics.md §5: a `<dependent name=N>`
+ * `<dependent>` and `delete='true'`, docs/smf-semantics.md §5: a `<dependent name=N>`
  * of E on T means T has a dependency pg N whose only entity is E; a target that
  * exists nowhere is created as an empty stub; `delete='true'` means the pg is
  * deleted, not created. The real cases come from the committed graph of the
@@ -55,7 +55,7 @@ describe("system/sysevent's <dependent> on milestone/single-user", () => {
     expect(svc(graph2025, 'svc:/milestone/single-user').dependencies?.map((d) => d.name)).not.toContain('syseventd_single-user');
   });
 
-  it('makes single-user wait for exactly the groups boot-graph.md §1.1 lists', () => {
+  it('makes single-user wait for exactly the groups docs/boot-graph.md §1.1 lists', () => {
     const all = resolved2025.byFmri.get('svc:/milestone/single-user:default')?.groups ?? [];
     const by = (grouping: string): string[] => all.filter((g) => g.grouping === grouping).flatMap((g) => g.targets).sort();
     expect(by('require_all')).toEqual([

@@ -1,6 +1,6 @@
 /**
  * One service or instance declaration → the ComposableSpec fields it sets
- * (smf-semantics.md §1, §7), plus what composition needs to know: its property
+ * (docs/smf-semantics.md §1, §7), plus what composition needs to know: its property
  * group names (for EEXIST and duplicates), the `<dependent>`s it declares, and
  * where each dependency was written (for lint messages).
  */
@@ -298,7 +298,7 @@ function addPropertyGroup(b: EntityBuild, pg: PropertyGroupDecl, name: string, i
       sink.warn(
         'ignored-property',
         p.pos,
-        `general/startd_duration="${p.value}" is ignored: svc.startd reads only startd/duration (smf-semantics.md §7.4), so this is a contract service; ` +
+        `general/startd_duration="${p.value}" is ignored: svc.startd reads only startd/duration (docs/smf-semantics.md §7.4), so this is a contract service; ` +
           `use <property_group name='startd' type='framework'><propval name='duration' type='astring' value='${p.value}'/></property_group> if ${p.value} was meant`,
         b.fmri,
       );

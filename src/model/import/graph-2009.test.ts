@@ -1,5 +1,5 @@
 /**
- * The Clearview-era chain of boot-graph.md §2.1, in the committed 2009 graph
+ * The Clearview-era chain of docs/boot-graph.md §2.1, in the committed 2009 graph
  * (fixtures/graphs/illumos-2009.json): system/device/local depends, through
  * filesystem/usr, boot-archive, filesystem/root and SVM's system/metainit, on
  * system/identity:node, which waits for network/physical. And §2.3: the chain
@@ -28,7 +28,7 @@ function only(instance: string, name: string, groups = groups2009): ResolvedGrou
 
 const link = (g: ResolvedGroup): string => `${g.grouping}/${g.restartOn} ${g.targets.join(' ')}`;
 
-describe('the 2009 chain from device/local to network/physical (boot-graph.md §2.1)', () => {
+describe('the 2009 chain from device/local to network/physical (docs/boot-graph.md §2.1)', () => {
   it('1. system/device/local requires filesystem/usr ("usr")', () => {
     expect(link(only('svc:/system/device/local:default', 'usr'))).toBe('require_all/none svc:/system/filesystem/usr');
   });
@@ -83,7 +83,7 @@ describe('the 2009 chain from device/local to network/physical (boot-graph.md §
   });
 });
 
-describe('the 2025 graph (boot-graph.md §2.3)', () => {
+describe('the 2025 graph (docs/boot-graph.md §2.3)', () => {
   const graph2025 = load('2025');
   const groups2025 = groupsByInstance(graph2025);
 

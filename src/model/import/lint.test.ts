@@ -1,5 +1,5 @@
 /**
- * One test per lint case. Expected semantics come from smf-semantics.md:
+ * One test per lint case. Expected semantics come from docs/smf-semantics.md:
  * §1.2 (invalid dependency groups, EINVAL FMRIs, absent targets, cycles) and
  * §5 (EEXIST for `<dependent>`).
  */

@@ -1,10 +1,10 @@
 /**
- * The imported graphs reproduce the start-order tables of boot-graph.md, which
+ * The imported graphs reproduce the start-order tables of docs/boot-graph.md, which
  * were derived independently (a Python port of graph.c's satisfiability rules
  * over the same manifests and profiles). The tables below are copied from
- * boot-graph.md §1.2 and §2.2, not from this importer's output.
+ * docs/boot-graph.md §1.2 and §2.2, not from this importer's output.
  *
- * `staticWaves()` is that analysis again: smf-semantics.md §13's
+ * `staticWaves()` is that analysis again: docs/smf-semantics.md §13's
  * dependency_satisfied() and grouping evaluators (with the 2009 optional_all
  * rules of §11 for the 2009 tree); every method succeeds instantly, every file
  * exists, and a wave is what becomes satisfied once the previous waves are online.
@@ -16,7 +16,7 @@ import { resolveScenario, type ResolvedGroup } from '../graph/resolve.ts';
 import graph2009Text from '../../../fixtures/graphs/illumos-2009.json?raw';
 import graph2025Text from '../../../fixtures/graphs/illumos-2025.json?raw';
 
-/** boot-graph.md §1.2, current tree, generic_open + ns_files + platform_none applied. */
+/** docs/boot-graph.md §1.2, current tree, generic_open + ns_files + platform_none applied. */
 const WAVES_2025 = [
   /*  0 */ 'milestone/name-services:default network/datalink-management:default network/ip-interface-management:default network/netcfg:default network/tnctl:default system/early-manifest-import:default system/filesystem/root:default system/svc/restarter:default',
   /*  1 */ 'network/loopback:default system/auditset:default system/boot-archive:default system/cryptosvc:default system/scheduler:default',
@@ -45,7 +45,7 @@ const OFFLINE_FOREVER_2025 = [
   'system/hal:default unsatisfiable',
 ];
 
-/** boot-graph.md §2.2, 2009 tree, with the 2009 generic_open, ns_files and platform_none applied. */
+/** docs/boot-graph.md §2.2, 2009 tree, with the 2009 generic_open, ns_files and platform_none applied. */
 const WAVES_2009 = [
   /*  0 */ 'milestone/name-services:default network/datalink-management:default network/loopback:default network/tnctl:default system/svc/restarter:default',
   /*  1 */ 'network/physical:default',
@@ -89,7 +89,7 @@ const short = (w: Waves): { waves: string[]; offline: string[] } => ({
   offline: w.offlineForever.map((o) => `${o.fmri.replace('svc:/', '')}${o.unsatisfiable ? ' unsatisfiable' : ''}`),
 });
 
-describe('start order derived from the imported graphs matches boot-graph.md', () => {
+describe('start order derived from the imported graphs matches docs/boot-graph.md', () => {
   it('2025 (§1.2): 20 waves, then smb/client, rmvolmgr and hal offline forever', () => {
     const w = short(staticWaves(fixture('2025'), '2025'));
     expect(w.waves).toEqual(WAVES_2025);

@@ -1,6 +1,6 @@
 /**
  * The commands a scenario (or a user, from the inspector) runs at a simulated
- * instant. svcadm verbs follow svcadm.c (smf-semantics.md §9); `fault` injects a
+ * instant. svcadm verbs follow svcadm.c (docs/smf-semantics.md §9); `fault` injects a
  * contract event into a running service (§2.2, §4.2); world commands (cfgadm,
  * touch, rm) are interpreted by the world model.
  */

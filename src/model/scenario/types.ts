@@ -71,7 +71,7 @@ export interface ComposableSpec {
    * Dependency property groups svc.startd cannot use (unknown grouping,
    * restart_on or type, no entities, an FMRI that does not parse), one
    * human-readable line each. The importer fills this; an instance with any
-   * goes to maintenance as invalid_dependency (smf-semantics.md §1.2).
+   * goes to maintenance as invalid_dependency (docs/smf-semantics.md §1.2).
    */
   readonly invalid_dependencies?: readonly string[];
 }
@@ -138,7 +138,7 @@ export interface Scenario {
   readonly actions?: readonly ActionSpec[];
   /**
    * Which svc.startd to model: "2025" (illumos-gate 7037363, default) or
-   * "2009" (the Clearview putback e11c3f44f5; smf-semantics.md §11 lists the
+   * "2009" (the Clearview putback e11c3f44f5; docs/smf-semantics.md §11 lists the
    * differences: optional_all, exit 94/97, restart rate, message base).
    */
   readonly era?: '2009' | '2025';

@@ -1,5 +1,5 @@
 /**
- * FMRIs as svc.startd parses them (smf-semantics.md §1.2): `svc:/service[:instance]`,
+ * FMRIs as svc.startd parses them (docs/smf-semantics.md §1.2): `svc:/service[:instance]`,
  * optionally with a `//localhost` authority, and `file://[host]/path` / `file:///path`.
  * An FMRI naming a property group (`/:properties/`) or anything unparsable is
  * invalid (EINVAL in graph.c: process_dependency_fmri()).

@@ -1,5 +1,5 @@
 /**
- * Instance states and the vocabulary svc.startd writes (smf-semantics.md §2.1, §8.3).
+ * Instance states and the vocabulary svc.startd writes (docs/smf-semantics.md §2.1, §8.3).
  */
 export const INSTANCE_STATES = ['uninitialized', 'offline', 'online', 'degraded', 'maintenance', 'disabled'] as const;
 export type InstanceState = (typeof INSTANCE_STATES)[number];

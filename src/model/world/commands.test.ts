@@ -185,7 +185,7 @@ describe('manifest-import (late) and identity-node', () => {
     expect(runModel(w, 'svc:/system/manifest-import:default').console).toEqual([]);
   });
 
-  it('identity-node echoes "Hostname: <nodename>" (console-messages.md §5.2)', () => {
+  it('identity-node echoes "Hostname: <nodename>" (docs/console-messages.md §5.2)', () => {
     const w = state({ nodename: 'pluto' });
     expect(runModel(w, 'svc:/system/identity:node').console).toEqual(['Hostname: pluto']);
     expect(w.hostname).toBe('pluto');

@@ -2,7 +2,7 @@
  * The device tree: /devices nodes exist as soon as the kernel has attached
  * their drivers; /dev links exist only once devfsadm has made them, in this
  * boot or an earlier one (they are files on the root filesystem, so they
- * persist). boot-graph.md §1.3: fs-root's `devfsadm -I -P` makes no links;
+ * persist). docs/boot-graph.md §1.3: fs-root's `devfsadm -I -P` makes no links;
  * devices-local's full devfsadm (reconfiguration boots) and syseventd's
  * devfsadmd do.
  */

@@ -47,14 +47,14 @@ describe('filesystem table', () => {
     expect(w.rootFs()?.files.has('/var/log/early.log')).toBe(true);
   });
 
-  it('a failing /var mount: mountfs()\'s console error and exit 95 (console-messages.md §5.1)', () => {
+  it('a failing /var mount: mountfs()\'s console error and exit 95 (docs/console-messages.md §5.1)', () => {
     const w = state({ filesystems: [separateVar.filesystems[0] ?? { mountpoint: '/', type: 'ufs', device: 'x' }, { mountpoint: '/var', type: 'ufs', device: '/dev/dsk/c0t0d0s5', fails: true }] });
     const r = runModel(w, 'svc:/system/filesystem/minimal:default');
     expect(r.exit).toBe(95);
     expect(r.console).toEqual(["ERROR: svc:/system/filesystem/minimal:default failed to mount /var (see 'svcs -x' for details)"]);
   });
 
-  it('fsck of / failing: checkfs\'s warning through cecho, exit 95 (console-messages.md §5.1)', () => {
+  it('fsck of / failing: checkfs\'s warning through cecho, exit 95 (docs/console-messages.md §5.1)', () => {
     const w = state({ filesystems: [{ mountpoint: '/', type: 'ufs', device: '/dev/dsk/c0t0d0s0', fails: true }] });
     const r = runModel(w, 'svc:/system/filesystem/usr:default');
     expect(r.exit).toBe(95);
@@ -65,7 +65,7 @@ describe('filesystem table', () => {
     expect(w.rootWritable()).toBe(false);
   });
 
-  it('a separate UFS /usr is mounted read-only by fs-root and read-write after fs-usr (boot-graph.md §1.3)', () => {
+  it('a separate UFS /usr is mounted read-only by fs-root and read-write after fs-usr (docs/boot-graph.md §1.3)', () => {
     const w = state({ filesystems: [{ mountpoint: '/', type: 'ufs', device: 'a' }, { mountpoint: '/usr', type: 'ufs', device: 'b', files: ['/usr/bin/ls'] }] });
     expect(w.fileExists('/usr/bin/ls')).toBe(false);
     runModel(w, 'svc:/system/filesystem/root:default');

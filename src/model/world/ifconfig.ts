@@ -1,6 +1,6 @@
 /**
  * A small ifconfig(1M): enough of its argument processing to run the lines of
- * /etc/hostname.<if> files the way net-physical does (console-messages.md §4).
+ * /etc/hostname.<if> files the way net-physical does (docs/console-messages.md §4).
  * Arguments are processed left to right and the first error exits 1, so what
  * came before it stays done and what came after it (often `up`) never
  * happens. IPMP follows the implementation: Clearview makes IPMP interfaces

@@ -1,6 +1,6 @@
 /**
  * The exact texts method scripts and the commands they run print, by era.
- * Sources: ../shared/reference/console-messages.md §3–§5 (format strings
+ * Sources: docs/console-messages.md §3–§5 (format strings
  * quoted from illumos-gate e11c3f44f5 (2009), its parent 732675dd38
  * (pre-Clearview, the strings the Solaris 10 documentation of seed 001
  * quotes) and 7037363ac7 (today)). Where a text was not researched it is

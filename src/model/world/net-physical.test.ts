@@ -1,5 +1,5 @@
 /**
- * net-physical against the reference texts: console-messages.md §3 (the
+ * net-physical against the reference texts: docs/console-messages.md §3 (the
  * worked example of 2009 with /dev/ipmpstub missing), §4.1–§4.5 (messages,
  * IPMP creation, exit codes, the pre-Clearview strings seed 001 quotes).
  */
@@ -27,7 +27,7 @@ function explicitWorld(linkOnDisk: boolean, extra: Partial<WorldSpec> = {}): Wor
   };
 }
 
-describe('net-physical, 2009, /dev/ipmpstub missing (console-messages.md §3)', () => {
+describe('net-physical, 2009, /dev/ipmpstub missing (docs/console-messages.md §3)', () => {
   const r = runModel(state(explicitWorld(false)), PHYSICAL);
 
   it('prints the two console lines of the worked example', () => {

@@ -1,5 +1,5 @@
 /**
- * The SMF repository as the world sees it (smf-semantics.md §10): what is in
+ * The SMF repository as the world sees it (docs/smf-semantics.md §10): what is in
  * /etc/svc/repository.db (persistent), what an import put only into the
  * volatile copy under /etc/svc/volatile, and which manifests are on disk but
  * not yet imported. A service that is not in the repository does not exist for

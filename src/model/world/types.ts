@@ -49,7 +49,7 @@ export interface WorldBootSpec {
 
 export type FilesystemType = 'ufs' | 'zfs' | 'tmpfs';
 
-/** Who mounts a filesystem (boot-graph.md §1.3, §4). */
+/** Who mounts a filesystem (docs/boot-graph.md §1.3, §4). */
 export type MountedBy = 'kernel' | 'fs-root' | 'fs-minimal' | 'fs-local' | 'zones';
 
 export interface FilesystemSpec {

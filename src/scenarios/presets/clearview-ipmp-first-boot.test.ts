@@ -1,7 +1,7 @@
 /**
  * Seed 000_6ff28b1db8148630.txt on the real 2009 graph. Expected outcomes come
- * from the seed and from the reference: boot-graph.md §2 (the metainit chain,
- * the cycle option 2 closes), console-messages.md §3–§4 (exact texts, exit
+ * from the seed and from the reference: docs/boot-graph.md §2 (the metainit chain,
+ * the cycle option 2 closes), docs/console-messages.md §3–§4 (exact texts, exit
  * 96), §1.3 (the 2009 svc.startd console lines).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ describe('the scenario', () => {
 });
 
 describe('first boot after the upgrade', () => {
-  it('runs network/physical before system/device/local, through the metainit chain (boot-graph.md §2.2)', () => {
+  it('runs network/physical before system/device/local, through the metainit chain (docs/boot-graph.md §2.2)', () => {
     const order = [PHYSICAL, IDENTITY, METAINIT, FS_ROOT, FS_USR, DEVICE_LOCAL].map((f) => first.started(f));
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(first.entered(PHYSICAL, 'maintenance')).toBeLessThanOrEqual(first.started(IDENTITY));
@@ -70,7 +70,7 @@ describe('first boot after the upgrade', () => {
     expect(first.console()).toContain('Configuring devices.');
   });
 
-  it('dependents that need the network wait; those with optional_all dependencies go on (boot-graph.md §1.3)', () => {
+  it('dependents that need the network wait; those with optional_all dependencies go on (docs/boot-graph.md §1.3)', () => {
     for (const f of UP) expect(first.state(f)).toBe('offline');
     expect(first.state(IDENTITY)).toBe('online');
     expect(first.state('svc:/milestone/single-user:default')).toBe('online');
@@ -87,7 +87,7 @@ describe('first boot after the upgrade', () => {
   });
 });
 
-describe('a separate /usr (console-messages.md §1.3)', () => {
+describe('a separate /usr (docs/console-messages.md §1.3)', () => {
   it('network/physical fails before filesystem/root: no timezone yet, so no svc.startd console lines, and start + N.NNs log stamps', () => {
     const w = base.world ?? {};
     const r = new Run({ ...base, world: { ...w, filesystems: [...(w.filesystems ?? []), { mountpoint: '/usr', type: 'ufs', device: '/dev/md/dsk/d20' }] } });
@@ -165,7 +165,7 @@ describe('devfsadm timing: links left from a previous boot', () => {
 });
 
 describe('IPMP group creation', () => {
-  it('explicit: "ifconfig ipmp0 ipmp" fails first (console-messages.md §3)', () => {
+  it('explicit: "ifconfig ipmp0 ipmp" fails first (docs/console-messages.md §3)', () => {
     const r = new Run(set(base, 'network.ipmp', 'explicit'));
     expect(r.console()).toContain('Failed to create IPv4 IPMP interface(s): ipmp0');
     expect(r.log(PHYSICAL)).toContain('ifconfig: cannot open link "ipmpstub0": DLPI link does not exist');

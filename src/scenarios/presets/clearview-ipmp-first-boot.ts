@@ -3,7 +3,7 @@
  * a machine running Nevada IPMP is upgraded to Clearview IPMP. On the first
  * boot after the upgrade every interface using IPMP fails to configure,
  * because network/physical runs before system/device/local (the 2009
- * metainit chain, boot-graph.md §2.1) and /dev/ipmpstub, which ifconfig opens
+ * metainit chain, docs/boot-graph.md §2.1) and /dev/ipmpstub, which ifconfig opens
  * to create the IPMP group interface on demand, does not exist until
  * devfsadm runs. On the real 2009 graph.
  */

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../model/scenario/types.ts';
 
 /**
- * A small hand-written scenario for restart_on (smf-semantics.md §4): the
+ * A small hand-written scenario for restart_on (docs/smf-semantics.md §4): the
  * database's processes dump core at 5 s; dependents with restart_on error or
  * stronger are stopped and restarted, the one with none keeps running.
  */

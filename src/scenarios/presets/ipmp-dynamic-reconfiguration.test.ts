@@ -1,7 +1,7 @@
 /**
  * Seed 001_298a713eb85a0e72.txt: NICs missing at boot, detach and reattach
  * through cfgadm. Strings: the pre-Clearview move_addresses() texts
- * (console-messages.md §4.5), which the seed quotes ("similar to the
+ * (docs/console-messages.md §4.5), which the seed quotes ("similar to the
  * following"; the script prints a comma where the guide has a semicolon).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ describe('hme0 missing at boot', () => {
     expect(moved?.t).toBe(r.entered(PHYSICAL, 'online'));
   });
 
-  it('a partial failure: network/physical exits 0 and the network milestone comes up (console-messages.md §4.4)', () => {
+  it('a partial failure: network/physical exits 0 and the network milestone comes up (docs/console-messages.md §4.4)', () => {
     expect(r.state(PHYSICAL)).toBe('online');
     expect(r.state('svc:/milestone/network:default')).toBe('online');
   });

@@ -1,7 +1,7 @@
 /**
  * Seed 003_4d3f5a16761acb21.txt: late one-step vs proposed two-step manifest
- * import. Repository semantics from smf-semantics.md §10; texts from
- * console-messages.md §4.1 (net_reconfigure) and §5.4 (manifest-import).
+ * import. Repository semantics from docs/smf-semantics.md §10; texts from
+ * docs/console-messages.md §4.1 (net_reconfigure) and §5.4 (manifest-import).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../model/scenario/types.ts';

@@ -1,6 +1,6 @@
 /**
  * Seed 002_7f05ea57cebde0ad.txt: the patching milestone. Milestone semantics
- * from smf-semantics.md §6 (what-if: custom milestones, §6.1).
+ * from docs/smf-semantics.md §6 (what-if: custom milestones, §6.1).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../model/scenario/types.ts';

@@ -7,7 +7,7 @@
  * applies the patch and restores the default milestone.
  *
  * What-if: the real svc.startd accepts only the standard milestones
- * (smf-semantics.md §6.1, dgraph_set_milestone()); this scenario runs the
+ * (docs/smf-semantics.md §6.1, dgraph_set_milestone()); this scenario runs the
  * svc.startd the proposal needs (boot.custom_milestones).
  */
 import type { Scenario, ServiceSpec } from '../../model/scenario/types.ts';

@@ -158,7 +158,7 @@ export const filesystemConditions: ConditionFamily = {
     }
     if (svmServices(scenario).length > 0) {
       const off = svmServices(scenario).every((f) => (w.repository?.not_installed ?? []).includes(f));
-      out.push({ id: 'filesystems.svm', group: 'filesystems', label: 'SVM metainit', description: 'Whether Solaris Volume Manager is installed: its system/metainit chains system/filesystem/root after system/identity:node and so after network/physical (boot-graph.md §2.1).', terms: ['metainit', 'SVM'], value: off ? 'not-installed' : 'installed', options: SVM });
+      out.push({ id: 'filesystems.svm', group: 'filesystems', label: 'SVM metainit', description: 'Whether Solaris Volume Manager is installed: its system/metainit chains system/filesystem/root after system/identity:node and so after network/physical (docs/boot-graph.md §2.1).', terms: ['metainit', 'SVM'], value: off ? 'not-installed' : 'installed', options: SVM });
     }
     for (const fmri of writers(scenario)) {
       out.push({ id: `filesystems.writer:${fmri}`, group: 'filesystems', label: `When ${fmri.replace(/^svc:\//, '')} writes`, description: 'Which filesystem service the writer waits for, and so whether its files land before or after the mounts.', terms: ['shadowed mount'], value: writerValue(scenario, fmri), options: WRITER });

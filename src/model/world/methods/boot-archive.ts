@@ -1,7 +1,7 @@
 /**
  * /lib/svc/method/boot-archive (system/boot-archive): `bootadm update-archive
  * -vnC` checks the archive; a stale one is only flagged. Always exits 0
- * (boot-graph.md §4). Stale archives are not modelled.
+ * (docs/boot-graph.md §4). Stale archives are not modelled.
  */
 import type { MethodModel } from './types.ts';
 

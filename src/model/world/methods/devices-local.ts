@@ -1,5 +1,5 @@
 /**
- * /lib/svc/method/devices-local (system/device/local), boot-graph.md §1.3: on
+ * /lib/svc/method/devices-local (system/device/local), docs/boot-graph.md §1.3: on
  * a reconfiguration boot (boot -r, or /reconfigure as an upgrade leaves it) it
  * prints "Configuring devices." and runs the full devfsadm, which makes the
  * missing /dev links, then soconfig and devfsadm -I. Otherwise it only fixes

@@ -1,6 +1,6 @@
 /**
  * /lib/svc/method/fs-local (system/filesystem/local): `mountall -l`, then
- * `zfs mount -va` (2009 prints its progress on the console, console-messages.md
+ * `zfs mount -va` (2009 prints its progress on the console, docs/console-messages.md
  * §5.5). A failed mount exits 95 in 2009 and 97 (degraded) today.
  */
 import { mountedBy } from '../filesystems.ts';

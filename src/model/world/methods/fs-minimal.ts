@@ -1,5 +1,5 @@
 /**
- * /lib/svc/method/fs-minimal (system/filesystem/minimal), boot-graph.md §1.3:
+ * /lib/svc/method/fs-minimal (system/filesystem/minimal), docs/boot-graph.md §1.3:
  * mount /var, /var/adm and /tmp (vfstab, after fsck, or the boot
  * environment's datasets on a ZFS root), then the remaining BE datasets, such
  * as the proposed shared /var/shared (seed 004). A mount failure prints

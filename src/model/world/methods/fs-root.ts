@@ -1,5 +1,5 @@
 /**
- * /lib/svc/method/fs-root (system/filesystem/root), boot-graph.md §4: mount
+ * /lib/svc/method/fs-root (system/filesystem/root), docs/boot-graph.md §4: mount
  * /usr if it is separate (UFS read-only, "ro,largefiles"; a ZFS /usr
  * dataset read-write), then `devfsadm -I -P`, which makes no /dev links.
  * A mount failure exits 95.

@@ -1,5 +1,5 @@
 /**
- * /lib/svc/method/fs-usr (system/filesystem/usr), boot-graph.md §1.3: with a
+ * /lib/svc/method/fs-usr (system/filesystem/usr), docs/boot-graph.md §1.3: with a
  * UFS root in the global zone, fsck / (checkfs) and remount it read-write,
  * and remount a separate UFS /usr read-write. On a ZFS root / and /usr are
  * read-write already and the remount is skipped (rootiszfs). An fsck that

@@ -1,6 +1,6 @@
 /**
- * /lib/svc/method/manifest-import (system/manifest-import), smf-semantics.md
- * §10.4 and console-messages.md §5.4.
+ * /lib/svc/method/manifest-import (system/manifest-import), docs/smf-semantics.md
+ * §10.4 and docs/console-messages.md §5.4.
  *
  * Late one-step scheme: import the manifests under /var/svc/manifest that are
  * not in the repository yet (svccfg import needs the persistent repository,

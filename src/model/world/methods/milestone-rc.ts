@@ -1,6 +1,6 @@
 /**
  * The milestones' start methods run the legacy rc directories
- * (/sbin/rcS start, /sbin/rc2 start, /sbin/rc3; boot-graph.md §3.3). No
+ * (/sbin/rcS start, /sbin/rc2 start, /sbin/rc3; docs/boot-graph.md §3.3). No
  * legacy scripts are modelled, so they succeed at once.
  */
 import type { MethodModel } from './types.ts';

@@ -1,6 +1,6 @@
 /**
  * /lib/svc/method/net-physical (network/physical:default) with
- * net_include.sh, as console-messages.md §3–§4 give them for 2009 (and the
+ * net_include.sh, as docs/console-messages.md §3–§4 give them for 2009 (and the
  * pre-Clearview parent for seed 001):
  *
  * 1. net_reconfigure: on a reconfiguration boot the datalink-management

@@ -2,7 +2,7 @@
  * /lib/svc/method/svc-syseventd (system/sysevent): starts syseventd, whose
  * devfsadmd module starts devfsadmd; from then on /dev links appear as
  * devices attach (a NIC configured by cfgadm, for instance). It does not make
- * the links of devices that were already there (boot-graph.md §1.3).
+ * the links of devices that were already there (docs/boot-graph.md §1.3).
  */
 import type { MethodModel } from './types.ts';
 

@@ -1,6 +1,6 @@
 /**
  * A stream as /sbin/sh echo writes it: `echo "text\c"` leaves the line open,
- * so a command's stderr lands in the middle of it (console-messages.md §3:
+ * so a command's stderr lands in the middle of it (docs/console-messages.md §3:
  * "configuring IPv4 interfaces:ifconfig: cannot open link ...").
  */
 export class Terminal {
