@@ -1,0 +1,261 @@
+/**
+ * Models usr/src/cmd/svc/startd/graph.c (vertices, dependencies, cycles).
+ *
+ * graph.c's graph building: configure_vertex(), set_dependencies() with the cycle
+ * check (§1.2), manifest import adding instances (§10.5), and the engine's hooks into
+ * dependency evaluation (satisfiability.ts, §3).
+ *
+ * Section numbers (§) refer to docs/smf-semantics.md unless another file is named.
+ */
+import { milestoneSubgraph } from '../model/graph/milestone-subgraph.ts';
+import { canonicalFmri, parseFmri } from '../model/smf/fmri.ts';
+import { RERR, restartOnSeverity } from '../model/smf/states.ts';
+import { parseAction } from '../model/scenario/actions.ts';
+import { type WorldChange } from '../model/world/runtime.ts';
+import { VertexKind, type Vertex } from './graph.ts';
+import { InstanceRuntime } from './instance-runtime.ts';
+import { instanceSatisfied } from './satisfiability.ts';
+import { EARLY_MANIFEST_IMPORT, STARTD_SELF } from './startd-constants.ts';
+import { StartdMethods } from './method.ts';
+
+export abstract class StartdGraph extends StartdMethods {
+  protected createInstances(): void {
+    const notYet = this.world.notInRepositoryAtBoot();
+    const deathrow = new Set((this.scenario.deathrow ?? []).map((f) => canonicalFmri(f) ?? f));
+    this.resolved.instances.forEach((r, index) => {
+      const v = this.instanceVertex(r.fmri);
+      const inst = new InstanceRuntime(r, index, v);
+      inst.inRepository = !notYet.has(r.fmri);
+      inst.deathrow = deathrow.has(r.fmri);
+      v.inst = inst;
+      this.instances.push(inst);
+      this.byFmri.set(r.fmri, inst);
+    });
+  }
+
+  /** graph_insert_vertex_unconfigured() for an instance: also its service vertex, SVC → INST. */
+  protected instanceVertex(fmri: string): Vertex {
+    const existing = this.graph.get(fmri);
+    if (existing !== undefined) return existing;
+    const v = this.graph.add(fmri, VertexKind.Instance);
+    const p = parseFmri(fmri);
+    if (p.ok && p.fmri.scheme === 'svc') {
+      const sv = this.graph.add(`svc:/${p.fmri.service}`, VertexKind.Service);
+      this.graph.addEdge(sv, v);
+    }
+    return v;
+  }
+
+  /** libscf_populate_graph(): every instance in the repository, in repository order. */
+  protected populateGraph(): void {
+    for (const i of this.instances) {
+      if (!i.configured && i.inRepository) this.configureVertex(i);
+    }
+  }
+
+  /** configure_vertex() (graph.c). Recursive through process_dependency_fmri(). */
+  protected configureVertex(i: InstanceRuntime): void {
+    if (i.configured || i.configuring) return;
+    if (!i.inRepository) return;
+    if (i.deathrow) return;
+    if (!i.resolved.configured) return; // no general/enabled: never told to the restarter (§1.1)
+    if (i.fmri === STARTD_SELF || (i.fmri === EARLY_MANIFEST_IMPORT && this.era === '2025')) {
+      this.startdOwnState(i);
+      return;
+    }
+    i.configuring = true;
+    // The milestone's temporary overrides (§6.4): outside the subgraph → general_ovr/enabled=false.
+    if (this.milestone !== 'all') {
+      if (this.milestone === 'none' || !i.inSubgraph) i.override = false;
+      else i.override = undefined;
+    }
+    i.state = 'uninitialized';
+    i.leaf = 'uninitialized';
+    i.aux = 'insert_in_graph';
+    // graph_change_restarter(): a delegated restarter is a dependency of the instance.
+    const restarter = i.resolved.restarter;
+    let failed: 'cycle' | 'invalid' | undefined;
+    if (restarter !== undefined) {
+      const rv = this.instanceVertex(restarter);
+      const path = this.graph.insertDependency(i.vertex, rv);
+      if (path !== undefined) {
+        this.handleCycle(i, path);
+        failed = 'cycle';
+      } else {
+        const ri = rv.inst;
+        if (ri !== undefined) this.configureVertex(ri);
+      }
+    }
+    if (failed === undefined) failed = this.setDependencies(i);
+    i.configuring = false;
+    i.configured = true;
+    this.bump();
+    if (failed === 'cycle') this.send(i, 'DEPENDENCY_CYCLE', 'dependency_cycle', RERR.none);
+    else if (failed === 'invalid') this.send(i, 'INVALID_DEPENDENCY', 'invalid_dependency', RERR.none);
+    this.enableByVertex(i, i.enabled, false);
+  }
+
+  /**
+   * svc.startd's own instance is never a graph vertex (dgraph_add_instance()
+   * returns early for it), and early-manifest-import is run by svc.startd
+   * itself before the graph engine starts, which then marks it online
+   * (§10.3). Both are shown online from the start; neither runs through the
+   * restarter machine.
+   */
+  protected startdOwnState(i: InstanceRuntime): void {
+    i.configured = true;
+    if (!i.enabled) {
+      i.state = 'disabled';
+      i.leaf = 'disabled';
+      i.aux = 'per_configuration';
+      this.recordStatus(i, 'uninitialized', 'none', 'per_configuration');
+      return;
+    }
+    i.state = 'online';
+    i.leaf = 'online.running';
+    i.aux = 'none';
+    this.bump();
+    this.recordStatus(i, 'uninitialized', 'none', 'none');
+  }
+
+  /** refresh_vertex() → set_dependencies(): one group vertex per dependency pg. */
+  protected setDependencies(i: InstanceRuntime): 'cycle' | 'invalid' | undefined {
+    for (const g of i.resolved.groups) {
+      if (g.targets.length === 0) continue; // "Ignoring empty dependency group"
+      const gv = this.graph.add(`${i.fmri}>${g.name}`, VertexKind.Group, g.grouping, restartOnSeverity(g.restartOn), g.name);
+      if (!i.vertex.deps.includes(gv)) this.graph.addEdge(i.vertex, gv);
+      for (const target of g.targets) {
+        let tv: Vertex;
+        if (target.startsWith('file:')) {
+          const p = parseFmri(target);
+          const path = p.ok && p.fmri.scheme === 'file' ? p.fmri.path : target;
+          tv = this.graph.add(target, VertexKind.File, 'require_all', RERR.none, path);
+        } else {
+          const p = parseFmri(target);
+          tv = p.ok && p.fmri.scheme === 'svc' && p.fmri.instance !== undefined
+            ? this.instanceVertex(target)
+            : this.graph.add(target, VertexKind.Service, 'require_any');
+        }
+        if (gv.deps.includes(tv)) continue;
+        const path = this.graph.insertDependency(gv, tv);
+        if (path !== undefined) {
+          this.handleCycle(i, path);
+          return 'cycle';
+        }
+        // "This must be after we insert the dependency, to avoid looping."
+        if (tv.kind === VertexKind.Instance) {
+          const ti = tv.inst;
+          if (ti !== undefined) this.configureVertex(ti);
+        } else if (tv.kind === VertexKind.Service) {
+          for (const d of tv.deps) if (d.inst !== undefined) this.configureVertex(d.inst);
+        }
+      }
+    }
+    if (i.resolved.invalid.length > 0) {
+      const line = `Transitioning ${i.fmri} to maintenance due to misconfiguration.`;
+      this.startdLog(line);
+      this.syslog(line, 'err', i.fmri);
+      for (const why of i.resolved.invalid) this.diagnostics.push(`${i.fmri}: ${why}`);
+      return 'invalid';
+    }
+    return undefined;
+  }
+
+  /** handle_cycle(): the instance that completes the cycle goes to maintenance (§1.2). */
+  protected handleCycle(i: InstanceRuntime, path: Vertex[]): void {
+    const hops = [i.fmri, ...path.filter((v) => v.kind === VertexKind.Instance).map((v) => v.name)];
+    const unique = hops.filter((h, k) => k === 0 || h !== hops[k - 1]);
+    i.cycle = unique;
+    const message = `Transitioning ${i.fmri} to maintenance because it completes a dependency cycle (see svcs -xv for details):\n${unique.join('\n')}`;
+    this.startdLog(message);
+    this.syslog(message, 'err', i.fmri);
+  }
+
+  protected override applyWorld(changes: readonly WorldChange[]): void {
+    let filesChanged = false;
+    for (const c of changes) {
+      this.recordWorld(c);
+      if (c.path !== undefined) filesChanged = true;
+      for (const fmri of c.imported ?? []) this.importInstance(fmri);
+      // A method that runs svcadm (e.g. the patching service restoring the default milestone).
+      const command = c['command'];
+      if (c.kind === 'svcadm' && typeof command === 'string') {
+        const parsed = parseAction(command);
+        if (parsed.ok) this.queue.push(this.now, { kind: 'action', index: -1, at: this.now, run: command, parsed: parsed.action });
+        else this.diagnostics.push(`${command}: ${parsed.error}`);
+      }
+    }
+    if (filesChanged) this.bump();
+  }
+
+  /** dgraph_add_instance() after manifest import (§10.5). */
+  protected importInstance(fmri: string): void {
+    const i = this.byFmri.get(fmri);
+    if (i === undefined || i.inRepository) return;
+    i.inRepository = true;
+    this.bump();
+    if (this.milestone !== 'all') {
+      const sub = this.milestone === 'none' ? new Set<string>() : milestoneSubgraph(this.resolved, this.milestone);
+      i.inSubgraph = sub.has(fmri);
+    }
+    this.configureVertex(i);
+    // The vertex existed unconfigured (a dependency on it evaluated −1); dependents may now start.
+    this.graphPropagateSat(i.vertex);
+  }
+
+  /** instance_satisfied(v, B_TRUE) == -1: the instance cannot come up without an administrator. */
+  protected unsatisfiable(i: InstanceRuntime): boolean {
+    return instanceSatisfied(i.vertex, true, this.satCtx) === -1;
+  }
+
+  /**
+   * Whether dependency_satisfied(i, B_TRUE) is −1 in the current state: the
+   * only property of an instance that deep (satbility) answers depend on.
+   */
+  protected override valueIsUnsatisfiable(i: InstanceRuntime): boolean {
+    if (!i.configured) return !i.deathrow;
+    if (i.toDisable) return this.era === '2025';
+    if (i.toOffline) return this.era === '2009';
+    switch (i.state) {
+      case 'online':
+      case 'degraded':
+      case 'uninitialized':
+        return false;
+      case 'maintenance':
+        return true;
+      case 'disabled':
+        return i.enabled ? this.unsatisfiable(i) : true;
+      case 'offline':
+        return this.unsatisfiable(i);
+    }
+  }
+
+  /**
+   * Whether a state change leaves every "unsatisfiable" (−1) answer in the
+   * graph as it was, so memoised deep answers stay valid (satisfiability.ts):
+   * true when the instance's own −1-ness did not change and no exclude_all
+   * group names it (exclusions look at running vs not, §3.4).
+   */
+  protected override keepsSatisfiability(i: InstanceRuntime, preUnsat: boolean): boolean {
+    if (this.excludedMember(i.vertex)) return false;
+    return this.valueIsUnsatisfiable(i) === preUnsat;
+  }
+
+  /** Is the instance named by an exclude_all group, directly or through its service? (Called on every state change: no closures.) */
+  protected excludedMember(v: Vertex): boolean {
+    if (namedByExclusion(v)) return true;
+    for (const d of v.dependents) if (d.kind === VertexKind.Service && namedByExclusion(d)) return true;
+    return false;
+  }
+
+  /** graph_start_if_satisfied(). */
+  protected startIfSatisfied(i: InstanceRuntime): void {
+    if (i.state !== 'offline' || i.busy) return;
+    if (instanceSatisfied(i.vertex, false, this.satCtx) === 1) this.send(i, 'START', 'dependencies_satisfied', RERR.none);
+  }
+}
+
+function namedByExclusion(x: Vertex): boolean {
+  for (const d of x.dependents) if (d.kind === VertexKind.Group && d.grouping === 'exclude_all') return true;
+  return false;
+}
