@@ -19,10 +19,13 @@ import { InputError, loadScenario } from './load-scenario.ts';
 import { presets } from '../scenarios/catalog.ts';
 import { loadManifestScenario } from './manifests.ts';
 import { renderCompare } from './compare-output.ts';
+import { runExplore, timingArgs } from './explore-command.ts';
 
 const USAGE = `usage: npm run simulate -- <scenario.json | preset> [--format svcs|json] [--until <ms>]
                             [--explain <fmri> [--at <ms>]] [--milestone <milestone>]
                             [--compare <scenario.json | preset | next-boot>]
+                            [--seed <n> [--jitter <factor>]]
+       npm run simulate -- <scenario.json | preset> --explore <N> [--jitter <factor>] [--seed <base>] [--format json]
        npm run simulate -- --manifests <file-or-directory>... [--profile <file>]... [options]
        npm run simulate -- --list`;
 
@@ -71,7 +74,7 @@ function resolveInstance(trace: Trace, text: string): string {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, ['--format', '--until', '--explain', '--at', '--milestone', '--manifests', '--profile', '--compare', '--name'], ['--list', '--help']);
+  const args = parseArgs(argv, ['--format', '--until', '--explain', '--at', '--milestone', '--manifests', '--profile', '--compare', '--name', '--explore', '--jitter', '--seed'], ['--list', '--help']);
   if (args.flags.has('--help')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -105,6 +108,18 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (milestone !== undefined) {
     if (resolveMilestoneName(milestone) === undefined) throw new UsageError(`--milestone: "${milestone}" is not a milestone`);
     scenario = { ...scenario, boot: { ...(scenario.boot ?? {}), milestone } };
+  }
+
+  const timing = timingArgs(args);
+  if (timing.explore !== undefined) {
+    if (explainTarget !== undefined || flag(args, '--compare') !== undefined || until !== undefined) throw new UsageError('--explore cannot be combined with --explain, --compare or --until');
+    process.stdout.write(runExplore(scenario, timing.explore, timing.jitter, timing.seed, format, args.positionals[0] ?? '<scenario.json>'));
+    return 0;
+  }
+  if (timing.seed !== undefined) scenario = { ...scenario, seed: timing.seed };
+  if (timing.jitter !== undefined) {
+    if (scenario.seed === undefined) throw new UsageError('--jitter needs --seed <n> (or --explore <N>): without a seed durations are not perturbed');
+    scenario = { ...scenario, jitter: timing.jitter };
   }
 
   const compareRef = flag(args, '--compare');

@@ -11,6 +11,7 @@ import { type ResolvedMethod } from '../model/graph/resolve.ts';
 import { FAULT_THRESHOLD, RERR, RINST_FAILURE_RATE_MS, RINST_START_TIMES, type InstanceState, type NextState, type Reason } from '../model/smf/states.ts';
 import { type ExitValue } from '../model/scenario/types.ts';
 import { type InstanceRuntime, type MethodKind } from './instance-runtime.ts';
+import { jitterDuration } from './jitter.ts';
 import { classifyExit, logsMethodFailure } from './exit-status.ts';
 import { STOP_CAUSE, methodFailedMessage, transitionMessage } from './console-text.ts';
 import { StartdRestarter } from './restarter.ts';
@@ -84,7 +85,7 @@ export abstract class StartdMethods extends StartdRestarter {
       ...(i.resolved.methodModel === undefined ? {} : { methodModel: i.resolved.methodModel }),
     });
     let duration = world?.duration ?? m.duration;
-    if (this.rng !== undefined && world === undefined) duration = Math.round(duration * (0.5 + this.rng()));
+    if (this.rng !== undefined) duration = jitterDuration(duration, this.jitter, this.rng());
     const exit: ExitValue = world?.exit ?? m.exits[Math.min(attempt - 1, m.exits.length - 1)] ?? 0;
     const timeout = this.timeoutOverride.has(i.fmri) ? 0 : m.timeout;
     if (m.exec === ':true') this.svcLog(i, `Executing ${kind} method (null).`);

@@ -73,6 +73,8 @@ export abstract class StartdRecording {
   protected readonly diagnostics: string[] = [];
   protected readonly until: number;
   protected readonly rng: (() => number) | undefined;
+  /** With a seed: durations × [1 − jitter, 1 + jitter) (jitter.ts). */
+  protected readonly jitter: number;
   protected readonly timeoutOverride: Set<string>;
   protected seq = 0;
   protected now = 0;
@@ -100,6 +102,7 @@ export abstract class StartdRecording {
     this.world = options.world ?? new FilesOnlyWorld(scenario.files ?? []);
     this.until = options.until ?? scenario.until ?? DEFAULTS.until;
     this.rng = scenario.seed === undefined ? undefined : seededRandom(scenario.seed);
+    this.jitter = scenario.jitter ?? DEFAULTS.jitter;
     this.timeoutOverride = this.era === '2009' ? TIMEOUT_OVERRIDE_2009 : TIMEOUT_OVERRIDE_2025;
     this.timezoneKnown = this.world.timezoneKnown();
     this.diagnostics.push(...this.resolved.diagnostics);

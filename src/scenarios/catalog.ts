@@ -73,6 +73,14 @@ const PRESETS: PresetInfo[] = [
     order: 1,
     load: async () => (await import('./presets/demo-restart-on.ts')).default,
   },
+  {
+    id: 'demo-race-on-a-file',
+    title: 'Two services racing on a file',
+    story: 'site/app reads a key that site/keygen writes, but nothing orders them: most boots work, some leave site/app in maintenance. Explore timing finds both.',
+    group: 'demo',
+    order: 2,
+    load: async () => (await import('./presets/demo-race-on-a-file.ts')).default,
+  },
 ];
 
 export function presets(): readonly PresetInfo[] {

@@ -142,8 +142,15 @@ export interface Scenario {
    * differences: optional_all, exit 94/97, restart rate, message base).
    */
   readonly era?: '2009' | '2025';
-  /** Perturbs tie-breaks and durations deterministically; absent = no randomness at all. */
+  /**
+   * Perturbs every method's duration deterministically (modelled methods too):
+   * each run takes its duration × [1 − jitter, 1 + jitter), drawn from a PRNG
+   * seeded with this. Absent = no randomness at all. The timing explorer
+   * (issue 17) boots the same scenario with many seeds.
+   */
   readonly seed?: number;
+  /** With `seed`: how far durations are perturbed, in [0, 1). Default 0.5 (×[0.5, 1.5)). */
+  readonly jitter?: number;
   /** Stop simulating at this simulated ms even if events remain. Default 3_600_000. */
   readonly until?: number;
   /** The world that method models act on (devices, filesystems, network, repository, BEs). */
@@ -162,4 +169,5 @@ export const DEFAULTS = {
   timeout: 60_000,
   until: 3_600_000,
   milestone: 'all',
+  jitter: 0.5,
 } as const;

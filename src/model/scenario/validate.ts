@@ -26,7 +26,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const TOP_KEYS = new Set([
-  'format', 'name', 'description', 'milestone', 'boot', 'files', 'deathrow', 'services', 'actions', 'seed', 'until', 'world', 'source', 'era',
+  'format', 'name', 'description', 'milestone', 'boot', 'files', 'deathrow', 'services', 'actions', 'seed', 'jitter', 'until', 'world', 'source', 'era',
 ]);
 const COMPOSABLE_KEYS = [
   'dependencies', 'dependents', 'model', 'start', 'stop', 'refresh', 'timeout', 'timeout_retry', 'restarter',
@@ -136,6 +136,10 @@ export function validateScenario(input: unknown): ValidationResult {
   checkPathList(c, input['files'], '$.files');
   checkFmriList(c, input['deathrow'], '$.deathrow');
   if (input['seed'] !== undefined && !Number.isSafeInteger(input['seed'])) c.error('$.seed', `"seed" must be an integer, not ${describe(input['seed'])}`);
+  const jitter = input['jitter'];
+  if (jitter !== undefined && !(typeof jitter === 'number' && Number.isFinite(jitter) && jitter >= 0 && jitter < 1)) {
+    c.error('$.jitter', `"jitter" must be a number in [0, 1) (durations are scaled by ×[1 − jitter, 1 + jitter)), not ${describe(jitter)}`);
+  }
   c.nonNegative(input, 'until', '$');
   if (input['source'] !== undefined && !isObj(input['source'])) c.error('$.source', '"source" must be an object of strings');
   const services = input['services'];
