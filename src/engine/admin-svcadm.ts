@@ -89,7 +89,7 @@ export abstract class StartdAdmin extends StartdMilestones {
           return true;
         }
         if (a.markState === 'degraded') {
-          if (this.era === '2009') {
+          if (!this.rules.degraded) {
             this.startdLog(`${i.fmri}: degraded state is unimplemented.`);
             return true;
           }

@@ -4,6 +4,7 @@
  * what svc.startd logs. The engine applies it.
  */
 import type { ExitValue } from '../model/scenario/types.ts';
+import type { EraRules } from '../model/smf/era-rules.ts';
 import type { StartOutcome } from './console-text.ts';
 
 export type ExitVerdict =
@@ -17,7 +18,7 @@ export type ExitVerdict =
   | { readonly kind: 'retry' };
 
 export interface ExitContext {
-  readonly era: '2009' | '2025';
+  readonly rules: EraRules;
   readonly method: 'start' | 'stop' | 'refresh';
   readonly model: 'transient' | 'contract' | 'wait';
   readonly exec: string;
@@ -26,8 +27,8 @@ export interface ExitContext {
 export function classifyExit(exit: ExitValue, ctx: ExitContext): ExitVerdict {
   if (exit === 0) return { kind: 'ok', contract: ctx.method === 'start' && ctx.model === 'contract' && ctx.exec !== ':true' };
   if (typeof exit !== 'number') return { kind: 'retry' }; // killed by a signal (or a timeout with timeout_retry)
-  if (ctx.era === '2025' && exit === 94) return { kind: 'ok', contract: false }; // SMF_EXIT_NODAEMON
-  if (ctx.era === '2025' && exit === 97) return ctx.method === 'start' ? { kind: 'degraded' } : { kind: 'ok', contract: false };
+  if (ctx.rules.exitNoDaemon && exit === 94) return { kind: 'ok', contract: false }; // SMF_EXIT_NODAEMON
+  if (ctx.rules.degraded && exit === 97) return ctx.method === 'start' ? { kind: 'degraded' } : { kind: 'ok', contract: false };
   if (exit === 96) return { kind: 'fatal', outcome: 'CONFIGURATION' };
   if (exit === 95) return { kind: 'fatal', outcome: 'FATAL' };
   if (exit === 99 || exit === 100) return { kind: 'fatal', outcome: 'OTHER' };
@@ -35,8 +36,8 @@ export function classifyExit(exit: ExitValue, ctx: ExitContext): ExitVerdict {
 }
 
 /** Whether svc.startd logs `Method "…" failed with exit status N.` (2009: any non-zero; 2025: not 0, 94, 97). */
-export function logsMethodFailure(exit: ExitValue, era: '2009' | '2025'): boolean {
+export function logsMethodFailure(exit: ExitValue, rules: EraRules): boolean {
   if (exit === 0) return false;
-  if (era === '2025' && (exit === 94 || exit === 97)) return false;
+  if ((rules.exitNoDaemon && exit === 94) || (rules.degraded && exit === 97)) return false;
   return true;
 }

@@ -16,6 +16,7 @@ import { VertexKind, type Vertex } from './graph.ts';
 import { InstanceRuntime } from './instance-runtime.ts';
 import { instanceSatisfied } from './satisfiability.ts';
 import { EARLY_MANIFEST_IMPORT, STARTD_SELF } from './startd-constants.ts';
+import { instanceValue } from './instance-value.ts';
 import { StartdMethods } from './method.ts';
 
 export abstract class StartdGraph extends StartdMethods {
@@ -59,7 +60,7 @@ export abstract class StartdGraph extends StartdMethods {
     if (!i.inRepository) return;
     if (i.deathrow) return;
     if (!i.resolved.configured) return; // no general/enabled: never told to the restarter (§1.1)
-    if (i.fmri === STARTD_SELF || (i.fmri === EARLY_MANIFEST_IMPORT && this.era === '2025')) {
+    if (i.fmri === STARTD_SELF || (i.fmri === EARLY_MANIFEST_IMPORT && this.rules.earlyManifestImport)) {
       this.startdOwnState(i);
       return;
     }
@@ -213,21 +214,8 @@ export abstract class StartdGraph extends StartdMethods {
    * only property of an instance that deep (satbility) answers depend on.
    */
   protected override valueIsUnsatisfiable(i: InstanceRuntime): boolean {
-    if (!i.configured) return !i.deathrow;
-    if (i.toDisable) return this.era === '2025';
-    if (i.toOffline) return this.era === '2009';
-    switch (i.state) {
-      case 'online':
-      case 'degraded':
-      case 'uninitialized':
-        return false;
-      case 'maintenance':
-        return true;
-      case 'disabled':
-        return i.enabled ? this.unsatisfiable(i) : true;
-      case 'offline':
-        return this.unsatisfiable(i);
-    }
+    const r = instanceValue(i, true, this.rules);
+    return r === 'deep' ? this.unsatisfiable(i) : r === -1;
   }
 
   /**

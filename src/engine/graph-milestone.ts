@@ -94,9 +94,7 @@ export abstract class StartdMilestones extends StartdPropagation {
       this.records.push({ kind: 'milestone', seq: this.seq++, t: this.now, milestone: target, reached: true });
       if (this.bootingSingleUser && target === SINGLE_USER) {
         this.console('Requesting System Maintenance Mode\nSINGLE USER MODE\n', 'startd');
-        this.console(this.era === '2009'
-          ? 'Enter user name for system maintenance (control-d to bypass): '
-          : 'Enter user name for system maintenance (control-d to bypass): ', 'startd');
+        this.console('Enter user name for system maintenance (control-d to bypass): ', 'startd');
       }
     }
   }

@@ -119,7 +119,7 @@ export abstract class StartdPropagation extends StartdGraph {
       case VertexKind.Instance:
         if (vi === undefined) return;
         if (vi.running) {
-          if (this.era === '2025' && (err === RERR.restart || err === RERR.refresh)) this.send(vi, 'STOP_RESET', 'dependency_activity', RERR.restart);
+          if (this.rules.propagateStartRestartsRunning && (err === RERR.restart || err === RERR.refresh)) this.send(vi, 'STOP_RESET', 'dependency_activity', RERR.restart);
         } else this.startIfSatisfied(vi);
         return;
       case VertexKind.Group:

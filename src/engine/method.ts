@@ -8,7 +8,7 @@
  * Section numbers (§) refer to docs/smf-semantics.md unless another file is named.
  */
 import { type ResolvedMethod } from '../model/graph/resolve.ts';
-import { FAULT_THRESHOLD, RERR, RINST_FAILURE_RATE_MS, RINST_START_TIMES, type InstanceState, type NextState, type Reason } from '../model/smf/states.ts';
+import { FAULT_THRESHOLD, RERR, type InstanceState, type NextState, type Reason } from '../model/smf/states.ts';
 import { type ExitValue } from '../model/scenario/types.ts';
 import { type InstanceRuntime, type MethodKind } from './instance-runtime.ts';
 import { jitterDuration } from './jitter.ts';
@@ -27,7 +27,9 @@ export abstract class StartdMethods extends StartdRestarter {
     const token = ++i.methodToken;
 
     // Wait model: the start method is forked and the instance is online at once (§7.4).
-    if (kind === 'start' && i.resolved.model === 'wait') {
+    // In 2009 its starts were rate-limited like any other's (§11); today they are exempt.
+    const waitModel = kind === 'start' && i.resolved.model === 'wait';
+    if (waitModel && !this.rules.rateLimit.waitServices) {
       i.busy = false;
       i.method = undefined;
       this.recordStatus(i, from, fromNext, reason);
@@ -40,12 +42,7 @@ export abstract class StartdMethods extends StartdRestarter {
 
     if (kind === 'start') {
       // method_rate_critical(): every start invocation is recorded (§7.3).
-      const limit = this.era === '2009' ? 10 : RINST_START_TIMES;
-      const rate = this.era === '2009' ? 1000 : RINST_FAILURE_RATE_MS;
-      i.startTimes.push(this.now);
-      if (i.startTimes.length > limit) i.startTimes.shift();
-      const oldest = i.startTimes[0];
-      if (i.startTimes.length >= limit && oldest !== undefined && (this.now - oldest) / (limit - 1) < rate) {
+      if (this.rateCritical(i)) {
         i.busy = true;
         i.method = kind;
         this.recordStatus(i, from, fromNext, reason);
@@ -54,6 +51,13 @@ export abstract class StartdMethods extends StartdRestarter {
           kind: 'methodDone', inst: i, token, method: kind, exit: 0, timedOut: false, rateLimited: true, duration: 0,
           effects: { console: [], log: [], world: [] },
         });
+        return;
+      }
+      if (waitModel) {
+        i.busy = false;
+        i.method = undefined;
+        this.recordStatus(i, from, fromNext, reason);
+        this.forkChild(i);
         return;
       }
       if (this.scenario.boot?.verbose === true && attempt <= 1 && !this.loginReached()) {
@@ -112,12 +116,23 @@ export abstract class StartdMethods extends StartdRestarter {
     this.queue.push(ends, { kind: 'methodDone', inst: i, token, method: kind, exit, timedOut, rateLimited: false, duration: ends - this.now, effects });
   }
 
-  protected waitThrottled(i: InstanceRuntime): boolean {
-    if (this.era === '2009') return false;
+  /** method_rate_critical(): record this start; true when the last N starts average under the era's period apart (§7.3, §11). */
+  protected rateCritical(i: InstanceRuntime): boolean {
+    const { starts, periodMs } = this.rules.rateLimit;
     i.startTimes.push(this.now);
-    if (i.startTimes.length > RINST_START_TIMES) i.startTimes.shift();
+    if (i.startTimes.length > starts) i.startTimes.shift();
     const oldest = i.startTimes[0];
-    return i.startTimes.length >= RINST_START_TIMES && oldest !== undefined && (this.now - oldest) / (RINST_START_TIMES - 1) < 1000;
+    return i.startTimes.length >= starts && oldest !== undefined && (this.now - oldest) / (starts - 1) < periodMs;
+  }
+
+  /** restarter.c: a wait service whose last RINST_START_TIMES starts average under RINST_WT_SVC_FAILURE_RATE_NS (1 s) is throttled (§7.4). */
+  protected waitThrottled(i: InstanceRuntime): boolean {
+    if (!this.rules.waitThrottle) return false;
+    const starts = this.rules.rateLimit.starts;
+    i.startTimes.push(this.now);
+    if (i.startTimes.length > starts) i.startTimes.shift();
+    const oldest = i.startTimes[0];
+    return i.startTimes.length >= starts && oldest !== undefined && (this.now - oldest) / (starts - 1) < 1000;
   }
 
   protected forkChild(i: InstanceRuntime): void {
@@ -190,8 +205,8 @@ export abstract class StartdMethods extends StartdRestarter {
     if (typeof exit === 'number' && m.exec !== ':true' && this.isForkedExec(m.exec)) this.svcLog(i, `Method "${w.method}" exited with status ${exit}.`);
     if (typeof exit === 'string') this.svcLog(i, `Method "${w.method}" failed due to signal ${exit.slice(3)}.`);
 
-    if (logsMethodFailure(exit, this.era)) this.syslog(methodFailedMessage(fmri, m.exec, exit), 'warning', fmri);
-    const verdict = classifyExit(exit, { era: this.era, method: w.method, model: i.resolved.model, exec: m.exec });
+    if (logsMethodFailure(exit, this.rules)) this.syslog(methodFailedMessage(fmri, m.exec, exit), 'warning', fmri);
+    const verdict = classifyExit(exit, { rules: this.rules, method: w.method, model: i.resolved.model, exec: m.exec });
     switch (verdict.kind) {
       case 'ok':
         i.faultCount = 0;

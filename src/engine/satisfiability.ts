@@ -4,17 +4,22 @@
  * administrator). `sat` is the "satbility" flag: when false, callers only want
  * to know satisfied-or-not.
  *
- * The 2009 svc.startd differs only in optional_all (§11): it skipped
- * unconfigured, disabled and GV_TOOFFLINE members and a service member counted
- * as satisfied when any qualifying instance was.
+ * The value of a single instance (§3.3) is instance-value.ts's rule. The 2009
+ * svc.startd differs only in optional_all and in what a disable subtree is
+ * worth (era-rules.ts, §11): it skipped unconfigured, disabled and GV_TOOFFLINE
+ * members and a service member counted as satisfied when any qualifying
+ * instance was.
  */
 import { VertexKind, type Vertex } from './graph.ts';
+import { instanceValue, type Sat } from './instance-value.ts';
+import type { EraRules } from '../model/smf/era-rules.ts';
 
-export type Sat = 1 | 0 | -1;
+export type { Sat };
 
 export interface SatContext {
   fileExists(path: string): boolean;
-  readonly era: '2009' | '2025';
+  /** The era's rules (§11): which optional_all, what a disable subtree is worth. */
+  readonly rules: EraRules;
   /**
    * Bumped on every state, flag, edge or file change. Deep satisfiability
    * answers are memoised per vertex for one version, so a query never walks
@@ -26,31 +31,9 @@ export interface SatContext {
 export function dependencySatisfied(v: Vertex, sat: boolean, ctx: SatContext): Sat {
   switch (v.kind) {
     case VertexKind.Instance: {
-      const i = v.inst;
-      if (i === undefined || !i.configured) return i !== undefined && i.deathrow ? 1 : -1;
-      if (ctx.era === '2025') {
-        // "Any vertex with the GV_TODISABLE flag set is guaranteed to have its
-        // dependencies unsatisfiable. Any vertex with GV_TOOFFLINE may be
-        // satisfied after it transitions."
-        if (i.toDisable) return -1;
-        if (i.toOffline) return 0;
-      } else if (i.toOffline) {
-        return -1;
-      }
-      switch (i.state) {
-        case 'online':
-        case 'degraded':
-          return 1;
-        case 'offline':
-          if (!sat) return 0;
-          return instanceSatisfied(v, true, ctx) !== -1 ? 0 : -1;
-        case 'disabled':
-        case 'maintenance':
-          return -1;
-        case 'uninitialized':
-          return 0;
-      }
-      return 0;
+      const r = instanceValue(v.inst, sat, ctx.rules);
+      if (r !== 'deep') return r;
+      return instanceSatisfied(v, true, ctx) !== -1 ? 0 : -1;
     }
     case VertexKind.Service:
       if (v.deps.length === 0) return -1;
@@ -65,7 +48,7 @@ export function dependencySatisfied(v: Vertex, sat: boolean, ctx: SatContext): S
         case 'require_any':
           return requireAny(v, sat, ctx);
         case 'optional_all':
-          return ctx.era === '2009' ? optionalAll2009(v, sat, ctx) : optionalAll(v, sat, ctx);
+          return ctx.rules.optionalAll === 'e11c3f44f5' ? optionalAll2009(v, sat, ctx) : optionalAll(v, sat, ctx);
         case 'exclude_all':
           return excludeAll(v, ctx);
       }
@@ -118,26 +101,8 @@ function groupsSatisfied(v: Vertex, sat: boolean, ctx: SatContext): Sat {
 function shallow(d: Vertex, sat: boolean, ctx: SatContext): Sat | undefined {
   if (d.kind === VertexKind.File) return ctx.fileExists(d.label) ? 1 : -1;
   if (d.kind !== VertexKind.Instance) return undefined;
-  const i = d.inst;
-  if (i === undefined || !i.configured) return i !== undefined && i.deathrow ? 1 : -1;
-  if (ctx.era === '2025') {
-    if (i.toDisable) return -1;
-    if (i.toOffline) return 0;
-  } else if (i.toOffline) return -1;
-  switch (i.state) {
-    case 'online':
-    case 'degraded':
-      return 1;
-    case 'maintenance':
-      return -1;
-    case 'uninitialized':
-      return 0;
-    case 'disabled':
-      return sat ? (i.enabled ? undefined : -1) : 0;
-    case 'offline':
-      return sat ? undefined : 0;
-  }
-  return undefined;
+  const r = instanceValue(d.inst, sat, ctx.rules);
+  return r === 'deep' ? undefined : r;
 }
 
 export function requireAll(group: Vertex, sat: boolean, ctx: SatContext): Sat {
@@ -190,13 +155,10 @@ function optionalAll(group: Vertex, sat: boolean, ctx: SatContext): Sat {
       // Skip missing instances and instances in maintenance.
       if (i === undefined || !i.configured || i.state === 'maintenance') continue;
       anyQualified = true;
-      if (i.state === 'offline') {
-        // For offline dependencies, treat unsatisfiable as satisfied.
+      if (i.state === 'offline' || i.state === 'disabled') {
+        // "For offline/disabled dependencies, treat unsatisfiable as satisfied."
         r = dependencySatisfied(d, true, ctx);
         if (r === -1) r = 1;
-      } else if (i.state === 'disabled') {
-        // Transitioning out of disabled: temporarily unsatisfied.
-        r = i.enabled ? 0 : 1;
       } else {
         r = dependencySatisfied(d, sat, ctx);
       }

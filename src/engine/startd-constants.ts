@@ -1,18 +1,5 @@
 /** Names and limits svc.startd hard-codes (restarter.c, graph.c, startd.h). */
-/** restarter.c: timeout_ovr_svcs[] ("services on the path to manifest import", §7.2). */
-export const TIMEOUT_OVERRIDE_2025 = new Set([
-  'svc:/system/manifest-import:default',
-  'svc:/network/initial:default',
-  'svc:/network/service:default',
-  'svc:/system/rmtmpfiles:default',
-  'svc:/network/loopback:default',
-  'svc:/network/physical:default',
-  'svc:/system/device/local:default',
-  'svc:/system/filesystem/usr:default',
-  'svc:/system/filesystem/minimal:default',
-  'svc:/system/filesystem/local:default',
-]);
-export const TIMEOUT_OVERRIDE_2009 = new Set([...TIMEOUT_OVERRIDE_2025, 'svc:/system/metainit:default']);
+/* timeout_ovr_svcs[] (restarter.c, §7.2) differs by era: src/model/smf/era-rules.ts. */
 
 export const SINGLE_USER = 'svc:/milestone/single-user:default';
 export const MULTI_USER = 'svc:/milestone/multi-user:default';

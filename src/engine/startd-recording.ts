@@ -25,7 +25,8 @@ import { type SatContext } from './satisfiability.ts';
 import { EventQueue } from './event-queue.ts';
 import { startOffset, syslogLine, syslogTime } from './console-text.ts';
 import { type ConsoleLine, type ConsoleSource, type InstanceStatus, type LogLine, type TraceRecord } from './trace.ts';
-import { MANIFEST_IMPORT, TIMEOUT_OVERRIDE_2009, TIMEOUT_OVERRIDE_2025, UP_SVCS } from './startd-constants.ts';
+import { MANIFEST_IMPORT, UP_SVCS } from './startd-constants.ts';
+import { eraRules, type Era, type EraRules } from '../model/smf/era-rules.ts';
 
 export interface SimulateOptions {
   /** Stop at this simulated ms (overrides the scenario's `until`). */
@@ -61,7 +62,9 @@ export interface MethodEffects {
 export abstract class StartdRecording {
   protected readonly resolved: ResolvedScenario;
   protected readonly scenario: Scenario;
-  protected readonly era: '2009' | '2025';
+  protected readonly era: Era;
+  /** What differs between the 2009 and today's svc.startd (docs/smf-semantics.md §11). */
+  protected readonly rules: EraRules;
   protected readonly world: WorldRuntime;
   protected readonly graph = new DependencyGraph();
   protected readonly instances: InstanceRuntime[] = [];
@@ -75,7 +78,7 @@ export abstract class StartdRecording {
   protected readonly rng: (() => number) | undefined;
   /** With a seed: durations × [1 − jitter, 1 + jitter) (jitter.ts). */
   protected readonly jitter: number;
-  protected readonly timeoutOverride: Set<string>;
+  protected readonly timeoutOverride: ReadonlySet<string>;
   protected seq = 0;
   protected now = 0;
   protected version = 0;
@@ -103,12 +106,13 @@ export abstract class StartdRecording {
     this.until = options.until ?? scenario.until ?? DEFAULTS.until;
     this.rng = scenario.seed === undefined ? undefined : seededRandom(scenario.seed);
     this.jitter = scenario.jitter ?? DEFAULTS.jitter;
-    this.timeoutOverride = this.era === '2009' ? TIMEOUT_OVERRIDE_2009 : TIMEOUT_OVERRIDE_2025;
+    this.rules = eraRules(this.era);
+    this.timeoutOverride = this.rules.timeoutOverride;
     this.timezoneKnown = this.world.timezoneKnown();
     this.diagnostics.push(...this.resolved.diagnostics);
     this.modelsWholeSystem = [...UP_SVCS, MANIFEST_IMPORT].some((f) => this.resolved.byFmri.has(f));
     this.satCtx = {
-      era: this.era,
+      rules: this.rules,
       fileExists: (p: string) => this.world.fileExists(p),
       version: 0,
     };

@@ -99,6 +99,4 @@ export const SMF_EXIT = {
 
 /** FAULT_THRESHOLD in startd.h: the third consecutive retryable failure means maintenance. */
 export const FAULT_THRESHOLD = 3;
-/** RINST_START_TIMES / RINST_FAILURE_RATE_NS (§7.3, current tree). */
-export const RINST_START_TIMES = 5;
-export const RINST_FAILURE_RATE_MS = 600_000;
+/* RINST_START_TIMES / RINST_FAILURE_RATE_NS (§7.3) differ by era: era-rules.ts. */

@@ -7,6 +7,7 @@
  * marked "assembled" and kept to what the source makes certain.
  */
 import type { IpmpImplementation } from './types.ts';
+import { eraRules, type Era } from '../smf/era-rules.ts';
 
 /** smf_include.sh exit codes. */
 export const SMF_EXIT = { OK: 0, ERR_FATAL: 95, ERR_CONFIG: 96 } as const;
@@ -85,12 +86,13 @@ export function hostnameLine(nodename: string): string {
 }
 
 /** manifest-import: what stays on the console after the i/n counter (2009: smf(5); today smf(7), no padding). */
-export function loadingDescriptions(era: '2009' | '2025', n: number): string {
-  return `Loading smf(${era === '2009' ? 5 : 7}) service descriptions: ${n}/${n}`;
+export function loadingDescriptions(era: Era, n: number): string {
+  return `Loading smf(${eraRules(era).smfManSection}) service descriptions: ${n}/${n}`;
 }
 
-export function loadedDescriptions(era: '2009' | '2025', n: number): string {
-  return era === '2009' ? `Loaded ${n} smf(5) service descriptions` : `svccfg: Loaded ${n} smf(7) service descriptions`;
+export function loadedDescriptions(era: Era, n: number): string {
+  const r = eraRules(era);
+  return `${r.loadedBySvccfg ? 'svccfg: ' : ''}Loaded ${n} smf(${r.smfManSection}) service descriptions`;
 }
 
 /** strerror(EROFS), as commands print it. */

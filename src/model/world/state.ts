@@ -14,6 +14,7 @@ import { isUnder, normalizePath } from './paths.ts';
 import { RepositoryState } from './repository.ts';
 import type { WorldChange } from './runtime.ts';
 import type { IpmpImplementation, WorldSpec } from './types.ts';
+import { eraRules } from '../smf/era-rules.ts';
 
 export interface WorldNote {
   readonly t: number;
@@ -65,7 +66,7 @@ export class WorldState {
     const others = (spec.filesystems ?? []).filter((f) => !own.includes(f));
     this.fs = new FilesystemTable([...own, ...others], spec.symlinks ?? {});
     this.devices = new DeviceTree(spec.devices ?? []);
-    const impl: IpmpImplementation = spec.network?.ipmp ?? (this.era === '2009' ? 'clearview' : 'libipadm');
+    const impl: IpmpImplementation = spec.network?.ipmp ?? eraRules(this.era).defaultIpmp;
     this.net = new NetworkState(spec.network?.nics ?? [], spec.network?.interfaces ?? [], spec.network?.hosts ?? {}, impl);
     this.repo = new RepositoryState(spec.repository);
     this.extraFiles = new Set((scenario.files ?? []).map(normalizePath));

@@ -8,6 +8,7 @@
 import { explicitDataAddresses, hostnameLines, isAddressWord } from '../ifconfig.ts';
 import type { InterfaceSpec, IpmpImplementation, NetworkSpec, WorldSpec } from '../types.ts';
 import { checkOption, withWorld, type ConditionDef, type ConditionFamily, type ConditionOption } from './types.ts';
+import { eraRules, type Era } from '../../smf/era-rules.ts';
 
 const IPMP_CLEARVIEW: readonly ConditionOption[] = [
   { value: 'none', label: 'no IPMP', description: 'Each interface is configured on its own; no group, no IPMP interface.' },
@@ -43,8 +44,8 @@ function ipmpOptions(impl: IpmpImplementation): readonly ConditionOption[] {
   return impl === 'pre-clearview' ? IPMP_PRE : IPMP_CLEARVIEW;
 }
 
-function impl(w: WorldSpec, era: '2009' | '2025'): IpmpImplementation {
-  return w.network?.ipmp ?? (era === '2009' ? 'clearview' : 'libipadm');
+function impl(w: WorldSpec, era: Era): IpmpImplementation {
+  return w.network?.ipmp ?? eraRules(era).defaultIpmp;
 }
 
 function words(text: string | undefined): string[] {

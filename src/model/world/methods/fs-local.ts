@@ -6,6 +6,7 @@
 import { mountedBy } from '../filesystems.ts';
 import type { MethodModel } from './types.ts';
 import { mountAll } from './mounts.ts';
+import { eraRules } from '../../smf/era-rules.ts';
 
 export const fsLocal: MethodModel = (world, req) => {
   const list = world.bootFilesystems().filter((f) => mountedBy(f.spec) === 'fs-local' && !world.fs.isMounted(f.spec.mountpoint));
@@ -13,14 +14,15 @@ export const fsLocal: MethodModel = (world, req) => {
   const good = list.filter((f) => f.spec.fails !== true);
   const zfs = good.filter((f) => f.spec.type === 'zfs');
   const console: string[] = [];
-  if (world.era === '2009' && world.bootFilesystems().some((f) => f.spec.type === 'zfs')) {
+  const rules = eraRules(world.era);
+  if (rules.zfsMountProgressOnConsole && world.bootFilesystems().some((f) => f.spec.type === 'zfs')) {
     console.push('Reading ZFS config: done.');
     if (zfs.length > 0) console.push(`Mounting ZFS filesystems: (${zfs.length}/${zfs.length})`);
   }
   const effect = () => mountAll(world, good.map((fs) => ({ fs, readOnly: fs.spec.read_only === true })), req.fmri);
   if (failing !== undefined) {
     const what = failing.spec.type === 'zfs' ? 'WARNING: /usr/sbin/zfs mount -a failed: exit status 1' : 'WARNING: /sbin/mountall -l failed: exit status 1';
-    return { duration: 600, exit: world.era === '2009' ? 95 : 97, console: [...console, `${req.fmri}: ${what}`], log: [what], effect };
+    return { duration: 600, exit: rules.fsLocalFailureExit, console: [...console, `${req.fmri}: ${what}`], log: [what], effect };
   }
   return { duration: 500, exit: 0, console, effect };
 };
