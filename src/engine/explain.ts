@@ -381,7 +381,8 @@ function explainWith(a: Analyzer, fmri: string): Explanation | undefined {
   const docs = inst.documentation;
   const logs: string[] = s.logfile === undefined ? [] : [s.logfile];
   const running = isRunning(s.state);
-  const header = `${fmri}${inst.commonName === undefined ? '' : ` (${inst.commonName})`}`;
+  // print_service(): "%s (%s)" with the template's common name, or "?" when there is none (§8.2).
+  const header = `${fmri} (${inst.commonName ?? '?'})`;
   const since = ctimeString(era, s.since);
   const render = (verbose: boolean): string => {
     const lines: string[] = [header, ` State: ${s.state} since ${since}`];

@@ -162,6 +162,19 @@ export abstract class StartdGraph extends StartdMethods {
     return undefined;
   }
 
+  /**
+   * refresh_vertex(): drop the instance's dependency edges and read its
+   * dependency groups again, with the cycle check (graph_insert_dependency()).
+   */
+  protected refreshVertex(i: InstanceRuntime): 'cycle' | 'invalid' | undefined {
+    for (const gv of i.vertex.deps) {
+      if (gv.kind !== VertexKind.Group) continue;
+      for (const t of [...gv.deps]) this.graph.removeEdge(gv, t);
+    }
+    this.bump();
+    return this.setDependencies(i);
+  }
+
   /** handle_cycle(): the instance that completes the cycle goes to maintenance (§1.2). */
   protected handleCycle(i: InstanceRuntime, path: Vertex[]): void {
     const hops = [i.fmri, ...path.filter((v) => v.kind === VertexKind.Instance).map((v) => v.name)];

@@ -13,7 +13,7 @@ import { resolveMilestoneName } from '../model/scenario/validate.ts';
 import { VertexKind, type Vertex } from './graph.ts';
 import { type InstanceRuntime } from './instance-runtime.ts';
 import { instanceSatisfied } from './satisfiability.ts';
-import { CONSOLE_LOGIN, FS_MINIMAL, FS_ROOT, MANIFEST_IMPORT, SINGLE_USER, STANDARD_MILESTONES, SYSTEM_LOG, UP_SVCS } from './startd-constants.ts';
+import { CONSOLE_LOGIN, FS_MINIMAL, FS_ROOT, MANIFEST_IMPORT, SINGLE_USER, STANDARD_MILESTONES, STARTD_SELF, SYSTEM_LOG, UP_SVCS } from './startd-constants.ts';
 import { StartdPropagation } from './graph-propagate.ts';
 
 export abstract class StartdMilestones extends StartdPropagation {
@@ -101,7 +101,8 @@ export abstract class StartdMilestones extends StartdPropagation {
 
   /** can_come_up() and the sulogin thread (§6.7). */
   protected checkCanComeUp(): void {
-    if (!this.loadComplete || this.suloginShown || this.milestone !== 'all') return;
+    // graph_transition_sulogin() asks whatever the milestone (§6.7).
+    if (!this.loadComplete || this.suloginShown) return;
     // Scope rule: a scenario with none of up_svcs[] nor manifest-import does not model a
     // whole system, so the sulogin check (which would fire at once) is not applied.
     if (!this.modelsWholeSystem) return;
@@ -159,13 +160,14 @@ export abstract class StartdMilestones extends StartdPropagation {
       output.push(`svcadm: Milestone ${m} does not exist.`);
       return false;
     }
-    void makeDefault;
+    // -d writes options/milestone (persistent) and deletes options_ovr/milestone: the running system
+    // goes there too, and so will the next boot (§6.4).
     this.milestone = m;
     this.milestoneReached = false;
     this.applySubgraph();
-    this.records.push({ kind: 'milestone', seq: this.seq++, t: this.now, milestone: m, reached: false });
+    this.records.push({ kind: 'milestone', seq: this.seq++, t: this.now, milestone: m, reached: false, ...(makeDefault ? { persistent: true as const } : {}) });
     for (const i of this.instances) {
-      if (!i.configured) continue;
+      if (!i.configured || i.fmri === STARTD_SELF) continue;
       if (m === 'all' || (m !== 'none' && i.inSubgraph)) {
         if (i.override !== undefined) {
           i.override = undefined;
@@ -183,7 +185,8 @@ export abstract class StartdMilestones extends StartdPropagation {
   protected override disableNonSubgraphLeaves(): void {
     if (this.milestone === 'all') return;
     for (const i of this.instances) {
-      if (!i.configured || (i.inSubgraph && this.milestone !== 'none')) continue;
+      // svc.startd's own instance is not a graph vertex (dgraph_add_instance() skips it): never disabled (§6.4).
+      if (!i.configured || i.fmri === STARTD_SELF || (i.inSubgraph && this.milestone !== 'none')) continue;
       if (i.override === false || !i.enabled) continue;
       if (!this.isNonSubgraphLeaf(i.vertex)) continue;
       i.override = false;

@@ -18,12 +18,17 @@ export abstract class StartdPropagation extends StartdGraph {
     const v = i.vertex;
     const flagsBefore = i.toOffline || i.toDisable;
     switch (i.state) {
-      case 'uninitialized':
-        // gt_enter_uninit(): refresh_vertex() then graph_enable_by_vertex(enabled, 0).
-        if (i.enabled) this.enableByVertex(i, true, false);
+      case 'uninitialized': {
+        // gt_enter_uninit(): refresh_vertex() (re-read the dependencies, so the cycle
+        // check runs again, §1.2) then graph_enable_by_vertex(enabled, 0).
+        const failed = this.refreshVertex(i);
+        if (failed === 'cycle') this.send(i, 'DEPENDENCY_CYCLE', 'dependency_cycle', RERR.none);
+        else if (failed === 'invalid') this.send(i, 'INVALID_DEPENDENCY', 'invalid_dependency', RERR.none);
+        else if (i.enabled) this.enableByVertex(i, true, false);
         else this.send(i, 'DISABLE', 'disable_request', RERR.restart);
         if (wasRunning) this.graphPropagateStop(v, rerr);
         break;
+      }
       case 'maintenance': {
         const toOffline = i.toOffline;
         i.toDisable = false;
@@ -173,7 +178,10 @@ export abstract class StartdPropagation extends StartdGraph {
         if (i.toOffline || i.toDisable) this.bump();
         i.toOffline = false;
         i.toDisable = false;
-        this.send(i, 'ENABLE', i.state === 'disabled' ? 'enable_request' : 'per_configuration', RERR.none);
+        // enable_inst(): enable_request from disabled, clear_request out of a clear, else per_configuration (§2.2).
+        const reason = i.state === 'disabled' ? 'enable_request' : i.clearing ? 'clear_request' : 'per_configuration';
+        i.clearing = false;
+        this.send(i, 'ENABLE', reason, RERR.none);
       }
       return;
     }

@@ -71,6 +71,11 @@ export class InstanceRuntime {
   /** The severity and reason of the stop in progress, for the state change that ends it (§4.2). */
   stopRerr = 0;
   stopReason: Reason = 'none';
+  /**
+   * Coming out of maintenance by svcadm clear (restarter.c unmaintain_instance()):
+   * the ENABLE that follows records clear_request, not per_configuration (§2.2).
+   */
+  clearing = false;
   /** The method that ran last, to tell a refresh's completion from a start's. */
   lastMethod: MethodKind | undefined = undefined;
 

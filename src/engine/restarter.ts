@@ -71,6 +71,7 @@ export abstract class StartdRestarter extends StartdRecording {
         i.childAlive = false;
       }
       if (i.state === 'uninitialized' && from === 'maintenance') {
+        i.clearing = type === 'ADMIN_MAINT_OFF';
         i.faultCount = 0;
         i.waitStatus = undefined;
         i.cycle = undefined;

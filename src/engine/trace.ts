@@ -81,6 +81,11 @@ export interface MilestoneRecord {
   readonly t: number;
   readonly milestone: string;
   readonly reached: boolean;
+  /**
+   * `svcadm milestone -d`: written to options/milestone (persistent), so it is
+   * also the next boot's milestone (§6.4, §6.2).
+   */
+  readonly persistent?: true;
 }
 
 export type TraceRecord = StatusRecord | MethodRecord | ActionRecord | WorldRecord | MilestoneRecord;
