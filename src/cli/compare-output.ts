@@ -14,24 +14,34 @@ export async function renderCompare(a: Scenario, ref: string, format: string, un
   const opts = until === undefined ? {} : { until };
   const ta = simulate(a, opts);
   let b: Scenario;
+  let reboot: Reboot | undefined;
   if (ref === 'next-boot') {
     const next = nextBootScenario(a, ta);
     if (!next.ok) throw new InputError(`--compare next-boot: ${next.error}`);
     b = next.scenario;
+    reboot = { boot: next.number, carried: next.carried, dropped: next.dropped };
   } else {
     b = (await loadScenario(ref)).scenario;
   }
   const tb = simulate(b, opts);
   const c = compareTraces(ta, tb);
-  if (format === 'json') return `${JSON.stringify(toJson(c, a.name, b.name), null, 2)}\n`;
-  return renderText(c, a.name, b.name);
+  if (format === 'json') return `${JSON.stringify(toJson(c, a.name, b.name, reboot), null, 2)}\n`;
+  return renderText(c, a.name, b.name, reboot);
 }
 
-function toJson(c: Comparison, a: string, b: string): unknown {
+/** For --compare next-boot: which boot B is, and what it inherits from A (persistent repository writes) and does not. */
+interface Reboot {
+  readonly boot: number;
+  readonly carried: readonly string[];
+  readonly dropped: readonly string[];
+}
+
+function toJson(c: Comparison, a: string, b: string, reboot: Reboot | undefined): unknown {
   const d = c.divergence;
   return {
     a,
     b,
+    ...(reboot === undefined ? {} : { reboot }),
     divergence:
       d === undefined
         ? null
@@ -40,8 +50,14 @@ function toJson(c: Comparison, a: string, b: string): unknown {
   };
 }
 
-function renderText(c: Comparison, a: string, b: string): string {
-  const lines = [`A: ${a}`, `B: ${b}`, ''];
+function renderText(c: Comparison, a: string, b: string, reboot: Reboot | undefined): string {
+  const lines = [`A: ${a}`, `B: ${b}`];
+  if (reboot !== undefined) {
+    lines.push(`B is boot ${reboot.boot}: it starts from the repository A left.`);
+    for (const x of reboot.carried) lines.push(`  carried over: ${x}`);
+    for (const x of reboot.dropped) lines.push(`  not carried (non-persistent): ${x}`);
+  }
+  lines.push('');
   const d = c.divergence;
   if (d === undefined) {
     lines.push('The two boots are identical: no event differs.');

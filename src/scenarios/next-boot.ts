@@ -1,17 +1,65 @@
 /**
- * The scenario of the next boot, from this boot's trace: what persists across
- * a reboot (/dev links, files on disk, the persistent repository, the default
- * milestone) carries over from the world at the end of this boot; what SMF
- * does not keep (maintenance, temporary enables, boot -s) does not
- * (src/model/world/next-boot.ts).
+ * The scenario of the next boot, from this boot's trace. What persists across
+ * a reboot carries over: with a world, /dev links, files on disk, the
+ * persistent repository's imports and the default milestone
+ * (src/model/world/next-boot.ts); without one, the files that exist at the end;
+ * in both, what svcadm wrote to persistent property groups (general/enabled,
+ * options/milestone: src/engine/persistent-state.ts). What SMF does not keep
+ * (maintenance, degraded, temporary enables and disables, `svcadm milestone`
+ * without -d, boot -s / -m, this boot's timed actions) does not
+ * (docs/smf-semantics.md §1.1, §10.2).
  */
 import type { Scenario } from '../model/scenario/types.ts';
+import { carryRepository } from '../model/scenario/carry-repository.ts';
 import { nextBoot } from '../model/world/next-boot.ts';
+import { createSeeker } from '../engine/seek.ts';
+import { persistentRepository } from '../engine/persistent-state.ts';
 import type { Trace } from '../engine/trace.ts';
 
-export type NextBoot = { ok: true; scenario: Scenario } | { ok: false; error: string };
+export type NextBoot =
+  | {
+      ok: true;
+      scenario: Scenario;
+      /** The boot number of the next boot (1 = first boot). */
+      number: number;
+      /** What the next boot inherits from this one, one sentence each. */
+      carried: readonly string[];
+      /** What this boot had that the next one does not, one sentence each. */
+      dropped: readonly string[];
+    }
+  | { ok: false; error: string };
 
 export function nextBootScenario(scenario: Scenario, trace: Trace): NextBoot {
-  const r = nextBoot(scenario, trace.worldFinal);
-  return r.ok ? { ok: true, scenario: r.scenario } : { ok: false, error: r.error };
+  let next: Scenario;
+  let number: number;
+  if (scenario.world !== undefined) {
+    const r = nextBoot(scenario, trace.worldFinal);
+    if (!r.ok) return r;
+    next = r.scenario;
+    number = r.scenario.world?.boot?.number ?? 2;
+  } else {
+    next = worldlessNextBoot(scenario, trace);
+    number = Number(scenario.source?.['boot'] ?? '1') + 1;
+  }
+  const repo = persistentRepository(trace);
+  const carried = carryRepository(next, repo);
+  return { ok: true, scenario: carried.scenario, number, carried: carried.carried, dropped: repo.dropped };
+}
+
+/** A scenario without a world has only its `files`: those that exist at the end of the boot carry over. */
+function worldlessNextBoot(scenario: Scenario, trace: Trace): Scenario {
+  const files = [...createSeeker(trace).filesAtTime(trace.endTime)].sort();
+  const { actions: _actions, boot: _boot, files: _files, ...rest } = scenario;
+  void _actions;
+  void _boot;
+  void _files;
+  const { single: _s, milestone: _m, reconfigure: _r, ...kept } = scenario.boot ?? {};
+  void _s;
+  void _m;
+  void _r;
+  return {
+    ...rest,
+    ...(Object.keys(kept).length > 0 ? { boot: kept } : {}),
+    ...(files.length > 0 ? { files } : {}),
+  };
 }
