@@ -1,8 +1,11 @@
 /**
- * Property tests over generated dependency graphs (issue 2): determinism,
- * require_all and exclude_all hold whenever a start method begins, a graph
- * without failures and cycles brings every enabled instance online, and
- * nothing ever hangs.
+ * Property tests over generated dependency graphs (issue 2, issue 14):
+ * determinism, require_all, require_any, optional_all and exclude_all hold
+ * whenever a start method begins (docs/smf-semantics.md §3.2–§3.4), a graph
+ * without failures and cycles brings every enabled instance online, every
+ * instance sent to maintenance for a cycle names a real cycle (§1.2), and
+ * nothing ever hangs. The generator produces cycles too (dependencies that
+ * point at later services).
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -16,6 +19,8 @@ interface GenOptions {
   readonly failures: boolean;
   readonly groupings: readonly (typeof GROUPINGS)[number][];
   readonly disabled: boolean;
+  /** Let dependencies point at any service, so cycles appear (§1.2). */
+  readonly cycles: boolean;
 }
 
 function arbScenario(o: GenOptions): fc.Arbitrary<Scenario> {
@@ -28,10 +33,10 @@ function arbScenario(o: GenOptions): fc.Arbitrary<Scenario> {
               fc.record({
                 grouping: fc.constantFrom(...o.groupings),
                 restart_on: fc.constantFrom(...RESTART_ONS),
-                targets: fc.uniqueArray(fc.integer({ min: 0, max: Math.max(0, i - 1) }), { minLength: 1, maxLength: 3 }),
+                targets: fc.uniqueArray(fc.integer({ min: 0, max: o.cycles ? n - 1 : Math.max(0, i - 1) }), { minLength: 1, maxLength: 3 }),
                 serviceLevel: fc.boolean(),
               }),
-              { maxLength: i === 0 ? 0 : 3 },
+              { maxLength: i === 0 && !o.cycles ? 0 : 3 },
             ),
             duration: fc.integer({ min: 0, max: 500 }),
             exit: o.failures ? fc.constantFrom<ExitValue>(0, 0, 0, 1, 95, 96, 97) : fc.constant<ExitValue>(0),
@@ -77,7 +82,7 @@ function everyStart(trace: Trace, check: (fmri: string, running: (f: string) => 
 }
 
 describe('engine properties (fast-check)', () => {
-  const all = { failures: true, groupings: GROUPINGS, disabled: true };
+  const all = { failures: true, groupings: GROUPINGS, disabled: true, cycles: true };
 
   it('determinism: the same scenario always gives a byte-identical trace', () => {
     fc.assert(fc.property(arbScenario(all), (sc) => JSON.stringify(simulate(sc)) === JSON.stringify(simulate(sc))), { numRuns: 60 });
@@ -149,9 +154,74 @@ describe('engine properties (fast-check)', () => {
     );
   });
 
+  it('require_any: a start method never begins unless each require_any group has a running member', () => {
+    fc.assert(
+      fc.property(arbScenario(all), (sc) => {
+        const trace = simulate(sc);
+        return everyStart(trace, (fmri, running) => {
+          const inst = trace.instances.find((i) => i.fmri === fmri);
+          return (inst?.groups ?? [])
+            .filter((g) => g.grouping === 'require_any')
+            .every((g) => g.targets.some((t) => instancesOf(trace, t).some(running)));
+        });
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('optional_all: a start method never begins while an optional_all member is still on its way up (uninitialized, or its start method running)', () => {
+    // Such a member is worth 0 (§3.3, §3.4): the dependent must wait for it, whatever becomes of it.
+    fc.assert(
+      fc.property(arbScenario(all), (sc) => {
+        const trace = simulate(sc);
+        const seeker = createSeeker(trace);
+        return trace.records.every((r, idx) => {
+          if (r.kind !== 'method' || r.method !== 'start' || r.phase !== 'begin') return true;
+          const before = seeker.atIndex(idx - 1);
+          const inst = trace.instances.find((i) => i.fmri === r.fmri);
+          return (inst?.groups ?? [])
+            .filter((g) => g.grouping === 'optional_all')
+            .every((g) =>
+              g.targets.every((t) =>
+                instancesOf(trace, t).every((m) => {
+                  const s = before.get(m);
+                  if (s === undefined || !s.configured) return true;
+                  return !(s.state === 'uninitialized' || (s.state === 'offline' && s.next === 'online'));
+                }),
+              ),
+            );
+        });
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('cycles: every instance in maintenance for dependency_cycle names a real cycle of the declared graph, through it', () => {
+    fc.assert(
+      fc.property(arbScenario(all), (sc) => {
+        const trace = simulate(sc);
+        const end = createSeeker(trace).atIndex(trace.records.length - 1);
+        // Edges of the declared graph, not through exclude_all (is_path_to() skips those groups).
+        const edge = (a: string, b: string): boolean =>
+          (trace.instances.find((i) => i.fmri === a)?.groups ?? [])
+            .filter((g) => g.grouping !== 'exclude_all')
+            .some((g) => g.targets.some((t) => instancesOf(trace, t).includes(b)));
+        return trace.instances.every((i) => {
+          const s = end.get(i.fmri);
+          if (s === undefined || s.aux !== 'dependency_cycle') return true;
+          const c = s.cycle ?? [];
+          // A dependency on itself is a cycle of one: the engine lists the instance once.
+          if (c.length === 1) return c[0] === i.fmri && edge(i.fmri, i.fmri);
+          return c.length >= 2 && c[0] === i.fmri && c[c.length - 1] === i.fmri && c.every((f, k) => k === 0 || edge(c[k - 1] ?? '', f));
+        });
+      }),
+      { numRuns: 120 },
+    );
+  });
+
   it('a scenario without failures and cycles brings every enabled instance online', () => {
     fc.assert(
-      fc.property(arbScenario({ failures: false, groupings: ['require_all', 'require_any', 'optional_all'], disabled: false }), (sc) => {
+      fc.property(arbScenario({ failures: false, groupings: ['require_all', 'require_any', 'optional_all'], disabled: false, cycles: false }), (sc) => {
         const trace = simulate(sc);
         const end = createSeeker(trace).atIndex(trace.records.length - 1);
         return trace.instances.every((i) => end.get(i.fmri)?.state === 'online');
@@ -163,8 +233,18 @@ describe('engine properties (fast-check)', () => {
 
 describe('property test sanity', () => {
   it('the generator produces failures and every grouping', () => {
-    const samples = fc.sample(arbScenario({ failures: true, groupings: GROUPINGS, disabled: true }), { numRuns: 50, seed: 1 });
+    const samples = fc.sample(arbScenario({ failures: true, groupings: GROUPINGS, disabled: true, cycles: true }), { numRuns: 50, seed: 1 });
     const groupings = new Set(samples.flatMap((s) => s.services.flatMap((x) => (x.dependencies ?? []).map((d) => d.grouping))));
     expect(groupings.size).toBe(4);
+  });
+
+  it('the generator produces cycles, and the engine finds them', () => {
+    const samples = fc.sample(arbScenario({ failures: false, groupings: ['require_all'], disabled: false, cycles: true }), { numRuns: 30, seed: 2 });
+    const withCycle = samples.filter((sc) => {
+      const trace = simulate(sc);
+      const end = createSeeker(trace).atIndex(trace.records.length - 1);
+      return trace.instances.some((i) => end.get(i.fmri)?.aux === 'dependency_cycle');
+    });
+    expect(withCycle.length).toBeGreaterThan(0);
   });
 });
