@@ -123,6 +123,8 @@ export abstract class StartdGraph extends StartdMethods {
   protected setDependencies(i: InstanceRuntime): 'cycle' | 'invalid' | undefined {
     for (const g of i.resolved.groups) {
       if (g.targets.length === 0) continue; // "Ignoring empty dependency group"
+      // A <dependent> of a manifest not yet imported is not in the repository yet (§5, §10.5).
+      if (g.declaredBy !== undefined && !this.declarerInRepository(g.declaredBy)) continue;
       const gv = this.graph.add(`${i.fmri}>${g.name}`, VertexKind.Group, g.grouping, restartOnSeverity(g.restartOn), g.name);
       if (!i.vertex.deps.includes(gv)) this.graph.addEdge(i.vertex, gv);
       for (const target of g.targets) {
@@ -175,6 +177,34 @@ export abstract class StartdGraph extends StartdMethods {
     return this.setDependencies(i);
   }
 
+  /** Whether the service or instance that declared a <dependent> is in the repository now. */
+  protected declarerInRepository(declarer: string): boolean {
+    const inst = this.byFmri.get(declarer);
+    if (inst !== undefined) return inst.inRepository;
+    let any = false;
+    for (const x of this.instances) {
+      if (x.resolved.service !== declarer) continue;
+      if (x.inRepository) return true;
+      any = true;
+    }
+    return !any;
+  }
+
+  /**
+   * svccfg import of a manifest writes its <dependent> pgs onto their targets
+   * and refreshes them (§5): each configured target re-reads its dependencies
+   * (with the cycle check) and starts if now satisfied.
+   */
+  protected importDependents(fmri: string, service: string): void {
+    for (const t of this.instances) {
+      if (!t.configured || !t.resolved.groups.some((g) => g.declaredBy === fmri || g.declaredBy === service)) continue;
+      const failed = this.refreshVertex(t);
+      if (failed === 'cycle') this.send(t, 'DEPENDENCY_CYCLE', 'dependency_cycle', RERR.none);
+      else if (failed === 'invalid') this.send(t, 'INVALID_DEPENDENCY', 'invalid_dependency', RERR.none);
+      else this.startIfSatisfied(t);
+    }
+  }
+
   /** handle_cycle(): the instance that completes the cycle goes to maintenance (§1.2). */
   protected handleCycle(i: InstanceRuntime, path: Vertex[]): void {
     const hops = [i.fmri, ...path.filter((v) => v.kind === VertexKind.Instance).map((v) => v.name)];
@@ -213,6 +243,7 @@ export abstract class StartdGraph extends StartdMethods {
       i.inSubgraph = sub.has(fmri);
     }
     this.configureVertex(i);
+    this.importDependents(fmri, i.resolved.service);
     // The vertex existed unconfigured (a dependency on it evaluated −1); dependents may now start.
     this.graphPropagateSat(i.vertex);
   }

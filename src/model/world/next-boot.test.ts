@@ -59,19 +59,18 @@ describe('nextBoot', () => {
 });
 
 describe('settleRepository', () => {
-  it('holds the dependents of a service absent at boot and restores them when it is present; idempotent', () => {
-    const s = worldScenario(
-      { repository: { pending: [{ path: 'm.xml', services: ['svc:/x'] }] } },
-      { services: [{ fmri: 'svc:/x', dependents: [{ name: 'd', grouping: 'require_all', restart_on: 'none', target: 'svc:/y' }], instances: { default: { dependents: [{ name: 'e', grouping: 'optional_all', restart_on: 'none', target: 'svc:/z' }] } } }] },
+  it('keeps <dependent> declarations on the declaring service (the engine adds them at import, §5) and puts back held_dependents an earlier version saved; idempotent', () => {
+    const dependents = [{ name: 'd', grouping: 'require_all' as const, restart_on: 'none' as const, target: 'svc:/y' }];
+    const s = worldScenario({ repository: { pending: [{ path: 'm.xml', services: ['svc:/x'] }] } }, { services: [{ fmri: 'svc:/x', dependents }] });
+    expect(settleRepository(s)).toBe(s);
+    const legacy = worldScenario(
+      { repository: { pending: [{ path: 'm.xml', services: ['svc:/x'], held_dependents: { 'svc:/x': dependents, 'svc:/x:default': [{ name: 'e', grouping: 'optional_all', restart_on: 'none', target: 'svc:/z' }] } }] } },
+      { services: [{ fmri: 'svc:/x', instances: { default: {} } }] },
     );
-    const held = settleRepository(s);
-    expect(held.services[0]?.dependents).toBeUndefined();
-    expect(held.services[0]?.instances?.['default']?.dependents).toBeUndefined();
-    expect(Object.keys(held.world?.repository?.pending?.[0]?.held_dependents ?? {})).toEqual(['svc:/x', 'svc:/x:default']);
-    expect(settleRepository(held)).toEqual(held);
-    const present = settleRepository({ ...held, world: { ...held.world, repository: { ...held.world?.repository, scheme: 'two-step' } } });
-    expect(present.services[0]?.dependents).toHaveLength(1);
-    expect(present.services[0]?.instances?.['default']?.dependents).toHaveLength(1);
-    expect(present.world?.repository?.pending?.[0]?.held_dependents).toBeUndefined();
+    const settled = settleRepository(legacy);
+    expect(settled.services[0]?.dependents).toEqual(dependents);
+    expect(settled.services[0]?.instances?.['default']?.dependents).toHaveLength(1);
+    expect(settled.world?.repository?.pending?.[0]?.held_dependents).toBeUndefined();
+    expect(settleRepository(settled)).toBe(settled);
   });
 });

@@ -80,74 +80,26 @@ export class RepositoryState {
   }
 }
 
-/** Services whose instances are all absent at boot under a repository spec. */
-function absentAtBoot(spec: RepositorySpec | undefined): Set<string> {
-  return new RepositoryState(spec).absentServicesAtBoot();
-}
-
 /**
- * Keep `<dependent>` declarations where the repository puts them: a service
- * whose manifest is not imported before svc.startd builds the graph has no
- * dependent pgs yet, so its `dependents` are held in the pending manifest; once
- * it is in the repository at boot they are back on the service. Idempotent.
- *
- * ENGINE-REQUEST: once the engine adds a service's `<dependent>` pgs when the
- * service is imported (importInstance), rather than building them all from the
- * scenario at boot, this normalisation can keep dependents on the service.
+ * `<dependent>` declarations stay on the service that declares them: the
+ * engine adds them to their targets only when that service is in the
+ * repository (at boot, or when manifest-import imports it; docs/smf-semantics.md
+ * §5, §10.5). A scenario saved by an earlier version may still carry
+ * `held_dependents` in a pending manifest: they are put back on their services
+ * here, and the field dropped. Idempotent.
  */
 export function settleRepository(scenario: Scenario): Scenario {
   const repo = scenario.world?.repository;
-  if (repo?.pending === undefined || repo.pending.length === 0) return scenario;
-  const absent = absentAtBoot(repo);
+  if (repo?.pending === undefined || !repo.pending.some((m) => m.held_dependents !== undefined)) return scenario;
   let services = scenario.services;
   const pending = repo.pending.map((m) => {
-    let held: Record<string, readonly DependentSpec[]> = { ...(m.held_dependents ?? {}) };
-    for (const fmri of m.services) {
-      const k = services.findIndex((s) => s.fmri === fmri);
-      const svc = services[k];
-      if (svc === undefined) continue;
-      let next: ServiceSpec;
-      if (absent.has(fmri)) {
-        const r = holdDependents(svc, held);
-        next = r.service;
-        held = r.held;
-      } else {
-        const r = restoreDependents(svc, held);
-        next = r.service;
-        held = r.held;
-      }
-      if (next !== svc) services = services.map((s, i) => (i === k ? next : s));
-    }
+    if (m.held_dependents === undefined) return m;
+    services = releaseHeld(services, m);
     const { held_dependents: _h, ...rest } = m;
     void _h;
-    return Object.keys(held).length === 0 ? rest : { ...rest, held_dependents: held };
+    return rest;
   });
   return { ...scenario, services, world: { ...scenario.world, repository: { ...repo, pending } } };
-}
-
-function holdDependents(svc: ServiceSpec, held: Record<string, readonly DependentSpec[]>): { service: ServiceSpec; held: Record<string, readonly DependentSpec[]> } {
-  let service = svc;
-  const out = { ...held };
-  if (svc.dependents !== undefined && svc.dependents.length > 0) {
-    out[svc.fmri] = svc.dependents;
-    const { dependents: _d, ...rest } = service;
-    void _d;
-    service = rest;
-  }
-  if (svc.instances !== undefined) {
-    const instances = { ...svc.instances };
-    let changed = false;
-    for (const [name, inst] of Object.entries(svc.instances)) {
-      if (inst.dependents === undefined || inst.dependents.length === 0) continue;
-      out[`${svc.fmri}:${name}`] = inst.dependents;
-      const { dependents: _d, ...rest } = inst;
-      void _d;
-      instances[name] = rest;
-      changed = true;
-    }
-    if (changed) service = { ...service, instances };
-  }
-  return { service, held: out };
 }
 
 /** Put a manifest's held dependents back on its services (it has reached the persistent repository). */

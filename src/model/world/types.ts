@@ -123,9 +123,10 @@ export interface PendingManifest {
   /** Who delivers it: Sun manifests move to /etc/svc/manifest in the two-step scheme. Default "sun". */
   readonly vendor?: 'sun' | 'third-party';
   /**
-   * The `<dependent>` elements of its services, held here while the manifest
-   * is not in the repository at boot: a dependent pg exists only once its
-   * declaring manifest is imported (settleRepository keeps this in step).
+   * Deprecated: written by earlier versions to hold `<dependent>` elements of a
+   * manifest not yet imported. The engine now adds a service's `<dependent>`
+   * pgs when it is imported (docs/smf-semantics.md §5); settleRepository puts
+   * any held ones back on their services.
    */
   readonly held_dependents?: Readonly<Record<string, readonly DependentSpec[]>>;
 }
