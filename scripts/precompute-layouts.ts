@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     const base = await p.load();
     const views: Record<string, Record<string, [number, number]>> = {};
     for (const boot of SEEDED_BOOTS) {
-      const run = deriveRun(base, { conditions: {}, interventions: [], boot }, () => 0);
+      const run = deriveRun(base, { conditions: {}, interventions: [], boot });
       if (run.boot !== boot) continue;
       for (const mode of SEEDED_MODES) {
         const model = collapseModel(run.model, run.index, mode, run.quiet);

@@ -1,7 +1,7 @@
 /**
  * Entry: read the address (a `#v1.` link, an old `?preset=&t=&select=`
- * address, or a plain visit that restores the autosave), create the app's
- * services with that session, start the autosave and the link history,
+ * address, or a plain visit that restores the autosave), create the
+ * session with it (outside React), start the autosave and the link history,
  * mount React, and in development or e2e builds install the test bridge.
  */
 import { StrictMode } from 'react';
@@ -12,7 +12,7 @@ import { readAddress } from './session/persistence/address.ts';
 import { Autosaver, readAutosave, type KeyValueStore } from './session/persistence/autosave.ts';
 import { LinkHistory } from './session/persistence/link-history.ts';
 import { openingFor } from './session/persistence/open-session.ts';
-import { createServices } from './session/create-session.ts';
+import { createSession } from './session/create-session.ts';
 import { applyTheme } from './session/react/theme.ts';
 import { defaultPresetId } from './session/base-scenario.ts';
 import { presetIds } from './scenarios/catalog.ts';
@@ -35,44 +35,45 @@ const defaultId = defaultPresetId();
 const storage = browserStorage();
 const request = readAddress(window.location, known);
 const opening = openingFor(request, readAutosave(storage), defaultId, known);
-const session = opening.session;
-const services = createServices({
+const opened = opening.session;
+const session = createSession({
   storage,
-  doc: { source: session.source, conditions: session.conditions, interventions: session.interventions, boot: session.boot },
+  doc: { source: opened.source, conditions: opened.conditions, interventions: opened.interventions, boot: opened.boot },
   ui: {
-    playhead: session.playhead,
+    playhead: opened.playhead,
     pin: undefined,
-    selected: session.selected,
-    tour: session.tour,
-    ...(session.view === undefined ? {} : { viewRequest: { seq: 1, camera: session.view } }),
+    selected: opened.selected,
+    tour: opened.tour,
   },
 });
-if (opening.problem !== undefined) services.ui.getState().showLinkNotice(opening.problem, request.kind === 'bad' && readAutosave(storage) !== undefined);
+// A link's camera waits for the graph's layout (session/command-queue.ts).
+if (opened.view !== undefined) session.graph.commands.push({ type: 'show', camera: opened.view });
+if (opening.problem !== undefined) session.ui.getState().showLinkNotice(opening.problem, request.kind === 'bad' && readAutosave(storage) !== undefined);
 
 // A link (good or bad) is not the user's work: the autosave keeps their last session until they change something.
-const autosave = new Autosaver(services, storage, {
+const autosave = new Autosaver(session, storage, {
   armed: !opening.fromAddress,
-  onError: (message) => services.ui.getState().showToast(message, 'error'),
+  onError: (message) => session.ui.getState().showToast(message, 'error'),
 });
 autosave.start();
-const links = new LinkHistory(services, autosave, window, { known, defaultId });
+const links = new LinkHistory(session, autosave, window, { known, defaultId });
 links.begin(request);
 links.start();
-services.links.current = links;
+session.links = links;
 window.addEventListener('pagehide', () => autosave.flush());
 
 // Paint the right theme before React mounts (no flash of the wrong colours).
 applyTheme(window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 
 if (import.meta.env.DEV || import.meta.env.VITE_E2E === '1') {
-  void import('./testing/e2e-bridge.ts').then((m) => m.installE2eBridge(services));
+  void import('./testing/e2e-bridge.ts').then((m) => m.installE2eBridge(session));
 }
 
 const root = document.getElementById('root');
 if (root !== null) {
   createRoot(root).render(
     <StrictMode>
-      <App services={services} />
+      <App session={session} />
     </StrictMode>,
   );
 }

@@ -1,9 +1,10 @@
 /**
- * The composition root of the UI: services → run (derived from the session
- * document) → frame at the playhead → the panels. Layout: top bar; left
- * panel, graph, inspector; timeline at the bottom.
+ * The composition root of the UI: the session (created in main.tsx, outside
+ * React: document, run, frame, player) → the panels, which subscribe to the
+ * slices they show through src/session/react. Layout: top bar; left panel,
+ * graph, inspector; timeline at the bottom.
  */
-import { useLayoutEffect, useMemo, type CSSProperties, type ReactNode } from 'react';
+import type { CSSProperties } from 'react';
 import { BottomPanel } from '../components/BottomPanel/BottomPanel.tsx';
 import { CompareView } from '../components/CompareView/CompareView.tsx';
 import { DropZone } from '../components/DropZone/DropZone.tsx';
@@ -19,37 +20,11 @@ import { StateTable } from '../components/StateTable/StateTable.tsx';
 import { Toast } from '../components/Toast/Toast.tsx';
 import { TopBar } from '../components/TopBar/TopBar.tsx';
 import { TourPanel } from '../components/TourPanel/TourPanel.tsx';
-import { FrameProvider, RunProviderContext, ServicesProvider, useDoc, useRunState, useServices, useUi, type RunState } from '../session/react/context.tsx';
-import { deriveRun } from '../session/derive-run.ts';
-import { InsightProvider } from '../session/react/insight.tsx';
-import type { AppServices } from '../session/create-session.ts';
+import type { Session } from '../session/create-session.ts';
+import { SessionProvider, useRunState, useUi, type RunState } from '../session/react/context.tsx';
 import { ThemeSync } from '../session/react/theme.ts';
-import { useBaseScenario } from '../session/base-scenario.ts';
 import { useKeyboard } from '../session/react/use-keyboard.ts';
 import styles from './App.module.css';
-
-function RunProvider({ children }: { children: ReactNode }) {
-  const services = useServices();
-  const source = useDoc((s) => s.source);
-  const conditions = useDoc((s) => s.conditions);
-  const interventions = useDoc((s) => s.interventions);
-  const boot = useDoc((s) => s.boot);
-  const base = useBaseScenario(source);
-  const state = useMemo<RunState>(() => {
-    if (base.status === 'loading') return { status: 'loading', label: base.label };
-    if (base.status === 'error') return { status: 'error', message: base.message };
-    try {
-      return { status: 'ready', run: deriveRun(base.scenario, { conditions, interventions, boot }) };
-    } catch (e) {
-      return { status: 'error', message: `The simulation failed: ${e instanceof Error ? e.message : String(e)}` };
-    }
-  }, [base, conditions, interventions, boot]);
-  useLayoutEffect(() => {
-    services.run.current = state.status === 'ready' ? state.run : undefined;
-    if (state.status !== 'ready') services.player.send({ type: 'PAUSE' });
-  }, [services, state]);
-  return <RunProviderContext value={state}>{children}</RunProviderContext>;
-}
 
 function Workspace() {
   const view = useUi((s) => s.centreView);
@@ -93,19 +68,14 @@ function Placeholder({ state }: { state: Exclude<RunState, { status: 'ready' }> 
 }
 
 function Shell() {
-  const services = useServices();
   const state = useRunState();
   const bottomHeight = useUi((s) => s.bottomHeight);
-  useKeyboard(services);
+  useKeyboard();
   return (
     <div className={styles.app} style={{ '--bottom-h': `${bottomHeight}px` } as CSSProperties}>
       <TopBar />
       {state.status === 'ready' ? (
-        <FrameProvider>
-          <InsightProvider>
-            <Workspace />
-          </InsightProvider>
-        </FrameProvider>
+        <Workspace />
       ) : (
         <Placeholder state={state} />
       )}
@@ -118,13 +88,11 @@ function Shell() {
   );
 }
 
-export function App({ services }: { services: AppServices }) {
+export function App({ session }: { session: Session }) {
   return (
-    <ServicesProvider services={services}>
+    <SessionProvider session={session}>
       <ThemeSync />
-      <RunProvider>
-        <Shell />
-      </RunProvider>
-    </ServicesProvider>
+      <Shell />
+    </SessionProvider>
   );
 }

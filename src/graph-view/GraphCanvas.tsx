@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { PALETTES, type ThemeName } from '../theme/palette.ts';
 import type { Camera } from './camera.ts';
+import type { CommandSource, GraphCommand } from './commands.ts';
 import { graphToSvg, svgGraphFrom } from './export-svg.ts';
 import { GraphAdapter, type GraphEvent } from './graph-adapter.ts';
 import { detailFor, isLarge } from './lod.ts';
@@ -52,10 +53,8 @@ export interface GraphCanvasProps {
   readonly theme: ThemeName;
   readonly reducedMotion: boolean;
   readonly layout: LayoutService;
-  readonly fitRequest: number;
-  readonly zoomRequest?: { readonly seq: number; readonly factor: number };
-  /** A camera to show (a link's view), applied once the current structure is laid out; undefined camera: fit. */
-  readonly viewRequest?: { readonly seq: number; readonly camera: Camera | undefined };
+  /** Camera commands (fit, zoom, show a camera), taken only while the current structure's layout has settled. */
+  readonly commands: CommandSource<GraphCommand>;
   /** Frame these nodes (a focus mode's set); undefined or empty: the whole graph. Changes animate. */
   readonly frameIds?: ReadonlySet<string>;
   /** Keep this node in view (the selection). */
@@ -76,20 +75,20 @@ export function GraphCanvas(props: GraphCanvasProps) {
 }
 
 function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) {
-  const { large, model, elements, theme, reducedMotion, layout, fitRequest, zoomRequest, viewRequest, frameIds, reveal, label, onEvent, onLayout, probe } = props;
+  const { large, model, elements, theme, reducedMotion, layout, commands, frameIds, reveal, label, onEvent, onLayout, probe } = props;
   const container = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<GraphAdapter | undefined>(undefined);
   const placedKey = useRef<string | undefined>(undefined);
   const status = useRef<LayoutStatus>({ done: false, source: 'quick', ms: 0, cached: false, nodes: 0 });
   const events = useRef(onEvent);
   const layoutCb = useRef(onLayout);
-  const latest = useRef({ elements, theme });
-  /** A requested camera waiting for the layout to land. */
-  const pendingCamera = useRef<Camera | undefined>(undefined);
+  const latest = useRef({ elements, theme, frameIds });
+  /** Detaches from the command queue (set while the current structure's layout has settled). */
+  const detach = useRef<(() => void) | undefined>(undefined);
   useEffect(() => {
     events.current = onEvent;
     layoutCb.current = onLayout;
-    latest.current = { elements, theme };
+    latest.current = { elements, theme, frameIds };
   });
 
   // Create the adapter once; it lives as long as the container.
@@ -103,6 +102,8 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
     const ro = new ResizeObserver(() => a.resize());
     ro.observe(el);
     return () => {
+      detach.current?.();
+      detach.current = undefined;
       ro.disconnect();
       off();
       a.destroy();
@@ -133,14 +134,18 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
     if (placedKey.current === model.key) return;
     placedKey.current = model.key;
     const key = model.key;
+    // A new structure: camera commands wait until it is laid out.
+    detach.current?.();
+    detach.current = undefined;
+    const run = (c: GraphCommand): void => {
+      if (c.type === 'fit') adapter.fit(28, latest.current.frameIds);
+      else if (c.type === 'zoom') adapter.zoomBy(c.factor);
+      else adapter.setCamera(c.camera);
+    };
     const report = (s: LayoutStatus): void => {
       status.current = s;
-      const cam = pendingCamera.current;
-      if (s.done && cam !== undefined) {
-        pendingCamera.current = undefined;
-        adapter.setCamera(cam);
-      }
       layoutCb.current?.(s);
+      if (s.done && placedKey.current === key && detach.current === undefined) detach.current = commands.attach(run);
     };
     const cached = layout.cached(key, model);
     if (cached !== undefined) {
@@ -165,13 +170,7 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
           if (placedKey.current === key) report(statusOf(r, model.nodes.length));
         });
     });
-  }, [adapter, elements, model, layout, reducedMotion, large]);
-
-  useEffect(() => {
-    if (fitRequest > 0) adapter?.fit(28, frameIds);
-    // Only an explicit request (not a change of frame) refits here.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [adapter, fitRequest]);
+  }, [adapter, elements, model, layout, reducedMotion, large, commands]);
 
   // Entering, changing or leaving a focus frames what is lit.
   const frameKey = frameIds === undefined ? '' : [...frameIds].sort().join('|');
@@ -184,23 +183,6 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
     // frameIds is represented by frameKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [adapter, frameKey, reducedMotion]);
-
-  useEffect(() => {
-    if (zoomRequest !== undefined && zoomRequest.seq > 0) adapter?.zoomBy(zoomRequest.factor);
-  }, [adapter, zoomRequest]);
-
-  const viewSeq = viewRequest?.seq ?? 0;
-  useEffect(() => {
-    if (adapter === undefined || viewRequest === undefined || viewRequest.seq === 0) return;
-    const cam = viewRequest.camera;
-    if (cam === undefined) {
-      pendingCamera.current = undefined;
-      adapter.fit();
-    } else if (status.current.done && placedKey.current === model.key) adapter.setCamera(cam);
-    else pendingCamera.current = cam;
-    // Only a new request moves the camera.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [adapter, viewSeq]);
 
   useEffect(() => {
     if (reveal !== undefined) adapter?.reveal(reveal);

@@ -20,7 +20,7 @@ describe('layouts shipped with the presets', () => {
       expect(seeds, 'the seed file parses').toBeDefined();
       const registry = new LayoutSeedRegistry();
       if (seeds !== undefined) registry.register(seeds);
-      const run = deriveRun(await p.load(), { conditions: {}, interventions: [], boot: 0 }, () => 0);
+      const run = deriveRun(await p.load(), { conditions: {}, interventions: [], boot: 0 });
       for (const mode of MODES) {
         const m = collapseModel(run.model, run.index, mode, run.quiet);
         const positions = registry.lookup(m.key, m.nodes.map((n) => n.id));

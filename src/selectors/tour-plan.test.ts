@@ -62,7 +62,7 @@ describe('try-it outcome', () => {
     const t = tour('demo-restart-on');
     const step = t.steps[t.steps.length - 1];
     if (step === undefined) throw new Error('step');
-    const v = evaluateTry(demoScenario(), step);
+    const v = evaluateTry(demoScenario(), step, simulate);
     if (!v.ok) throw new Error(v.error);
     const o = tryOutcome(step, v.right, v.trace, demoTrace());
     expect(o.correct).toBe(1);
@@ -78,7 +78,7 @@ describe('try-it outcome', () => {
     const t = tour('clearview-ipmp-first-boot');
     const step = t.steps[t.steps.length - 1];
     if (step === undefined) throw new Error('step');
-    const v = evaluateTry(scenario, step);
+    const v = evaluateTry(scenario, step, simulate);
     if (!v.ok) throw new Error(v.error);
     const o = tryOutcome(step, v.right, v.trace, simulate(scenario));
     expect(o).toEqual({ correct: 0, revealAt: 1000, fmri: 'svc:/network/physical:default', line: 'network/physical:default ends online at 1.000 s.' });
@@ -91,7 +91,7 @@ describe('try-it outcome', () => {
     const t = tour('snap-upgrade-var-shared');
     const step = t.steps[t.steps.length - 1];
     if (step === undefined) throw new Error('step');
-    const v = evaluateTry(scenario, step);
+    const v = evaluateTry(scenario, step, simulate);
     if (!v.ok) throw new Error(v.error);
     const o = tryOutcome(step, v.right, v.trace, simulate(scenario));
     expect(o.correct).toBe(1);

@@ -1,13 +1,11 @@
 /**
- * The scenario a session starts from: a built-in preset (loaded lazily, once)
- * or an inline scenario (imported from a file, later from a link).
+ * The scenario a session starts from: a built-in preset, loaded lazily and
+ * once, with its precomputed layouts (an inline scenario needs no loading).
  */
-import { useEffect, useState } from 'react';
 import type { Scenario } from '../model/scenario/types.ts';
 import { LayoutSeedRegistry, parseLayoutSeeds } from '../graph-view/layout-seeds.ts';
 import { findPreset, presets } from '../scenarios/catalog.ts';
 import { loadPresetLayouts } from '../scenarios/preset-layouts.ts';
-import type { ScenarioSource } from './document.ts';
 
 /** The layouts shipped with the presets loaded so far (the layout service consults it). */
 export const PRESET_LAYOUTS = new LayoutSeedRegistry();
@@ -21,11 +19,6 @@ async function registerLayouts(id: string): Promise<void> {
     // Not fatal: the graph is laid out in the worker instead.
   }
 }
-
-export type BaseState =
-  | { readonly status: 'loading'; readonly label: string }
-  | { readonly status: 'ready'; readonly scenario: Scenario }
-  | { readonly status: 'error'; readonly message: string };
 
 const loaded = new Map<string, Promise<Scenario>>();
 
@@ -46,20 +39,7 @@ export function defaultPresetId(): string {
   return presets()[0]?.id ?? '';
 }
 
-export function useBaseScenario(source: ScenarioSource): BaseState {
-  const [state, setState] = useState<{ source: ScenarioSource; base: BaseState } | undefined>(undefined);
-  useEffect(() => {
-    if (source.kind === 'inline') return undefined;
-    let live = true;
-    loadPreset(source.id).then(
-      (scenario) => live && setState({ source, base: { status: 'ready', scenario } }),
-      (err: unknown) => live && setState({ source, base: { status: 'error', message: err instanceof Error ? err.message : String(err) } }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [source]);
-  if (source.kind === 'inline') return { status: 'ready', scenario: source.scenario };
-  if (state !== undefined && state.source === source) return state.base;
-  return { status: 'loading', label: findPreset(source.id)?.title ?? source.id };
+/** What the placeholder says while a preset loads. */
+export function presetLabel(id: string): string {
+  return findPreset(id)?.title ?? id;
 }

@@ -1,40 +1,46 @@
 /**
- * The long-lived objects of one app mount, created once in main.tsx and
- * handed down by context: the two stores, the player actor, the layout
- * cache, and holders the imperative edges (the player's ticker, the test
- * bridge) read the current run and graph through.
+ * One session of the app, created once per mount (main.tsx; tests make
+ * their own): the document and UI stores, the run store (the only path to
+ * the simulation), the frame at the playhead, the player, the graph's
+ * command queue and probe, the layout service, and the search box's focus
+ * queue. Framework-free. Commands take the narrow parts they need
+ * (commands.ts, tour-commands.ts, file-commands.ts, persistence/); React
+ * reaches this object only through the hooks in ./react/.
  */
 import { createActor, fromCallback } from 'xstate';
-import type { GraphProbe } from '../graph-view/GraphCanvas.tsx';
 import { elkLayout } from '../graph-view/layout-elk.ts';
 import { LayoutService } from '../graph-view/layout-service.ts';
 import { LayoutStore, type LayoutStorage } from '../graph-view/layout-store.ts';
-import { PRESET_LAYOUTS } from './base-scenario.ts';
 import { effectiveIndex } from '../selectors/playhead.ts';
 import { selectPosition } from '../store/selectors.ts';
 import { createUiStore, type UiData, type UiStore } from '../store/ui-store.ts';
 import { advance } from './advance.ts';
+import { loadPreset, presetLabel, PRESET_LAYOUTS } from './base-scenario.ts';
+import { CommandQueue } from './command-queue.ts';
 import { createDocStore, type DocStore } from './doc-store.ts';
-import type { Run } from './derive-run.ts';
+import { presetDocument, type SessionDocument } from './document.ts';
+import { FrameStore, type FrameTimers } from './frame-store.ts';
+import { GraphLink } from './graph-link.ts';
 import type { LinkHistory } from './persistence/link-history.ts';
 import { playerMachine, type PlayerActor, type PlayerEvent } from './player.machine.ts';
-import { presetDocument, type SessionDocument } from './document.ts';
+import { localEngine, RunStore, type BaseLoader, type RunEngine } from './run-store.ts';
 
-export interface Holder<T> {
-  current: T | undefined;
-}
+/** A request for the search box (it takes focus when it is on screen). */
+export type SearchCommand = { readonly type: 'focus' };
 
-export interface AppServices {
+export interface Session {
   readonly ui: UiStore;
   readonly doc: DocStore;
   readonly player: PlayerActor;
+  readonly runs: RunStore;
+  readonly frames: FrameStore;
+  readonly graph: GraphLink;
   readonly layout: LayoutService;
-  /** The run on screen (set by the run provider). */
-  readonly run: Holder<Run>;
-  /** The graph canvas, once mounted (for the test bridge). */
-  readonly graph: Holder<GraphProbe>;
+  readonly search: CommandQueue<SearchCommand>;
   /** Share links and browser history (installed by main.tsx; absent in unit tests). */
-  readonly links: Holder<LinkHistory>;
+  links: LinkHistory | undefined;
+  /** Stop following the stores (tests; an unmounted app). */
+  dispose(): void;
 }
 
 export interface Clock {
@@ -50,17 +56,24 @@ const browserClock: Clock = {
 /** Frames longer than this (a background tab) count as this much. */
 const MAX_FRAME_MS = 100;
 
-export function createServices(opts: { doc?: SessionDocument; ui?: Partial<UiData>; clock?: Clock; storage?: LayoutStorage } = {}): AppServices {
-  const ui = createUiStore(opts.ui);
-  const doc = createDocStore(opts.doc ?? presetDocument(''));
-  const run: Holder<Run> = { current: undefined };
-  const graph: Holder<GraphProbe> = { current: undefined };
-  const clock = opts.clock ?? browserClock;
+const presetBases: BaseLoader = { load: loadPreset, label: presetLabel };
 
+export interface SessionOptions {
+  readonly doc?: SessionDocument;
+  readonly ui?: Partial<UiData>;
+  readonly clock?: Clock;
+  readonly storage?: LayoutStorage;
+  /** How documents are simulated: in this thread by default; main.tsx passes the worker engine. */
+  readonly engine?: RunEngine;
+  readonly bases?: BaseLoader;
+  readonly timers?: FrameTimers;
+}
+
+function createPlayer(ui: UiStore, runs: RunStore, clock: Clock): PlayerActor {
   const ticker = fromCallback<PlayerEvent>(({ sendBack }) => {
     let last: number | undefined;
     let id = clock.requestFrame(function frame(now) {
-      const r = run.current;
+      const r = runs.current();
       if (r === undefined) {
         sendBack({ type: 'ENDED' });
         return;
@@ -84,7 +97,7 @@ export function createServices(opts: { doc?: SessionDocument; ui?: Partial<UiDat
       actors: { ticker },
       actions: {
         beforePlay: () => {
-          const r = run.current;
+          const r = runs.current();
           if (r === undefined) return;
           const s = ui.getState();
           const atEnd = s.playhead >= r.trace.endTime && effectiveIndex(r.trace.records, selectPosition(s)) >= r.trace.records.length - 1;
@@ -94,6 +107,37 @@ export function createServices(opts: { doc?: SessionDocument; ui?: Partial<UiDat
     }),
   );
   player.start();
+  return player;
+}
+
+export function createSession(opts: SessionOptions = {}): Session {
+  const ui = createUiStore(opts.ui);
+  const doc = createDocStore(opts.doc ?? presetDocument(''));
+  const runs = new RunStore(doc, opts.engine ?? localEngine(), opts.bases ?? presetBases);
+  const player = createPlayer(ui, runs, opts.clock ?? browserClock);
+  const frames = new FrameStore({ runs, ui, player }, opts.timers);
+  // Nothing plays while there is no run to play.
+  const offPause = runs.subscribe(() => {
+    if (runs.current() === undefined) player.send({ type: 'PAUSE' });
+  });
+  const stopFrames = frames.start();
+  const stopRuns = runs.start();
   const layout = new LayoutService({ engine: elkLayout, seeds: PRESET_LAYOUTS, store: new LayoutStore(opts.storage) });
-  return { ui, doc, player, layout, run, graph, links: { current: undefined } };
+  return {
+    ui,
+    doc,
+    player,
+    runs,
+    frames,
+    graph: new GraphLink(),
+    layout,
+    search: new CommandQueue<SearchCommand>(1),
+    links: undefined,
+    dispose: () => {
+      offPause();
+      stopFrames();
+      stopRuns();
+      player.stop();
+    },
+  };
 }

@@ -1,11 +1,12 @@
 /**
  * Everything the views show is derived from the session document and the
- * base scenario: the effective scenario for the chosen boot, its trace (the
- * engine's, never edited), a seeker for time travel, and the static indexes
- * the graph and inspector need. Memoised by content so re-simulating the
- * same scenario (e.g. toggling a condition back) costs nothing.
+ * base scenario, in two steps. deriveTraces: the effective scenario for the
+ * chosen boot and its trace (the engine's, never edited) — plain data, so it
+ * can run in the simulation worker. assembleRun: the indexes the graph,
+ * inspector and timeline need, and a seeker for time travel, on the main
+ * thread, memoised per trace.
  */
-import { createSeeker, simulate, type Seeker, type Trace } from '../engine/index.ts';
+import { createSeeker, type Seeker, type Trace } from '../engine/index.ts';
 import type { Scenario } from '../model/scenario/types.ts';
 import { listConditions, type ConditionDef } from '../model/world/conditions.ts';
 import { buildGraphModel, type GraphModel } from '../graph-view/model.ts';
@@ -15,18 +16,16 @@ import { buildDependencyIndex, type DependencyIndex } from '../selectors/depende
 import { applyConditions, applyInterventions } from './effective-scenario.ts';
 import { nextBoot } from './next-boot.ts';
 import { interventionsForBoot, type SessionDocument } from './document.ts';
+import { createSimulator, type Simulator } from './simulator.ts';
 
-export interface Run {
-  readonly base: Scenario;
+/** The part of the document that decides the trace, given the base scenario. */
+export type RunRequest = Pick<SessionDocument, 'conditions' | 'interventions' | 'boot'>;
+
+/** What the simulation produces for a document: plain data (structured-cloneable). */
+export interface Derived {
   /** The scenario simulated for the boot shown. */
   readonly scenario: Scenario;
   readonly trace: Trace;
-  readonly seeker: Seeker;
-  readonly index: DependencyIndex;
-  readonly model: GraphModel;
-  readonly times: RunTimes;
-  /** Instances that stay disabled/uninitialized/absent all boot. */
-  readonly quiet: ReadonlySet<string>;
   /** The panels, with the values in effect. */
   readonly conditions: readonly ConditionDef[];
   readonly errors: readonly string[];
@@ -38,32 +37,56 @@ export interface Run {
   readonly simulateMs: number;
 }
 
-interface Simulated {
-  readonly trace: Trace;
-  readonly ms: number;
+export interface Run extends Derived {
+  readonly base: Scenario;
+  readonly seeker: Seeker;
+  readonly index: DependencyIndex;
+  readonly model: GraphModel;
+  readonly times: RunTimes;
+  /** Instances that stay disabled/uninitialized/absent all boot. */
+  readonly quiet: ReadonlySet<string>;
 }
 
-const TRACE_CACHE = new Map<string, Simulated>();
-const CACHE_SIZE = 12;
+/** Simulates other documents over a base, here and now (the run store's derive: the Compare view, tours). */
+export interface Deriver {
+  derive(base: Scenario, request: RunRequest): Run;
+}
 
-function simulateCached(scenario: Scenario, now: () => number): Simulated {
-  const key = JSON.stringify(scenario);
-  const hit = TRACE_CACHE.get(key);
-  if (hit !== undefined) {
-    TRACE_CACHE.delete(key);
-    TRACE_CACHE.set(key, hit);
-    return { trace: hit.trace, ms: 0 };
+export function deriveTraces(base: Scenario, doc: RunRequest, sim: Simulator): Derived {
+  const conditioned = applyConditions(base, doc.conditions);
+  const errors = [...conditioned.errors];
+  let scenario = conditioned.scenario;
+  let boot = 0;
+  let simulateMs = 0;
+  let nextBootBlocked: string | undefined;
+  for (; boot < doc.boot; boot++) {
+    const applied = applyInterventions(scenario, interventionsForBoot(doc.interventions, boot));
+    const s = sim.run(applied.scenario);
+    simulateMs += s.ms;
+    const next = nextBoot(applied.scenario, s.trace);
+    if (!next.ok) {
+      nextBootBlocked = next.reason;
+      break;
+    }
+    scenario = next.scenario;
   }
-  const started = now();
-  const trace = simulate(scenario);
-  const out = { trace, ms: now() - started };
-  TRACE_CACHE.set(key, out);
-  while (TRACE_CACHE.size > CACHE_SIZE) {
-    const oldest = TRACE_CACHE.keys().next().value;
-    if (oldest === undefined) break;
-    TRACE_CACHE.delete(oldest);
+  const applied = applyInterventions(scenario, interventionsForBoot(doc.interventions, boot));
+  errors.push(...applied.errors);
+  const s = sim.run(applied.scenario);
+  simulateMs += s.ms;
+  if (nextBootBlocked === undefined) {
+    const probe = nextBoot(applied.scenario, s.trace);
+    if (!probe.ok) nextBootBlocked = probe.reason;
   }
-  return out;
+  return {
+    scenario: applied.scenario,
+    trace: s.trace,
+    conditions: listConditions(conditioned.scenario),
+    errors,
+    boot,
+    ...(nextBootBlocked === undefined ? {} : { nextBootBlocked }),
+    simulateMs,
+  };
 }
 
 interface Statics {
@@ -85,42 +108,14 @@ function staticsOf(trace: Trace): Statics {
   return out;
 }
 
-export function deriveRun(base: Scenario, doc: Pick<SessionDocument, 'conditions' | 'interventions' | 'boot'>, now: () => number = () => performance.now()): Run {
-  const conditioned = applyConditions(base, doc.conditions);
-  const errors = [...conditioned.errors];
-  let scenario = conditioned.scenario;
-  let boot = 0;
-  let simulateMs = 0;
-  let nextBootBlocked: string | undefined;
-  for (; boot < doc.boot; boot++) {
-    const applied = applyInterventions(scenario, interventionsForBoot(doc.interventions, boot));
-    const sim = simulateCached(applied.scenario, now);
-    simulateMs += sim.ms;
-    const next = nextBoot(applied.scenario, sim.trace);
-    if (!next.ok) {
-      nextBootBlocked = next.reason;
-      break;
-    }
-    scenario = next.scenario;
-  }
-  const applied = applyInterventions(scenario, interventionsForBoot(doc.interventions, boot));
-  errors.push(...applied.errors);
-  const sim = simulateCached(applied.scenario, now);
-  simulateMs += sim.ms;
-  const trace = sim.trace;
-  if (nextBootBlocked === undefined) {
-    const probe = nextBoot(applied.scenario, trace);
-    if (!probe.ok) nextBootBlocked = probe.reason;
-  }
-  return {
-    base,
-    scenario: applied.scenario,
-    trace,
-    ...staticsOf(trace),
-    conditions: listConditions(conditioned.scenario),
-    errors,
-    boot,
-    ...(nextBootBlocked === undefined ? {} : { nextBootBlocked }),
-    simulateMs,
-  };
+export function assembleRun(base: Scenario, derived: Derived): Run {
+  return { ...derived, base, ...staticsOf(derived.trace) };
+}
+
+let scratch: Simulator | undefined;
+
+/** One-shot derivation (tests, scripts): a private simulator unless one is given. */
+export function deriveRun(base: Scenario, doc: RunRequest, sim?: Simulator): Run {
+  scratch ??= createSimulator();
+  return assembleRun(base, deriveTraces(base, doc, sim ?? scratch));
 }

@@ -5,9 +5,9 @@
  * and everything else as it was.
  */
 import type { Scenario } from '../model/scenario/types.ts';
-import type { AppServices } from './create-session.ts';
+import type { Editing } from './commands.ts';
 
-export function applyEditedScenario(s: AppServices, scenario: Scenario): void {
+export function applyEditedScenario(s: Pick<Editing, 'doc' | 'player'>, scenario: Scenario): void {
   s.player.send({ type: 'PAUSE' });
   const d = s.doc.getState();
   d.replace({ source: { kind: 'inline', scenario }, conditions: d.conditions, interventions: d.interventions, boot: d.boot });

@@ -5,16 +5,25 @@
  * cannot be used: the message says why and the session stays as it was.
  */
 import { graphToDot } from '../graph-view/export-dot.ts';
+import type { UiStore } from '../store/ui-store.ts';
 import { openInline } from './commands.ts';
 import { downloadBlob, downloadText } from './download.ts';
 import type { ImportOutcome, PickedFile } from './import-files.ts';
 import { fileSlug, scenarioFileText } from './scenario-file.ts';
-import type { AppServices } from './create-session.ts';
+import type { CurrentRun, Editing } from './commands.ts';
+import type { GraphLink } from './graph-link.ts';
+
+/** What the downloads read: the run on screen, the playhead, the drawn graph, and the toast for failures. */
+export interface Exporting {
+  readonly runs: CurrentRun;
+  readonly ui: UiStore;
+  readonly graph: Pick<GraphLink, 'probe'>;
+}
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Import picked or dropped files; reports the outcome in a toast. */
-export async function importFiles(s: AppServices, files: readonly PickedFile[]): Promise<void> {
+export async function importFiles(s: Editing, files: readonly PickedFile[]): Promise<void> {
   const ui = s.ui.getState();
   if (files.length > 3) ui.showToast(`Importing ${files.length} files…`, 'info');
   // The importer (an XML parser and the manifest model) is fetched on first use, not in the first chunk.
@@ -51,20 +60,20 @@ export async function importFiles(s: AppServices, files: readonly PickedFile[]):
 }
 
 /** The scenario that reproduces what is on screen: the base with the conditions applied and the commands as actions (for the boot shown). */
-export function downloadScenario(s: AppServices): void {
-  const run = s.run.current;
+export function downloadScenario(s: Exporting): void {
+  const run = s.runs.current();
   if (run === undefined) return;
   downloadText(`${fileSlug(run.scenario.name)}.bootgraph.json`, scenarioFileText(run.scenario), 'application/json');
 }
 
-export function downloadTrace(s: AppServices): void {
-  const run = s.run.current;
+export function downloadTrace(s: Exporting): void {
+  const run = s.runs.current();
   if (run === undefined) return;
   downloadText(`${fileSlug(run.scenario.name)}.trace.json`, `${JSON.stringify(run.trace, null, 2)}\n`, 'application/json');
 }
 
-export function downloadDot(s: AppServices): void {
-  const run = s.run.current;
+export function downloadDot(s: Exporting): void {
+  const run = s.runs.current();
   if (run === undefined) return;
   downloadText(`${fileSlug(run.scenario.name)}.dot`, graphToDot(run.model, { title: run.scenario.name }), 'text/vnd.graphviz');
 }
@@ -73,18 +82,18 @@ function instantLabel(ms: number): string {
   return `${(ms / 1000).toFixed(3)} s`;
 }
 
-export function downloadSvg(s: AppServices): boolean {
-  const run = s.run.current;
-  const g = s.graph.current;
+export function downloadSvg(s: Exporting): boolean {
+  const run = s.runs.current();
+  const g = s.graph.probe();
   if (run === undefined || g === undefined) return false;
   const title = `${run.scenario.name} — at ${instantLabel(s.ui.getState().playhead)}`;
   downloadText(`${fileSlug(run.scenario.name)}.svg`, g.svg(title), 'image/svg+xml');
   return true;
 }
 
-export async function downloadPng(s: AppServices): Promise<boolean> {
-  const run = s.run.current;
-  const g = s.graph.current;
+export async function downloadPng(s: Exporting): Promise<boolean> {
+  const run = s.runs.current();
+  const g = s.graph.probe();
   if (run === undefined || g === undefined) return false;
   try {
     downloadBlob(`${fileSlug(run.scenario.name)}.png`, await g.png());

@@ -1,32 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { tourById } from '../teaching/tours/index.ts';
 import { demoScenario } from '../testing/fixtures.ts';
+import { createSession, type Clock, type Session } from './create-session.ts';
 import { documentOf } from './doc-store.ts';
-import { deriveRun } from './derive-run.ts';
-import { createServices, type AppServices, type Clock } from './create-session.ts';
 import { presetDocument } from './document.ts';
 import { leaveTour, nextStep, playTry, predict, prevStep, restartTour, retryTry, showStep, startTour, toggleTour, tourPlan, tourVerdict } from './tour-commands.ts';
 
 const still: Clock = { requestFrame: () => 0, cancelFrame: () => undefined };
 
-/** The app's services on the demo preset, with the run kept in step with the document (the React provider's job). */
-function app(): AppServices {
-  const s = createServices({ doc: presetDocument('demo-restart-on'), clock: still });
-  const sync = (): void => {
-    s.run.current = deriveRun(demoScenario(), documentOf(s.doc.getState()));
-  };
-  sync();
-  s.doc.subscribe(sync);
+/** A session on the demo preset (the run store follows the document), once its first run is on screen. */
+async function app(): Promise<Session> {
+  const s = createSession({ doc: presetDocument('demo-restart-on'), clock: still, bases: { load: () => Promise.resolve(demoScenario()), label: (id) => id } });
+  await s.runs.whenSettled();
   return s;
 }
 
 const TOUR = tourById('demo-restart-on');
 
 describe('tour actions', () => {
-  it('steps forward and back to the model’s instants', () => {
+  it('steps forward and back to the model’s instants', async () => {
     if (TOUR === undefined) throw new Error('tour');
-    const s = app();
-    const plan = tourPlan(demoScenario(), TOUR);
+    const s = await app();
+    const plan = tourPlan(s.runs, demoScenario(), TOUR);
     startTour(s, TOUR);
     expect(s.ui.getState().tour).toEqual({ id: TOUR.id, step: 0 });
     expect(s.ui.getState().playhead).toBe(plan.steps[0]?.instant);
@@ -44,9 +39,9 @@ describe('tour actions', () => {
     expect(s.ui.getState().tour?.step).toBe(TOUR.steps.length - 1);
   });
 
-  it('leaving parks the tour; resuming restores the step and the tour’s own boot', () => {
+  it('leaving parks the tour; resuming restores the step and the tour’s own boot', async () => {
     if (TOUR === undefined) throw new Error('tour');
-    const s = app();
+    const s = await app();
     startTour(s, TOUR);
     nextStep(s);
     leaveTour(s);
@@ -60,9 +55,9 @@ describe('tour actions', () => {
     expect(s.ui.getState().tourParked).toEqual({ id: TOUR.id, step: 1 });
   });
 
-  it('try it: predict, then the condition becomes the user’s override and the changed boot plays; predict again undoes it', () => {
+  it('try it: predict, then the condition becomes the user’s override and the changed boot plays; predict again undoes it', async () => {
     if (TOUR === undefined) throw new Error('tour');
-    const s = app();
+    const s = await app();
     const last = TOUR.steps.length - 1;
     showStep(s, TOUR.id, last);
     playTry(s);
@@ -76,7 +71,7 @@ describe('tour actions', () => {
     // A prediction cannot change once the boot has played.
     predict(s, 1);
     expect(s.ui.getState().tourTry?.choice).toBe(0);
-    expect(tourVerdict(demoScenario(), TOUR)?.right).toEqual([false, true]);
+    expect(tourVerdict(s.runs, demoScenario(), TOUR)?.right).toEqual([false, true]);
     retryTry(s);
     expect(s.doc.getState().conditions).toEqual({});
     expect(s.ui.getState().tourTry).toBeUndefined();

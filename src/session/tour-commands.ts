@@ -7,20 +7,31 @@
  */
 import type { Scenario } from '../model/scenario/types.ts';
 import { listConditions } from '../model/world/conditions.ts';
+import type { Trace } from '../engine/index.ts';
 import { planTour, tryOutcome, type TourPlan, type TryOutcome } from '../selectors/tour-plan.ts';
 import { evaluateTry } from '../teaching/tour.ts';
 import { tourById, tourForPreset } from '../teaching/tours/index.ts';
 import type { Tour } from '../teaching/tour-types.ts';
 import type { TourPosition } from '../store/teach-slice.ts';
 import { documentOf } from './doc-store.ts';
-import { deriveRun } from './derive-run.ts';
-import type { AppServices } from './create-session.ts';
+import type { CurrentRun, Editing } from './commands.ts';
+import type { Deriver } from './derive-run.ts';
 import { presetDocument, type SessionDocument } from './document.ts';
+
+/** What the tour commands touch: the document, the playhead, the run on screen, and the simulator for the tour's own boot. */
+export interface Touring extends Editing {
+  readonly runs: CurrentRun & Deriver;
+}
 
 const PLANS = new WeakMap<Scenario, Map<string, TourPlan>>();
 
-/** The tour over its own boot of `base` (the preset as shipped: first boot, no changes). Memoised. */
-export function tourPlan(base: Scenario, tour: Tour): TourPlan {
+/** The trace of the tour's own boot: the preset as shipped (first boot, no changes). */
+function tourTrace(runs: Deriver, base: Scenario, tour: Tour): Trace {
+  return runs.derive(base, presetDocument(tour.preset)).trace;
+}
+
+/** The tour over its own boot of `base`. Memoised. */
+export function tourPlan(runs: Deriver, base: Scenario, tour: Tour): TourPlan {
   let byTour = PLANS.get(base);
   if (byTour === undefined) {
     byTour = new Map();
@@ -28,7 +39,7 @@ export function tourPlan(base: Scenario, tour: Tour): TourPlan {
   }
   const hit = byTour.get(tour.id);
   if (hit !== undefined) return hit;
-  const plan = planTour(tour, deriveRun(base, presetDocument(tour.preset)).trace);
+  const plan = planTour(tour, tourTrace(runs, base, tour));
   byTour.set(tour.id, plan);
   return plan;
 }
@@ -40,7 +51,7 @@ export interface TryVerdictView extends TryOutcome {
 const VERDICTS = new WeakMap<Scenario, Map<string, TryVerdictView | undefined>>();
 
 /** The model's answer to a tour's "try it" step (simulating the changed boot). Memoised. */
-export function tourVerdict(base: Scenario, tour: Tour): TryVerdictView | undefined {
+export function tourVerdict(runs: Deriver, base: Scenario, tour: Tour): TryVerdictView | undefined {
   let byTour = VERDICTS.get(base);
   if (byTour === undefined) {
     byTour = new Map();
@@ -48,8 +59,8 @@ export function tourVerdict(base: Scenario, tour: Tour): TryVerdictView | undefi
   }
   if (byTour.has(tour.id)) return byTour.get(tour.id);
   const step = tour.steps[tour.steps.length - 1];
-  const v = step === undefined ? undefined : evaluateTry(base, step);
-  const out = step === undefined || v === undefined || !v.ok ? undefined : { ...tryOutcome(step, v.right, v.trace, deriveRun(base, presetDocument(tour.preset)).trace), right: v.right };
+  const v = step === undefined ? undefined : evaluateTry(base, step, (changed) => runs.derive(changed, presetDocument(tour.preset)).trace);
+  const out = step === undefined || v === undefined || !v.ok ? undefined : { ...tryOutcome(step, v.right, v.trace, tourTrace(runs, base, tour)), right: v.right };
   byTour.set(tour.id, out);
   return out;
 }
@@ -60,7 +71,7 @@ export function isTourDocument(doc: SessionDocument, tour: Tour): boolean {
 }
 
 /** The tour for the scenario on screen, if it is a preset that has one. */
-export function tourForSession(s: AppServices): Tour | undefined {
+export function tourForSession(s: Pick<Editing, 'doc'>): Tour | undefined {
   const src = s.doc.getState().source;
   return src.kind === 'preset' ? tourForPreset(src.id) : undefined;
 }
@@ -69,7 +80,7 @@ export function tourForSession(s: AppServices): Tour | undefined {
  * Back to the tour's own boot. The scenario source object is kept when it
  * is already the tour's preset, so the base scenario is not reloaded.
  */
-function restoreTourDocument(s: AppServices, tour: Tour): void {
+function restoreTourDocument(s: Pick<Editing, 'doc'>, tour: Tour): void {
   const d = s.doc.getState();
   if (isTourDocument(documentOf(d), tour)) return;
   if (d.source.kind !== 'preset' || d.source.id !== tour.preset) d.openSource({ kind: 'preset', id: tour.preset });
@@ -77,52 +88,52 @@ function restoreTourDocument(s: AppServices, tour: Tour): void {
 }
 
 /** Open step `step` of a tour: the tour's own boot at the step's instant (Next, Back, Restart and Resume all land here). */
-export function showStep(s: AppServices, id: string, step: number): void {
+export function showStep(s: Touring, id: string, step: number): void {
   const tour = tourById(id);
   if (tour === undefined) return;
   const k = Math.min(Math.max(0, Math.floor(step)), tour.steps.length - 1);
   s.player.send({ type: 'PAUSE' });
   const src = s.doc.getState().source;
   // Another scenario is on screen: its run is not the tour's; the tour panel seeks once the preset is loaded.
-  const base = src.kind === 'preset' && src.id === tour.preset ? s.run.current?.base : undefined;
+  const base = src.kind === 'preset' && src.id === tour.preset ? s.runs.current()?.base : undefined;
   restoreTourDocument(s, tour);
   const ui = s.ui.getState();
   ui.setTour({ id, step: k });
   if (ui.centreView === 'compare') ui.setCentreView('graph');
-  const instant = base === undefined ? undefined : tourPlan(base, tour).steps[k]?.instant;
+  const instant = base === undefined ? undefined : tourPlan(s.runs, base, tour).steps[k]?.instant;
   if (instant !== undefined) ui.setPlayhead(instant);
 }
 
-export function startTour(s: AppServices, tour: Tour): void {
+export function startTour(s: Touring, tour: Tour): void {
   showStep(s, tour.id, 0);
 }
 
-export function nextStep(s: AppServices): void {
+export function nextStep(s: Touring): void {
   const t = s.ui.getState().tour;
   if (t !== undefined) showStep(s, t.id, t.step + 1);
 }
 
-export function prevStep(s: AppServices): void {
+export function prevStep(s: Touring): void {
   const t = s.ui.getState().tour;
   if (t !== undefined && t.step > 0) showStep(s, t.id, t.step - 1);
 }
 
-export function restartTour(s: AppServices): void {
+export function restartTour(s: Touring): void {
   const t = s.ui.getState().tour;
   if (t !== undefined) showStep(s, t.id, 0);
 }
 
 /** Leave the tour and explore freely; it can be resumed where it was. */
-export function leaveTour(s: AppServices): void {
+export function leaveTour(s: Pick<Editing, 'ui'>): void {
   s.ui.getState().parkTour();
 }
 
-export function resumeTour(s: AppServices, parked: TourPosition): void {
+export function resumeTour(s: Touring, parked: TourPosition): void {
   showStep(s, parked.id, parked.step);
 }
 
 /** The top bar's Tour button: leave an open tour, resume a parked one, or start this scenario's. */
-export function toggleTour(s: AppServices): void {
+export function toggleTour(s: Touring): void {
   const ui = s.ui.getState();
   if (ui.tour !== undefined) return leaveTour(s);
   const tour = tourForSession(s);
@@ -132,7 +143,7 @@ export function toggleTour(s: AppServices): void {
 }
 
 /** The learner's prediction, before the changed boot plays. */
-export function predict(s: AppServices, choice: number): void {
+export function predict(s: Pick<Editing, 'ui'>, choice: number): void {
   const ui = s.ui.getState();
   if (ui.tourTry?.applied === true) return;
   ui.setTourTry({ choice, applied: false });
@@ -142,13 +153,13 @@ export function predict(s: AppServices, choice: number): void {
  * Apply the "try it" condition as the user's own condition override (it
  * shows as changed in the panels), then play the changed boot from the start.
  */
-export function playTry(s: AppServices): void {
+export function playTry(s: Touring): void {
   const ui = s.ui.getState();
   const pos = ui.tour;
   const prediction = ui.tourTry;
   const tour = pos === undefined ? undefined : tourById(pos.id);
   const step = tour?.steps[pos?.step ?? -1];
-  const base = s.run.current?.base;
+  const base = s.runs.current()?.base;
   if (tour === undefined || step?.try === undefined || prediction === undefined || base === undefined) return;
   s.player.send({ type: 'PAUSE' });
   const { id, value } = step.try.condition;
@@ -161,13 +172,13 @@ export function playTry(s: AppServices): void {
 }
 
 /** Jump to the instant the changed boot answers the question. */
-export function revealTry(s: AppServices, at: number): void {
+export function revealTry(s: Pick<Editing, 'ui' | 'player'>, at: number): void {
   s.player.send({ type: 'PAUSE' });
   s.ui.getState().setPlayhead(at);
 }
 
 /** Predict again: back to the tour's own boot at the "try it" step. */
-export function retryTry(s: AppServices): void {
+export function retryTry(s: Touring): void {
   const t = s.ui.getState().tour;
   if (t === undefined) return;
   s.ui.getState().setTourTry(undefined);

@@ -19,8 +19,6 @@ export const selectSearch = (s: UiState): string => s.search;
 export const selectBreakpoints = (s: UiState): UiState['breakpoints'] => s.breakpoints;
 export const selectHelpOpen = (s: UiState): boolean => s.helpOpen;
 export const selectToast = (s: UiState): UiState['toast'] => s.toast;
-export const selectFitRequest = (s: UiState): number => s.fitRequest;
-export const selectSearchFocusRequest = (s: UiState): number => s.searchFocusRequest;
 
 /** The playhead as a position (compare with `samePosition`, not by identity). */
 export const selectPosition = (s: UiState): Position => (s.pin === undefined ? { t: s.playhead } : { t: s.playhead, index: s.pin });

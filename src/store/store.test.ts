@@ -33,16 +33,13 @@ describe('ui store', () => {
     expect(s.getState().bottomHeight).toBe(BOTTOM_MAX);
   });
 
-  it('toggles breakpoints and counts requests', () => {
+  it('toggles breakpoints', () => {
     const s = createUiStore();
     s.getState().toggleServiceBreakpoint('svc:/a:default');
     s.getState().setBreakOnMaintenance(true);
     expect(s.getState().breakpoints).toEqual({ onMaintenance: true, services: ['svc:/a:default'] });
     s.getState().toggleServiceBreakpoint('svc:/a:default');
     expect(s.getState().breakpoints.services).toEqual([]);
-    s.getState().requestFit();
-    s.getState().requestFit();
-    expect(s.getState().fitRequest).toBe(2);
   });
 });
 

@@ -1,11 +1,12 @@
 /**
  * UI state only (code-style-anchors §2.1): the playhead, selection, speed,
- * panels, theme, focus, search and breakpoints. A factory, so each mount and
+ * panels, theme, focus, search and breakpoints. Requests to views (fit the
+ * graph, focus the search box) are not state: they are typed commands on the
+ * session's queues (session/command-queue.ts). A factory, so each mount and
  * each test gets its own store. Nothing here is computed by the engine: the
  * trace and everything derived from it are memoised outside the store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Camera } from '../graph-view/camera.ts';
 import type { CollapseMode } from '../graph-view/collapse.ts';
 import type { FocusMode } from '../graph-view/focus.ts';
 import { NO_BREAKPOINTS, toggleServiceBreakpoint, type Breakpoints } from '../selectors/breakpoints.ts';
@@ -48,14 +49,6 @@ export interface UiData extends TeachData {
   readonly breakpoints: Breakpoints;
   readonly helpOpen: boolean;
   readonly toast: Toast | undefined;
-  /** Increments to ask the graph to fit itself. */
-  readonly fitRequest: number;
-  /** Zoom steps asked of the graph (seq increments; factor > 1 zooms in). */
-  readonly zoomRequest: { readonly seq: number; readonly factor: number };
-  /** Increments to ask the search box to take focus. */
-  readonly searchFocusRequest: number;
-  /** A camera asked of the graph (a link's view); applied once the graph is laid out. */
-  readonly viewRequest: { readonly seq: number; readonly camera: Camera | undefined };
   readonly linkNotice: LinkNotice | undefined;
   /** The scenario JSON editor is open. */
   readonly editorOpen: boolean;
@@ -75,15 +68,12 @@ export interface UiActions extends TeachActions {
   setFocusMode(mode: FocusMode): void;
   setCollapse(mode: CollapseMode): void;
   setSearch(text: string): void;
-  requestSearchFocus(): void;
   setBreakOnMaintenance(on: boolean): void;
   toggleServiceBreakpoint(fmri: string): void;
   setHelpOpen(open: boolean): void;
   showToast(text: string, tone?: ToastTone): void;
-  dismissToast(): void;
-  requestFit(): void;
-  requestZoom(factor: number): void;
-  requestView(camera: Camera | undefined): void;
+  /** Dismiss the toast (only toast `id`, when given: a timer must not dismiss a newer one). */
+  dismissToast(id?: number): void;
   showLinkNotice(text: string, restorable: boolean): void;
   dismissLinkNotice(): void;
   setEditorOpen(open: boolean): void;
@@ -111,10 +101,6 @@ export const DEFAULT_UI: UiData = {
   breakpoints: NO_BREAKPOINTS,
   helpOpen: false,
   toast: undefined,
-  fitRequest: 0,
-  zoomRequest: { seq: 0, factor: 1 },
-  searchFocusRequest: 0,
-  viewRequest: { seq: 0, camera: undefined },
   linkNotice: undefined,
   editorOpen: false,
 };
@@ -138,15 +124,11 @@ export function createUiStore(initial: Partial<UiData> = {}): UiStore {
     setFocusMode: (focusMode) => set({ focusMode }),
     setCollapse: (collapse) => set({ collapse }),
     setSearch: (search) => set({ search }),
-    requestSearchFocus: () => set((s) => ({ searchFocusRequest: s.searchFocusRequest + 1 })),
     setBreakOnMaintenance: (on) => set((s) => ({ breakpoints: { ...s.breakpoints, onMaintenance: on } })),
     toggleServiceBreakpoint: (fmri) => set((s) => ({ breakpoints: toggleServiceBreakpoint(s.breakpoints, fmri) })),
     setHelpOpen: (helpOpen) => set({ helpOpen }),
     showToast: (text, tone = 'info') => set({ toast: { id: ++toastId, text, tone } }),
-    dismissToast: () => set({ toast: undefined }),
-    requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
-    requestZoom: (factor) => set((s) => ({ zoomRequest: { seq: s.zoomRequest.seq + 1, factor } })),
-    requestView: (camera) => set((s) => ({ viewRequest: { seq: s.viewRequest.seq + 1, camera } })),
+    dismissToast: (id) => set((s) => (id === undefined || s.toast?.id === id ? { toast: undefined } : {})),
     showLinkNotice: (text, restorable) => set({ linkNotice: { id: ++toastId, text, restorable } }),
     dismissLinkNotice: () => set({ linkNotice: undefined }),
     setEditorOpen: (editorOpen) => set({ editorOpen }),

@@ -6,7 +6,6 @@
 import { canonicalFmri } from '../model/smf/fmri.ts';
 import type { Scenario } from '../model/scenario/types.ts';
 import { setCondition } from '../model/world/conditions.ts';
-import { simulate } from '../engine/simulate.ts';
 import { createSeeker } from '../engine/seek.ts';
 import type { Trace } from '../engine/trace.ts';
 import type { Tour, TourChoice, TourStep } from './tour-types.ts';
@@ -89,8 +88,8 @@ export interface TryVerdict {
   readonly trace: Trace;
 }
 
-/** Simulate the "try it" change and say which predictions come true. */
-export function evaluateTry(scenario: Scenario, step: TourStep): TryVerdict | { ok: false; error: string } {
+/** Simulate the "try it" change (with the caller's simulator) and say which predictions come true. */
+export function evaluateTry(scenario: Scenario, step: TourStep, simulate: (changed: Scenario) => Trace): TryVerdict | { ok: false; error: string } {
   const tr = step.try;
   if (tr === undefined) return { ok: false, error: `step ${step.id} is not a "try it" step` };
   const changed = setCondition(scenario, tr.condition.id, tr.condition.value);

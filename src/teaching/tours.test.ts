@@ -41,7 +41,7 @@ describe('tours', () => {
       });
       const last = tour.steps[tour.steps.length - 1];
       if (last === undefined) return;
-      const verdict = evaluateTry(scenario, last);
+      const verdict = evaluateTry(scenario, last, simulate);
       expect(verdict.ok).toBe(true);
       if (verdict.ok) expect(verdict.right.filter((x) => x).length).toBe(1);
     });

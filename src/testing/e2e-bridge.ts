@@ -3,8 +3,8 @@
  * on the canvas (tldraw's EndToEndApi, cytoscape.js's window.cy, typed).
  * Installed only in development and in VITE_E2E=1 builds (main.tsx).
  */
-import { goEnd, goHome, intervene, openInline, openPreset, stepBackCmd, stepForwardCmd } from '../session/commands.ts';
-import type { AppServices } from '../session/create-session.ts';
+import { goEnd, goHome, intervene, openInline, openPreset, scrubTo, stepBackCmd, stepForwardCmd } from '../session/commands.ts';
+import type { Session } from '../session/create-session.ts';
 import { isPlaying } from '../session/player.machine.ts';
 import { explain, stateLabel } from '../engine/index.ts';
 import type { CollapseMode } from '../graph-view/collapse.ts';
@@ -23,7 +23,7 @@ export interface StatusChange {
 }
 
 export interface BootgraphBridge extends TeachBridge {
-  /** A run is on screen. */
+  /** The run on screen is the document's (nothing loading or simulating). */
   ready(): boolean;
   scenarioName(): string | undefined;
   presetId(): string | undefined;
@@ -86,7 +86,7 @@ declare global {
   }
 }
 
-export function installE2eBridge(s: AppServices): BootgraphBridge {
+export function installE2eBridge(s: Session): BootgraphBridge {
   const long: number[] = [];
   try {
     const po = new PerformanceObserver((list) => {
@@ -96,7 +96,7 @@ export function installE2eBridge(s: AppServices): BootgraphBridge {
   } catch {
     // Not supported: longTasks() stays empty.
   }
-  const run = () => s.run.current;
+  const run = () => s.runs.current();
   const statuses = () => {
     const r = run();
     if (r === undefined) return undefined;
@@ -104,7 +104,7 @@ export function installE2eBridge(s: AppServices): BootgraphBridge {
   };
   const bridge: BootgraphBridge = {
     ...teachBridge(s),
-    ready: () => run() !== undefined,
+    ready: () => run() !== undefined && s.runs.settled(),
     scenarioName: () => run()?.scenario.name,
     presetId: () => {
       const src = s.doc.getState().source;
@@ -124,10 +124,7 @@ export function installE2eBridge(s: AppServices): BootgraphBridge {
       const r = run();
       return r === undefined ? -1 : effectiveIndex(r.trace.records, selectPosition(s.ui.getState()));
     },
-    setPlayhead: (t) => {
-      s.player.send({ type: 'PAUSE' });
-      s.ui.getState().setPlayhead(t);
-    },
+    setPlayhead: (t) => scrubTo(s, t),
     endTime: () => run()?.trace.endTime ?? 0,
     playing: () => isPlaying(s.player.getSnapshot()),
     speed: () => s.ui.getState().speed,
@@ -140,15 +137,15 @@ export function installE2eBridge(s: AppServices): BootgraphBridge {
     end: () => goEnd(s),
     interventions: () => s.doc.getState().interventions.map((i) => ({ at: i.at, run: i.run })),
     conditions: () => ({ ...s.doc.getState().conditions }),
-    nodeCount: () => s.graph.current?.nodeCount() ?? 0,
-    edgeCount: () => s.graph.current?.edgeCount() ?? 0,
-    nodeClasses: (id) => s.graph.current?.classesOf(id) ?? [],
-    nodeClientPosition: (id) => s.graph.current?.clientPositionOf(id),
-    layoutDone: () => s.graph.current?.layout().done ?? false,
-    layoutSource: () => s.graph.current?.layout().source ?? 'none',
-    layoutMs: () => s.graph.current?.layout().ms ?? 0,
+    nodeCount: () => s.graph.probe()?.nodeCount() ?? 0,
+    edgeCount: () => s.graph.probe()?.edgeCount() ?? 0,
+    nodeClasses: (id) => s.graph.probe()?.classesOf(id) ?? [],
+    nodeClientPosition: (id) => s.graph.probe()?.clientPositionOf(id),
+    layoutDone: () => s.graph.probe()?.layout().done ?? false,
+    layoutSource: () => s.graph.probe()?.layout().source ?? 'none',
+    layoutMs: () => s.graph.probe()?.layout().ms ?? 0,
     layoutInfo: () => {
-      const l = s.graph.current?.layout();
+      const l = s.graph.probe()?.layout();
       return l === undefined ? undefined : { done: l.done, source: l.source, ms: l.ms, cached: l.cached, nodes: l.nodes };
     },
     traceSummary: () => {
@@ -170,7 +167,7 @@ export function installE2eBridge(s: AppServices): BootgraphBridge {
     longTasks: () => [...long],
     simulateMs: () => run()?.simulateMs ?? 0,
     sourceKind: () => s.doc.getState().source.kind,
-    camera: () => s.graph.current?.view(),
+    camera: () => s.graph.probe()?.view(),
     loadScenario: (json) => {
       const v = validateScenario(json);
       if (!v.ok) return { ok: false, errors: v.errors.map((e) => `${e.path} ${e.message}`) };
@@ -182,7 +179,7 @@ export function installE2eBridge(s: AppServices): BootgraphBridge {
     pause: () => s.player.send({ type: 'PAUSE' }),
     setCollapse: (mode) => s.ui.getState().setCollapse(mode),
     intervene: (command) => intervene(s, command),
-    graphRenders: () => s.graph.current?.renders() ?? 0,
+    graphRenders: () => s.graph.probe()?.renders() ?? 0,
   };
   window.__BOOTGRAPH__ = bridge;
   return bridge;

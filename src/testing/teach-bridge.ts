@@ -5,9 +5,9 @@
  * spread into window.__BOOTGRAPH__ (e2e-bridge.ts).
  */
 import { documentOf } from '../session/doc-store.ts';
-import type { AppServices } from '../session/create-session.ts';
+import type { Session } from '../session/create-session.ts';
 import { tourPlan, tourVerdict } from '../session/tour-commands.ts';
-import { comparisonFor } from '../session/react/use-comparison.ts';
+import { comparisonFor } from '../session/comparison.ts';
 import { stepSpotlight } from '../selectors/tour-plan.ts';
 import { encodeShareState } from '../share/codec.ts';
 import type { ShareStateV1 } from '../share/share-state.ts';
@@ -36,7 +36,7 @@ export interface TeachBridge {
   comparison(): { labelB: string; unavailable?: string; divergence?: { fmri: string; t: number; a?: string; b?: string }; changed: string[]; rows: { fmri: string; differs: string; change: string }[] } | undefined;
 }
 
-export function teachBridge(s: AppServices): TeachBridge {
+export function teachBridge(s: Session): TeachBridge {
   const tourOf = (id: string | undefined) => {
     if (id !== undefined) return tourById(id);
     const src = s.doc.getState().source;
@@ -53,14 +53,14 @@ export function teachBridge(s: AppServices): TeachBridge {
     },
     tourPlan: (id) => {
       const tour = tourOf(id);
-      const base = s.run.current?.base;
+      const base = s.runs.current()?.base;
       if (tour === undefined || base === undefined) return undefined;
-      return tourPlan(base, tour).steps.map((p) => ({ id: p.step.id, title: p.step.title, kind: p.kind, instant: p.instant, spotlight: [...stepSpotlight(p)] }));
+      return tourPlan(s.runs, base, tour).steps.map((p) => ({ id: p.step.id, title: p.step.title, kind: p.kind, instant: p.instant, spotlight: [...stepSpotlight(p)] }));
     },
     tourVerdict: (id) => {
       const tour = tourOf(id);
-      const base = s.run.current?.base;
-      const v = tour === undefined || base === undefined ? undefined : tourVerdict(base, tour);
+      const base = s.runs.current()?.base;
+      const v = tour === undefined || base === undefined ? undefined : tourVerdict(s.runs, base, tour);
       return v === undefined ? undefined : { right: [...v.right], correct: v.correct, revealAt: v.revealAt, line: v.line };
     },
     encodeLink: (state) => {
@@ -68,9 +68,9 @@ export function teachBridge(s: AppServices): TeachBridge {
       return r.ok ? r.fragment : undefined;
     },
     comparison: () => {
-      const run = s.run.current;
+      const run = s.runs.current();
       if (run === undefined) return undefined;
-      const c = comparisonFor(run, documentOf(s.doc.getState()), s.ui.getState().compare);
+      const c = comparisonFor(s.runs, run, documentOf(s.doc.getState()), s.ui.getState().compare);
       const d = c.comparison?.divergence;
       return {
         labelB: c.labelB,

@@ -1,6 +1,6 @@
 /** The bottom of the screen: playback controls, then Gantt / Console / Events in tabs; its height is resizable. */
 import { useRef } from 'react';
-import { useServices, useUi } from '../../session/react/context.tsx';
+import { useUi, useUiActions } from '../../session/react/context.tsx';
 import type { BottomTab } from '../../store/ui-store.ts';
 import { BOTTOM_MAX, BOTTOM_MIN } from '../../store/ui-store.ts';
 import { ConsolePane } from '../ConsolePane/ConsolePane.tsx';
@@ -16,7 +16,7 @@ const TABS: readonly { id: BottomTab; label: string }[] = [
 ];
 
 function ResizeHandle() {
-  const services = useServices();
+  const ui = useUiActions();
   const height = useUi((s) => s.bottomHeight);
   const drag = useRef<{ y: number; h: number } | undefined>(undefined);
   return (
@@ -35,7 +35,7 @@ function ResizeHandle() {
       }}
       onPointerMove={(e) => {
         const d = drag.current;
-        if (d !== undefined) services.ui.getState().setBottomHeight(d.h + (d.y - e.clientY));
+        if (d !== undefined) ui.setBottomHeight(d.h + (d.y - e.clientY));
       }}
       onPointerUp={() => {
         drag.current = undefined;
@@ -44,7 +44,7 @@ function ResizeHandle() {
         if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
           e.preventDefault();
           e.stopPropagation();
-          services.ui.getState().setBottomHeight(height + (e.key === 'ArrowUp' ? 24 : -24));
+          ui.setBottomHeight(height + (e.key === 'ArrowUp' ? 24 : -24));
         }
       }}
     />
@@ -52,7 +52,7 @@ function ResizeHandle() {
 }
 
 export function BottomPanel() {
-  const services = useServices();
+  const ui = useUiActions();
   const tab = useUi((s) => s.bottomTab);
   return (
     <div className={styles.panel}>
@@ -69,7 +69,7 @@ export function BottomPanel() {
             aria-controls={`tabpanel-${t.id}`}
             tabIndex={tab === t.id ? 0 : -1}
             className={styles.tab}
-            onClick={() => services.ui.getState().setBottomTab(t.id)}
+            onClick={() => ui.setBottomTab(t.id)}
             onKeyDown={(e) => {
               if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
               e.preventDefault();
@@ -77,7 +77,7 @@ export function BottomPanel() {
               const k = TABS.findIndex((x) => x.id === t.id);
               const next = TABS[(k + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
               if (next !== undefined) {
-                services.ui.getState().setBottomTab(next.id);
+                ui.setBottomTab(next.id);
                 document.getElementById(`tab-${next.id}`)?.focus();
               }
             }}

@@ -1,6 +1,7 @@
 /** Above the graph or the table: view switch, focus mode, grouping, search and zoom. */
-import { useEffect, useRef } from 'react';
-import { useServices, useUi } from '../../session/react/context.tsx';
+import { useRef } from 'react';
+import { useUi, useUiActions } from '../../session/react/context.tsx';
+import { useSearchFocus } from '../../session/react/view-commands.ts';
 import type { CollapseMode } from '../../graph-view/collapse.ts';
 import { FOCUS_MODES, type FocusMode } from '../../graph-view/focus.ts';
 import { Icon } from '../Icon/Icon.tsx';
@@ -14,35 +15,29 @@ const COLLAPSE: readonly { mode: CollapseMode; label: string; hint: string }[] =
 ];
 
 export function CentreToolbar({ matchCount, onSearchEnter }: { readonly matchCount: number | undefined; readonly onSearchEnter: () => void }) {
-  const services = useServices();
-  const ui = services.ui.getState;
+  const actions = useUiActions();
   const view = useUi((s) => s.centreView);
   const focus = useUi((s) => s.focusMode);
   const collapse = useUi((s) => s.collapse);
   const search = useUi((s) => s.search);
   const selected = useUi((s) => s.selected);
-  const focusReq = useUi((s) => s.searchFocusRequest);
   const input = useRef<HTMLInputElement>(null);
-  // Only a new request focuses the box (not mounting after an old one).
-  const seenReq = useRef(focusReq);
-  useEffect(() => {
-    if (focusReq !== seenReq.current) {
-      seenReq.current = focusReq;
-      input.current?.focus();
-      input.current?.select();
-    }
-  }, [focusReq]);
+  // The `/` key: a request waits for the box if the view is switching to one that has it.
+  useSearchFocus(() => {
+    input.current?.focus();
+    input.current?.select();
+  });
 
   return (
     <div className={styles.bar} role="toolbar" aria-label="Graph view">
       <div className="ui-seg" role="group" aria-label="View">
-        <button type="button" aria-pressed={view === 'graph'} onClick={() => ui().setCentreView('graph')} data-testid="view.graph">
+        <button type="button" aria-pressed={view === 'graph'} onClick={() => actions.setCentreView('graph')} data-testid="view.graph">
           <Icon name="graph" size={13} /> Graph
         </button>
-        <button type="button" aria-pressed={view === 'table'} onClick={() => ui().setCentreView('table')} data-testid="view.table">
+        <button type="button" aria-pressed={view === 'table'} onClick={() => actions.setCentreView('table')} data-testid="view.table">
           <Icon name="table" size={13} /> Table
         </button>
-        <button type="button" aria-pressed={view === 'compare'} onClick={() => ui().setCentreView('compare')} title="Compare this boot with its next boot, or with one condition changed" data-testid="view.compare">
+        <button type="button" aria-pressed={view === 'compare'} onClick={() => actions.setCentreView('compare')} title="Compare this boot with its next boot, or with one condition changed" data-testid="view.compare">
           <Icon name="compare" size={13} /> Compare
         </button>
       </div>
@@ -53,7 +48,7 @@ export function CentreToolbar({ matchCount, onSearchEnter }: { readonly matchCou
             <select
               className="ui-select"
               value={focus}
-              onChange={(e) => ui().setFocusMode(e.currentTarget.value as FocusMode)}
+              onChange={(e) => actions.setFocusMode(e.currentTarget.value as FocusMode)}
               title={selected === undefined ? 'Select a service to focus on it' : FOCUS_MODES.find((f) => f.mode === focus)?.hint}
               data-testid="focus.mode"
             >
@@ -67,7 +62,7 @@ export function CentreToolbar({ matchCount, onSearchEnter }: { readonly matchCou
             <select
               className="ui-select"
               value={collapse}
-              onChange={(e) => ui().setCollapse(e.currentTarget.value as CollapseMode)}
+              onChange={(e) => actions.setCollapse(e.currentTarget.value as CollapseMode)}
               title={COLLAPSE.find((c) => c.mode === collapse)?.hint}
               data-testid="collapse.mode"
             >
@@ -90,7 +85,7 @@ export function CentreToolbar({ matchCount, onSearchEnter }: { readonly matchCou
           aria-keyshortcuts="/"
           value={search}
           spellCheck={false}
-          onChange={(e) => ui().setSearch(e.currentTarget.value)}
+          onChange={(e) => actions.setSearch(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
@@ -98,7 +93,7 @@ export function CentreToolbar({ matchCount, onSearchEnter }: { readonly matchCou
             } else if (e.key === 'Escape') {
               e.preventDefault();
               e.stopPropagation();
-              ui().setSearch('');
+              actions.setSearch('');
               e.currentTarget.blur();
             }
           }}

@@ -6,8 +6,8 @@
  * same rows. The search box filters the rows.
  */
 import { useMemo, useState } from 'react';
-import { nextBootCmd } from '../../session/commands.ts';
-import { useRun, useServices, useUi } from '../../session/react/context.tsx';
+import { useDocActions, useRun, useUi, useUiActions } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
 import { useComparison } from '../../session/react/use-comparison.ts';
 import { listConditions } from '../../model/world/conditions.ts';
 import { comparableConditions, diffCounts, otherValues, pickCondition } from '../../selectors/compare-view.ts';
@@ -21,7 +21,7 @@ import styles from './CompareView.module.css';
 type Filter = 'all' | 'state' | 'time';
 
 function VariantPicker() {
-  const services = useServices();
+  const ui = useUiActions();
   const run = useRun();
   const spec = useUi((s) => s.compare);
   const view = useComparison();
@@ -30,12 +30,12 @@ function VariantPicker() {
   const setCondition = (id: string, value?: string): void => {
     const def = defs.find((d) => d.id === id);
     const v = value ?? (def === undefined ? undefined : otherValues(def)[0]?.value);
-    if (v !== undefined) services.ui.getState().setCompare({ kind: 'condition', id, value: v });
+    if (v !== undefined) ui.setCompare({ kind: 'condition', id, value: v });
   };
   return (
     <div className={styles.variants}>
       <div className="ui-seg" role="group" aria-label="Boot B">
-        <button type="button" aria-pressed={spec.kind === 'next-boot'} onClick={() => services.ui.getState().setCompare({ kind: 'next-boot' })} data-testid="compare.kind.next-boot">
+        <button type="button" aria-pressed={spec.kind === 'next-boot'} onClick={() => ui.setCompare({ kind: 'next-boot' })} data-testid="compare.kind.next-boot">
           <Icon name="reboot" size={13} /> Next boot
         </button>
         <button
@@ -77,7 +77,9 @@ function VariantPicker() {
 }
 
 export function CompareView() {
-  const services = useServices();
+  const commands = useCommands();
+  const ui = useUiActions();
+  const doc = useDocActions();
   const run = useRun();
   const view = useComparison();
   const search = useUi((s) => s.search);
@@ -97,17 +99,17 @@ export function CompareView() {
   const d = view.comparison?.divergence;
   const spec = useUi((s) => s.compare);
   const openB = (): void => {
-    if (spec.kind === 'next-boot') nextBootCmd(services);
+    if (spec.kind === 'next-boot') commands.nextBoot();
     else if (view.condition !== undefined) {
       const own = listConditions(run.base).find((c) => c.id === view.condition?.def.id)?.value;
-      services.doc.getState().setCondition(view.condition.def.id, view.condition.value, own);
+      doc.setCondition(view.condition.def.id, view.condition.value, own);
     }
-    services.ui.getState().setCentreView('graph');
+    ui.setCentreView('graph');
   };
 
   return (
     <div className={styles.panel} data-testid="compare">
-      <CentreToolbar matchCount={matches === undefined ? undefined : rows.length} onSearchEnter={() => rows[0] !== undefined && services.ui.getState().select(rows[0].fmri)} />
+      <CentreToolbar matchCount={matches === undefined ? undefined : rows.length} onSearchEnter={() => rows[0] !== undefined && ui.select(rows[0].fmri)} />
       <div className={`${styles.scroll} ui-scroll`}>
         <header className={styles.head}>
           <h2 className={styles.h2}>Compare two boots</h2>

@@ -5,7 +5,7 @@
  * service.
  */
 import { memo, useMemo } from 'react';
-import { useServices, useUi } from '../../session/react/context.tsx';
+import { useUi, useUiActions } from '../../session/react/context.tsx';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import type { DiffRow } from '../../selectors/compare-view.ts';
 import type { GanttBar } from '../../selectors/gantt.ts';
@@ -53,8 +53,8 @@ function Outcome({ o }: { o: DiffRow['outcome']['a'] }) {
 }
 
 const Row = memo(function Row({ row, x, divergenceX, selected }: { row: DiffRow; x: Scale; divergenceX: number | undefined; selected: boolean }) {
-  const services = useServices();
-  const select = (): void => services.ui.getState().select(row.fmri);
+  const ui = useUiActions();
+  const select = (): void => ui.select(row.fmri);
   return (
     <tr className={selected ? styles.selectedRow : undefined} onClick={select} data-testid="compare.row" data-fmri={row.fmri} data-differs={row.outcome.differs}>
       <td>

@@ -1,6 +1,6 @@
 /** The first event where the two boots part ways: when, which instance, both events, and svcs -xv of it in each boot. */
-import { scrubTo } from '../../session/commands.ts';
-import { useServices } from '../../session/react/context.tsx';
+import { useUiActions } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
 import type { Divergence } from '../../engine/compare.ts';
 import { formatTime } from '../../selectors/playhead.ts';
 import { Icon } from '../Icon/Icon.tsx';
@@ -34,7 +34,8 @@ function Side({ name, label, ev, verbose }: { name: 'A' | 'B'; label: string; ev
 }
 
 export function DivergenceCard({ d, labelA, labelB }: { readonly d: Divergence | undefined; readonly labelA: string; readonly labelB: string }) {
-  const services = useServices();
+  const commands = useCommands();
+  const ui = useUiActions();
   if (d === undefined) {
     return (
       <section className={styles.card} data-testid="compare.divergence">
@@ -50,11 +51,11 @@ export function DivergenceCard({ d, labelA, labelB }: { readonly d: Divergence |
           at <strong>{formatTime(d.t)}</strong> · event #{d.position + 1}
         </span>
         <span className={styles.spacer} />
-        <button type="button" className="ui-btn ui-btn-sm" onClick={() => scrubTo(services, d.t)} title="Move the playhead of boot A there">
+        <button type="button" className="ui-btn ui-btn-sm" onClick={() => commands.scrubTo(d.t)} title="Move the playhead of boot A there">
           Go to {formatTime(d.t)}
         </button>
       </header>
-      <button type="button" className={styles.divFmri} onClick={() => services.ui.getState().select(d.fmri)} title="Select it" data-testid="compare.divergence.fmri">
+      <button type="button" className={styles.divFmri} onClick={() => ui.select(d.fmri)} title="Select it" data-testid="compare.divergence.fmri">
         {d.fmri} <Icon name="chevronRight" size={14} />
       </button>
       <div className={styles.sides}>

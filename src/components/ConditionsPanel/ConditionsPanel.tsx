@@ -5,8 +5,8 @@
  * re-simulates at once; the playhead stays at the same simulated time.
  */
 import { useMemo } from 'react';
-import { nextBootCmd, prevBootCmd } from '../../session/commands.ts';
-import { useRun, useServices } from '../../session/react/context.tsx';
+import { useDocActions, useRun } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
 import { listConditions, type ConditionDef, type ConditionGroup } from '../../model/world/conditions.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import { Section } from '../Panel/Section.tsx';
@@ -61,7 +61,8 @@ function ConditionField({ def, scenarioValue, onChange }: { def: ConditionDef; s
 }
 
 export function ConditionsPanel() {
-  const services = useServices();
+  const commands = useCommands();
+  const doc = useDocActions();
   const run = useRun();
   const own = useMemo(() => new Map(listConditions(run.base).map((c) => [c.id, c.value])), [run.base]);
   // A condition with an action option (the boot number: "next boot") is the boot stepper below, not a field.
@@ -70,7 +71,7 @@ export function ConditionsPanel() {
   const groups = GROUP_ORDER.map((g) => ({ g, defs: fields.filter((c) => c.group === g) })).filter((x) => x.defs.length > 0);
   const firstLabel = stepper?.options.find((o) => o.action === undefined)?.label;
   const anyChanged = run.conditions.some((c) => own.has(c.id) && own.get(c.id) !== c.value);
-  const set = (def: ConditionDef, value: string): void => services.doc.getState().setCondition(def.id, value, own.get(def.id));
+  const set = (def: ConditionDef, value: string): void => doc.setCondition(def.id, value, own.get(def.id));
 
   return (
     <>
@@ -81,7 +82,7 @@ export function ConditionsPanel() {
           id={`conditions-${g}`}
           actions={
             g === groups[0]?.g && anyChanged ? (
-              <button type="button" className="ui-btn ui-btn-ghost ui-btn-sm" onClick={() => services.doc.getState().resetConditions()}>
+              <button type="button" className="ui-btn ui-btn-ghost ui-btn-sm" onClick={() => doc.resetConditions()}>
                 Reset all
               </button>
             ) : undefined
@@ -94,7 +95,7 @@ export function ConditionsPanel() {
           </div>
           {g === 'boot' && (
             <div className={styles.boots}>
-              <button type="button" className="ui-btn ui-btn-sm ui-btn-icon" disabled={run.boot === 0} onClick={() => prevBootCmd(services)} aria-label="Previous boot" title="Previous boot">
+              <button type="button" className="ui-btn ui-btn-sm ui-btn-icon" disabled={run.boot === 0} onClick={() => commands.prevBoot()} aria-label="Previous boot" title="Previous boot">
                 <Icon name="chevronLeft" size={14} />
               </button>
               <span className={styles.bootNo} data-testid="boot.number" title={stepper?.description}>
@@ -105,7 +106,7 @@ export function ConditionsPanel() {
                 type="button"
                 className="ui-btn ui-btn-sm"
                 disabled={run.nextBootBlocked !== undefined}
-                onClick={() => nextBootCmd(services)}
+                onClick={() => commands.nextBoot()}
                 title={run.nextBootBlocked ?? 'Reboot: what persists on disk (e.g. /dev links) carries over'}
                 data-testid="boot.next"
               >

@@ -3,17 +3,17 @@
  * simulated timestamps. Clicking a line selects its service.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { useSlowFrame, useRun, useServices } from '../../session/react/context.tsx';
+import { useRun, useSlowFrame, useUiActions } from '../../session/react/context.tsx';
 import { formatTime } from '../../selectors/playhead.ts';
 import styles from './ConsolePane.module.css';
 
 export function ConsolePane() {
-  const services = useServices();
+  const ui = useUiActions();
   const run = useRun();
-  const frame = useSlowFrame();
+  const index = useSlowFrame((f) => f.index);
   const lines = run.trace.console;
   // Lines and records share one sequence: show everything printed before the next record.
-  const nextSeq = run.trace.records[frame.index + 1]?.seq ?? Infinity;
+  const nextSeq = run.trace.records[index + 1]?.seq ?? Infinity;
   const count = useMemo(() => {
     let n = 0;
     for (const l of lines) if (l.seq < nextSeq) n++;
@@ -45,7 +45,7 @@ export function ConsolePane() {
       )}
       {lines.slice(0, count).map((l) =>
         l.fmri !== undefined ? (
-          <button key={l.seq} type="button" className={`${styles.line} ${styles.clickable}`} onClick={() => l.fmri !== undefined && services.ui.getState().select(l.fmri)} title={`Select ${l.fmri}`}>
+          <button key={l.seq} type="button" className={`${styles.line} ${styles.clickable}`} onClick={() => l.fmri !== undefined && ui.select(l.fmri)} title={`Select ${l.fmri}`}>
             <span className={styles.ts}>{formatTime(l.t).padStart(9)}</span>
             <span className={styles[l.source] ?? ''}>{l.text}</span>
           </button>

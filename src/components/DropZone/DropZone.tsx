@@ -5,15 +5,14 @@
  * dropping them does.
  */
 import { useEffect, useState } from 'react';
-import { useServices } from '../../session/react/context.tsx';
-import { importFiles } from '../../session/file-commands.ts';
+import { useCommands } from '../../session/react/use-commands.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './DropZone.module.css';
 
 const hasFiles = (e: DragEvent): boolean => e.dataTransfer?.types.includes('Files') === true;
 
 export function DropZone() {
-  const services = useServices();
+  const commands = useCommands();
   const [over, setOver] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -39,7 +38,7 @@ export function DropZone() {
       depth = 0;
       setOver(false);
       const files = [...(e.dataTransfer?.files ?? [])];
-      if (files.length > 0) void importFiles(services, files);
+      if (files.length > 0) void commands.importFiles(files);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', overFn);
@@ -51,7 +50,7 @@ export function DropZone() {
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, [services]);
+  }, [commands]);
   if (!over) return null;
   return (
     <div className={styles.overlay} aria-hidden="true" data-testid="dropzone">

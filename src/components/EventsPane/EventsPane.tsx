@@ -1,6 +1,7 @@
 /** Every record of the trace, in order: the event list stepping moves through (Perfetto's slice list). */
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { useSlowFrame, useRun, useServices } from '../../session/react/context.tsx';
+import { useRun, useSlowFrame, useUiActions } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
 import type { TraceRecord } from '../../engine/index.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { describeRecord } from '../../selectors/narrate.ts';
@@ -24,27 +25,27 @@ const Line = memo(function Line({ r, index, when, onSeek }: { r: TraceRecord; in
 });
 
 export function EventsPane() {
-  const services = useServices();
+  const ui = useUiActions();
+  const commands = useCommands();
   const run = useRun();
-  const frame = useSlowFrame();
+  const index = useSlowFrame((f) => f.index);
   const list = useRef<HTMLOListElement>(null);
   const onSeek = useMemo(
     () => (r: TraceRecord, index: number) => {
-      services.player.send({ type: 'PAUSE' });
-      services.ui.getState().seek({ t: r.t, index });
-      if (r.kind === 'status' || r.kind === 'method') services.ui.getState().select(r.fmri);
+      commands.seekRecord(r.t, index);
+      if (r.kind === 'status' || r.kind === 'method') ui.select(r.fmri);
     },
-    [services],
+    [commands, ui],
   );
   useEffect(() => {
-    const el = list.current?.querySelector<HTMLElement>(`[data-index="${Math.max(0, frame.index)}"]`);
+    const el = list.current?.querySelector<HTMLElement>(`[data-index="${Math.max(0, index)}"]`);
     el?.scrollIntoView({ block: 'nearest' });
-  }, [frame.index]);
+  }, [index]);
   return (
     <div className={`${styles.pane} ui-scroll`} data-testid="events">
       <ol ref={list} className={styles.list} aria-label="Events of this boot">
         {run.trace.records.map((r, i) => (
-          <Line key={r.seq} r={r} index={i} when={i < frame.index ? 'past' : i === frame.index ? 'current' : 'future'} onSeek={onSeek} />
+          <Line key={r.seq} r={r} index={i} when={i < index ? 'past' : i === index ? 'current' : 'future'} onSeek={onSeek} />
         ))}
       </ol>
     </div>

@@ -4,8 +4,8 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ServicesProvider } from '../../session/react/context.tsx';
-import { createServices } from '../../session/create-session.ts';
+import { SessionProvider } from '../../session/react/context.tsx';
+import { createSession } from '../../session/create-session.ts';
 import { createSeeker, explain, simulate } from '../../engine/index.ts';
 import { failingBootScenario } from '../../testing/fixtures.ts';
 import { Explanation } from './Explanation.tsx';
@@ -21,9 +21,9 @@ function explanationFor(fmri: string, extra: { at: number; run: string }[] = [])
 
 function html(fmri: string, extra: { at: number; run: string }[] = []): string {
   return renderToStaticMarkup(
-    <ServicesProvider services={createServices()}>
+    <SessionProvider session={createSession()}>
       <Explanation ex={explanationFor(fmri, extra)} />
-    </ServicesProvider>,
+    </SessionProvider>,
   );
 }
 

@@ -5,15 +5,15 @@
  */
 import { useState } from 'react';
 import type { Explanation as Ex } from '../../engine/index.ts';
-import { useServices } from '../../session/react/context.tsx';
+import { useUiActions } from '../../session/react/context.tsx';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import styles from './Explanation.module.css';
 
 function FmriLink({ fmri }: { readonly fmri: string }) {
-  const services = useServices();
+  const ui = useUiActions();
   if (fmri.startsWith('file:')) return <code className={styles.file}>{shortFmri(fmri)}</code>;
   return (
-    <button type="button" className={styles.fmri} onClick={() => services.ui.getState().select(fmri)} title={fmri}>
+    <button type="button" className={styles.fmri} onClick={() => ui.select(fmri)} title={fmri}>
       {shortFmri(fmri)}
     </button>
   );

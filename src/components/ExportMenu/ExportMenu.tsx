@@ -5,8 +5,8 @@
  * download.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useRunState, useServices, useUi } from '../../session/react/context.tsx';
-import { downloadDot, downloadPng, downloadScenario, downloadSvg, downloadTrace } from '../../session/file-commands.ts';
+import { useRunState, useUi } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
 import { Icon, type IconName } from '../Icon/Icon.tsx';
 import styles from './ExportMenu.module.css';
 
@@ -20,7 +20,7 @@ interface Item {
 }
 
 export function ExportMenu() {
-  const services = useServices();
+  const commands = useCommands();
   const runState = useRunState();
   const view = useUi((s) => s.centreView);
   const [open, setOpen] = useState(false);
@@ -30,11 +30,11 @@ export function ExportMenu() {
   const ready = runState.status === 'ready';
 
   const items: readonly Item[] = [
-    { id: 'scenario', icon: 'file', label: 'Scenario file (.json)', hint: 'Reopens exactly this boot: conditions applied, commands as actions', run: () => downloadScenario(services) },
-    { id: 'png', icon: 'image', label: 'Graph as PNG', hint: 'The whole graph as drawn, at this instant', needsGraph: true, run: () => void downloadPng(services) },
-    { id: 'svg', icon: 'image', label: 'Graph as SVG', hint: 'Vector image, text kept as text', needsGraph: true, run: () => void downloadSvg(services) },
-    { id: 'trace', icon: 'code', label: 'Trace (.json)', hint: 'Every record the engine made, for scripts', run: () => downloadTrace(services) },
-    { id: 'dot', icon: 'graph', label: 'Dependency graph (.dot)', hint: 'Graphviz, with the grouping line styles', run: () => downloadDot(services) },
+    { id: 'scenario', icon: 'file', label: 'Scenario file (.json)', hint: 'Reopens exactly this boot: conditions applied, commands as actions', run: () => commands.downloadScenario() },
+    { id: 'png', icon: 'image', label: 'Graph as PNG', hint: 'The whole graph as drawn, at this instant', needsGraph: true, run: () => void commands.downloadPng() },
+    { id: 'svg', icon: 'image', label: 'Graph as SVG', hint: 'Vector image, text kept as text', needsGraph: true, run: () => void commands.downloadSvg() },
+    { id: 'trace', icon: 'code', label: 'Trace (.json)', hint: 'Every record the engine made, for scripts', run: () => commands.downloadTrace() },
+    { id: 'dot', icon: 'graph', label: 'Dependency graph (.dot)', hint: 'Graphviz, with the grouping line styles', run: () => commands.downloadDot() },
   ];
 
   useEffect(() => {

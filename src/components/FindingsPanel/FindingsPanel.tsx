@@ -5,7 +5,7 @@
  * manifests. Messages are text (file names and FMRIs come from the user).
  */
 import { useMemo, useState } from 'react';
-import { useDoc, useRun, useServices } from '../../session/react/context.tsx';
+import { useDoc, useRun, useUiActions } from '../../session/react/context.tsx';
 import type { Finding } from '../../model/import/findings.ts';
 import { canonicalFmri } from '../../model/smf/fmri.ts';
 import { Icon } from '../Icon/Icon.tsx';
@@ -29,7 +29,7 @@ function targetOf(fmri: string | undefined, instances: ReadonlySet<string>): str
 }
 
 export function FindingsPanel() {
-  const services = useServices();
+  const ui = useUiActions();
   const source = useDoc((s) => s.source);
   const run = useRun();
   const [open, setOpen] = useState(true);
@@ -84,7 +84,7 @@ export function FindingsPanel() {
                       <button
                         type="button"
                         className={`${styles.row} ${styles.clickable}`}
-                        onClick={() => services.ui.getState().select(target)}
+                        onClick={() => ui.select(target)}
                         title={`Select ${target}`}
                       >
                         {body}

@@ -6,8 +6,8 @@
  * is highlighted. The axis seeks.
  */
 import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { scrubTo } from '../../session/commands.ts';
-import { useRun, useServices, useUi } from '../../session/react/context.tsx';
+import { useRun, useUi, useUiActions } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
 import { useInsight } from '../../session/react/insight.tsx';
 import { useComparedChanges } from '../../session/react/use-comparison.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
@@ -96,7 +96,8 @@ function Playhead({ x }: { x: (t: number) => number }) {
 }
 
 export function Gantt() {
-  const services = useServices();
+  const commands = useCommands();
+  const ui = useUiActions();
   const run = useRun();
   const insight = useInsight();
   const selected = useUi((s) => s.selected);
@@ -117,7 +118,7 @@ export function Gantt() {
     }
     return m;
   }, [insight.chain, run.trace.endTime]);
-  const onSelect = useMemo(() => (fmri: string) => services.ui.getState().select(fmri), [services]);
+  const onSelect = useMemo(() => (fmri: string) => ui.select(fmri), [ui]);
   const changed = useComparedChanges();
 
   return (
@@ -137,7 +138,7 @@ export function Gantt() {
           className={styles.axisSvg}
           onClick={(e) => {
             const box = e.currentTarget.getBoundingClientRect();
-            scrubTo(services, Math.round(((e.clientX - box.left - 2) / (width - 4)) * span));
+            commands.scrubTo(Math.round(((e.clientX - box.left - 2) / (width - 4)) * span));
           }}
           role="presentation"
         >

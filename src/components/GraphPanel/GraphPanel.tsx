@@ -3,8 +3,10 @@
  * search, collapsing, tooltips, the legend and zoom controls. Maps the run
  * and UI state to elements; the canvas does the drawing.
  */
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import { useFrame, useRun, useServices, useUi } from '../../session/react/context.tsx';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useFrame, useRun, useUi, useUiActions } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
+import { useGraphCommands, useGraphProbe, useLayoutService } from '../../session/react/view-commands.ts';
 import { useInsight } from '../../session/react/insight.tsx';
 import { useTourSpotlight } from '../../session/react/use-tour.ts';
 import { spotlightMarks } from '../../graph-view/spotlight.ts';
@@ -12,7 +14,7 @@ import { useReducedMotion, useTheme } from '../../session/react/theme.ts';
 import { collapseModel, GROUP_PREFIX } from '../../graph-view/collapse.ts';
 import { focusSet, pathMarks } from '../../graph-view/focus.ts';
 import type { GraphEvent } from '../../graph-view/graph-adapter.ts';
-import type { GraphProbe, LayoutStatus } from '../../graph-view/GraphCanvas.tsx';
+import type { LayoutStatus } from '../../graph-view/GraphCanvas.tsx';
 import { toElements } from '../../graph-view/to-elements.ts';
 import { svcsLabel } from '../../selectors/narrate.ts';
 import { searchMatches } from '../../store/selectors.ts';
@@ -33,9 +35,18 @@ interface Hover {
 }
 
 export function GraphPanel() {
-  const services = useServices();
+  const ui = useUiActions();
+  const commands = useCommands();
+  const graphCommands = useGraphCommands();
+  const probe = useGraphProbe();
+  const layoutService = useLayoutService();
   const run = useRun();
   const frame = useFrame();
+  // The hover text reads the state at the moment of hovering.
+  const statuses = useRef(frame.statuses);
+  useEffect(() => {
+    statuses.current = frame.statuses;
+  });
   const insight = useInsight();
   const theme = useTheme();
   const reducedMotion = useReducedMotion();
@@ -43,9 +54,6 @@ export function GraphPanel() {
   const focusMode = useUi((s) => s.focusMode);
   const collapse = useUi((s) => s.collapse);
   const search = useUi((s) => s.search);
-  const fitRequest = useUi((s) => s.fitRequest);
-  const zoomRequest = useUi((s) => s.zoomRequest);
-  const viewRequest = useUi((s) => s.viewRequest);
   const [hover, setHover] = useState<Hover | undefined>(undefined);
   const [layout, setLayout] = useState<LayoutStatus | undefined>(undefined);
 
@@ -102,7 +110,6 @@ export function GraphPanel() {
 
   const onEvent = useCallback(
     (e: GraphEvent) => {
-      const ui = services.ui.getState();
       switch (e.type) {
         case 'select':
           ui.select(e.id);
@@ -113,7 +120,7 @@ export function GraphPanel() {
         case 'hover': {
           let text = e.title;
           if (e.kind === 'node' && !e.id.startsWith(GROUP_PREFIX) && !e.id.startsWith('file:')) {
-            text = `${e.title}\nstate: ${svcsLabel(services.run.current?.seeker.atTime(ui.playhead).get(e.id))}`;
+            text = `${e.title}\nstate: ${svcsLabel(statuses.current.get(e.id))}`;
           }
           setHover({ text, x: e.x, y: e.y });
           break;
@@ -123,16 +130,12 @@ export function GraphPanel() {
           break;
       }
     },
-    [services],
+    [ui],
   );
-
-  const probe = useCallback((p: GraphProbe | undefined) => {
-    services.graph.current = p;
-  }, [services]);
 
   const onSearchEnter = (): void => {
     const first = matches === undefined ? undefined : model.nodes.find((n) => matches.has(n.id));
-    if (first !== undefined) services.ui.getState().select(first.id);
+    if (first !== undefined) ui.select(first.id);
   };
 
   const label = `Dependency graph of ${run.trace.instances.length} services at the playhead. The Table view lists the same states as text.`;
@@ -147,10 +150,8 @@ export function GraphPanel() {
             elements={elements}
             theme={theme}
             reducedMotion={reducedMotion}
-            layout={services.layout}
-            fitRequest={fitRequest}
-            zoomRequest={zoomRequest}
-            viewRequest={viewRequest}
+            layout={layoutService}
+            commands={graphCommands}
             {...(frameIds === undefined ? {} : { frameIds })}
             {...(shownSelected === undefined ? {} : { reveal: shownSelected })}
             label={label}
@@ -174,13 +175,13 @@ export function GraphPanel() {
                 : 'Simple layout (ELK unavailable)'}
         </div>
         <div className={styles.zoom} role="group" aria-label="Zoom">
-          <button type="button" className="ui-btn ui-btn-icon" aria-label="Zoom in" title="Zoom in" onClick={() => services.ui.getState().requestZoom(1.25)}>
+          <button type="button" className="ui-btn ui-btn-icon" aria-label="Zoom in" title="Zoom in" onClick={() => commands.zoomGraph(1.25)}>
             <Icon name="zoomIn" />
           </button>
-          <button type="button" className="ui-btn ui-btn-icon" aria-label="Zoom out" title="Zoom out" onClick={() => services.ui.getState().requestZoom(0.8)}>
+          <button type="button" className="ui-btn ui-btn-icon" aria-label="Zoom out" title="Zoom out" onClick={() => commands.zoomGraph(0.8)}>
             <Icon name="zoomOut" />
           </button>
-          <button type="button" className="ui-btn ui-btn-icon" aria-label="Fit the graph" title="Fit (0)" onClick={() => services.ui.getState().requestFit()}>
+          <button type="button" className="ui-btn ui-btn-icon" aria-label="Fit the graph" title="Fit (0)" onClick={() => commands.fitGraph()}>
             <Icon name="fit" />
           </button>
         </div>

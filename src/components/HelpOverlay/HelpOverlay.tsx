@@ -1,13 +1,13 @@
 /** The ? overlay: every key, and how to read the screen. A modal dialog; Esc or the button closes it. */
 import { useEffect, useRef } from 'react';
-import { useServices, useUi } from '../../session/react/context.tsx';
+import { useUi, useUiActions } from '../../session/react/context.tsx';
 import { KEYMAP } from '../../session/keymap.ts';
 import { LINK_HARD_LIMIT, LINK_SOFT_LIMIT } from '../../share/codec.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './HelpOverlay.module.css';
 
 export function HelpOverlay() {
-  const services = useServices();
+  const ui = useUiActions();
   const open = useUi((s) => s.helpOpen);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -21,9 +21,9 @@ export function HelpOverlay() {
       ref={dialog}
       className={styles.dialog}
       aria-labelledby="help-title"
-      onClose={() => services.ui.getState().setHelpOpen(false)}
+      onClose={() => ui.setHelpOpen(false)}
       onClick={(e) => {
-        if (e.target === e.currentTarget) services.ui.getState().setHelpOpen(false);
+        if (e.target === e.currentTarget) ui.setHelpOpen(false);
       }}
       data-testid="help"
     >
@@ -31,7 +31,7 @@ export function HelpOverlay() {
         <div className={styles.body}>
           <header className={styles.head}>
             <h2 id="help-title">bootgraph — keys and how to read it</h2>
-            <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" aria-label="Close help" onClick={() => services.ui.getState().setHelpOpen(false)} autoFocus>
+            <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" aria-label="Close help" onClick={() => ui.setHelpOpen(false)} autoFocus>
               <Icon name="close" />
             </button>
           </header>

@@ -1,9 +1,9 @@
 /** Opens the scenario JSON editor. */
-import { useRunState, useServices, useUi } from '../../session/react/context.tsx';
+import { useRunState, useUi, useUiActions } from '../../session/react/context.tsx';
 import { Icon } from '../Icon/Icon.tsx';
 
 export function EditButton() {
-  const services = useServices();
+  const ui = useUiActions();
   const open = useUi((s) => s.editorOpen);
   const ready = useRunState().status === 'ready';
   return (
@@ -12,7 +12,7 @@ export function EditButton() {
       className="ui-btn ui-btn-ghost"
       aria-pressed={open}
       disabled={!ready}
-      onClick={() => services.ui.getState().setEditorOpen(!open)}
+      onClick={() => ui.setEditorOpen(!open)}
       title="Edit the scenario as JSON: add a service or a dependency and Apply"
       data-testid="editor.open"
     >

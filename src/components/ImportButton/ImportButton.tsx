@@ -1,11 +1,11 @@
 /** The Import button: one .json scenario file, or one or many SMF manifests and profiles (.xml). */
 import { useRef } from 'react';
-import { useServices } from '../../session/react/context.tsx';
-import { importFiles } from '../../session/file-commands.ts';
+import {  } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
 import { Icon } from '../Icon/Icon.tsx';
 
 export function ImportButton() {
-  const services = useServices();
+  const commands = useCommands();
   const file = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -21,7 +21,7 @@ export function ImportButton() {
         onChange={(e) => {
           const files = [...(e.currentTarget.files ?? [])];
           e.currentTarget.value = '';
-          if (files.length > 0) void importFiles(services, files);
+          if (files.length > 0) void commands.importFiles(files);
         }}
       />
       <button

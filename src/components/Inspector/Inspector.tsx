@@ -4,8 +4,8 @@
  * log — and svcadm buttons that become timed commands of this boot.
  */
 import { useMemo, type ReactNode } from 'react';
-import { intervene } from '../../session/commands.ts';
-import { useSlowFrame, useRun, useServices, useUi } from '../../session/react/context.tsx';
+import { useRun, useSlowFrame, useUi, useUiActions } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
 import { useInsight } from '../../session/react/insight.tsx';
 import { formatStime, type InstanceStatus } from '../../engine/index.ts';
 import { collapseModel, GROUP_PREFIX } from '../../graph-view/collapse.ts';
@@ -50,9 +50,9 @@ function BreakableFmri({ fmri }: { fmri: string }) {
 }
 
 function Fmri({ id }: { id: string }) {
-  const services = useServices();
+  const ui = useUiActions();
   return (
-    <button type="button" className={styles.link} onClick={() => services.ui.getState().select(id)} title={id}>
+    <button type="button" className={styles.link} onClick={() => ui.select(id)} title={id}>
       {shortFmri(id)}
     </button>
   );
@@ -108,7 +108,8 @@ function GroupInspector({ id }: { id: string }) {
 }
 
 export function Inspector() {
-  const services = useServices();
+  const commands = useCommands();
+  const ui = useUiActions();
   const run = useRun();
   const frame = useSlowFrame();
   const insight = useInsight();
@@ -132,7 +133,7 @@ export function Inspector() {
               No instance of this scenario has that FMRI, and no dependency names it (svcs: “Pattern &apos;{shortFmri(selected)}&apos; doesn&apos;t match any instances”).
             </p>
           </header>
-          <button type="button" className="ui-btn" onClick={() => services.ui.getState().select(undefined)}>
+          <button type="button" className="ui-btn" onClick={() => ui.select(undefined)}>
             Show svcs -x instead
           </button>
         </div>
@@ -188,7 +189,7 @@ export function Inspector() {
             type="button"
             className="ui-btn ui-btn-ghost ui-btn-sm"
             aria-pressed={watching}
-            onClick={() => services.ui.getState().toggleServiceBreakpoint(selected)}
+            onClick={() => ui.toggleServiceBreakpoint(selected)}
             title="Pause playback when this service changes state"
             data-testid="inspector.watch"
           >
@@ -209,7 +210,7 @@ export function Inspector() {
               className="ui-btn ui-btn-sm"
               disabled={!v.enabled}
               title={v.enabled ? v.command : `${v.command} — ${v.why}`}
-              onClick={() => intervene(services, v.command)}
+              onClick={() => commands.intervene(v.command)}
               data-testid={`svcadm.${v.verb.replace(' ', '-')}`}
             >
               {v.verb}
@@ -332,8 +333,7 @@ export function Inspector() {
                 type="button"
                 className={styles.historyRow}
                 onClick={() => {
-                  services.player.send({ type: 'PAUSE' });
-                  services.ui.getState().seek({ t: h.t, index: h.index });
+                  commands.seekRecord(h.t, h.index);
                 }}
                 aria-current={h.index === frame.index ? 'step' : undefined}
               >

@@ -4,8 +4,8 @@
  * and the rest of the boot re-simulates.
  */
 import { useMemo, useState } from 'react';
-import { intervene } from '../../session/commands.ts';
-import { useDoc, useRun, useServices } from '../../session/react/context.tsx';
+import { useDoc, useDocActions, useRun } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
 import { interventionBoot } from '../../session/document.ts';
 import { parseAction } from '../../model/scenario/actions.ts';
 import { formatTime } from '../../selectors/playhead.ts';
@@ -15,7 +15,8 @@ import { Section } from '../Panel/Section.tsx';
 import styles from './InterventionsPanel.module.css';
 
 export function InterventionsPanel() {
-  const services = useServices();
+  const commands = useCommands();
+  const doc = useDocActions();
   const run = useRun();
   const all = useDoc((s) => s.interventions);
   const [text, setText] = useState('');
@@ -24,8 +25,7 @@ export function InterventionsPanel() {
   const scripted = (run.scenario.actions ?? []).filter((a) => !mine.some((m) => m.iv.at === a.at && m.iv.run === a.run));
   const nics = useMemo(() => nicNames(run.trace.worldInitial), [run.trace]);
   const seek = (t: number): void => {
-    services.player.send({ type: 'PAUSE' });
-    services.ui.getState().setPlayhead(t);
+    commands.scrubTo(t);
   };
 
   const submit = (): void => {
@@ -35,7 +35,7 @@ export function InterventionsPanel() {
       return;
     }
     setError(undefined);
-    intervene(services, text.trim());
+    commands.intervene(text.trim());
     setText('');
   };
 
@@ -58,7 +58,7 @@ export function InterventionsPanel() {
               {formatTime(iv.at)}
             </button>
             <code className={styles.cmd}>{iv.run}</code>
-            <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon ui-btn-sm" aria-label={`Remove “${iv.run}”`} title="Remove" onClick={() => services.doc.getState().removeIntervention(index)}>
+            <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon ui-btn-sm" aria-label={`Remove “${iv.run}”`} title="Remove" onClick={() => doc.removeIntervention(index)}>
               <Icon name="trash" size={14} />
             </button>
           </li>
@@ -69,8 +69,8 @@ export function InterventionsPanel() {
           {nics.map((n) => (
             <div key={n} className={styles.nic}>
               <code>{n}</code>
-              <button type="button" className="ui-btn ui-btn-sm" onClick={() => intervene(services, `cfgadm -c unconfigure ${n}`)}>detach</button>
-              <button type="button" className="ui-btn ui-btn-sm" onClick={() => intervene(services, `cfgadm -c configure ${n}`)}>attach</button>
+              <button type="button" className="ui-btn ui-btn-sm" onClick={() => commands.intervene(`cfgadm -c unconfigure ${n}`)}>detach</button>
+              <button type="button" className="ui-btn ui-btn-sm" onClick={() => commands.intervene(`cfgadm -c configure ${n}`)}>attach</button>
             </div>
           ))}
         </div>

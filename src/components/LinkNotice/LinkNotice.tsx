@@ -6,12 +6,14 @@
  * another scenario dismisses the message.
  */
 import { useEffect, useRef } from 'react';
-import { useDoc, useServices, useUi } from '../../session/react/context.tsx';
+import { useDoc, useUi, useUiActions } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './LinkNotice.module.css';
 
 export function LinkNotice() {
-  const services = useServices();
+  const ui = useUiActions();
+  const commands = useCommands();
   const notice = useUi((s) => s.linkNotice);
   const source = useDoc((s) => s.source);
   // The scenario on screen when the message appeared.
@@ -19,10 +21,10 @@ export function LinkNotice() {
   useEffect(() => {
     if (notice === undefined) return;
     if (shownWith.current?.id !== notice.id) shownWith.current = { id: notice.id, source };
-    else if (shownWith.current.source !== source) services.ui.getState().dismissLinkNotice();
-  }, [notice, source, services]);
+    else if (shownWith.current.source !== source) ui.dismissLinkNotice();
+  }, [notice, source, ui]);
   if (notice === undefined) return null;
-  const dismiss = (): void => services.ui.getState().dismissLinkNotice();
+  const dismiss = (): void => ui.dismissLinkNotice();
   return (
     <div className={styles.notice} role="alert" data-testid="link.notice">
       <Icon name="warning" size={16} />
@@ -34,7 +36,7 @@ export function LinkNotice() {
           type="button"
           className="ui-btn ui-btn-sm"
           onClick={() => {
-            if (services.links.current?.restoreAutosave() === true) dismiss();
+            if (commands.restoreAutosave()) dismiss();
           }}
           data-testid="link.notice.restore"
         >

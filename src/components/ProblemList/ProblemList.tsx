@@ -1,6 +1,6 @@
 /** With nothing selected, the inspector shows `svcs -x`: every root-cause problem at the playhead. */
 import { useMemo } from 'react';
-import { useSlowFrame, useRun, useServices } from '../../session/react/context.tsx';
+import { useRun, useSlowFrame, useUiActions } from '../../session/react/context.tsx';
 import { explainAll } from '../../engine/index.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { svcsLabel } from '../../selectors/narrate.ts';
@@ -9,7 +9,7 @@ import { StateBadge } from '../StateBadge/StateBadge.tsx';
 import styles from './ProblemList.module.css';
 
 export function ProblemList() {
-  const services = useServices();
+  const ui = useUiActions();
   const run = useRun();
   const frame = useSlowFrame();
   const problems = useMemo(() => explainAll({ trace: run.trace, statuses: frame.statuses, files: frame.files }), [run.trace, frame]);
@@ -36,7 +36,7 @@ export function ProblemList() {
           const s = frame.statuses.get(p.fmri);
           return (
             <li key={p.fmri}>
-              <button type="button" className={styles.item} onClick={() => services.ui.getState().select(p.fmri)}>
+              <button type="button" className={styles.item} onClick={() => ui.select(p.fmri)}>
                 <span className={styles.head}>
                   <span className={styles.fmri}>{shortFmri(p.fmri)}</span>
                   <StateBadge state={visualState(s)} label={svcsLabel(s)} compact />

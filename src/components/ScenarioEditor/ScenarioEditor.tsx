@@ -7,8 +7,8 @@
  * commands still apply on top. A side drawer, so the graph stays in view.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useDoc, useRunState, useServices, useUi } from '../../session/react/context.tsx';
-import { applyEditedScenario } from '../../session/editor-commands.ts';
+import { useDoc, useRunState, useUi, useUiActions } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
 import { checkScenarioText, scenarioFileText, type ScenarioCheck, type ScenarioProblem } from '../../session/scenario-file.ts';
 import type { Scenario } from '../../model/scenario/types.ts';
 import { Icon } from '../Icon/Icon.tsx';
@@ -42,7 +42,7 @@ function useDebouncedCheck(text: string): { check: ScenarioCheck; pending: boole
  * scenario on screen.
  */
 export function ScenarioEditor() {
-  const services = useServices();
+  const ui = useUiActions();
   const open = useUi((s) => s.editorOpen);
   const runState = useRunState();
   const base = runState.status === 'ready' ? runState.run.base : undefined;
@@ -56,7 +56,7 @@ export function ScenarioEditor() {
           <h2 className={styles.title}>
             <Icon name="code" size={15} /> Scenario JSON
           </h2>
-          <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" aria-label="Close the editor" onClick={() => services.ui.getState().setEditorOpen(false)}>
+          <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" aria-label="Close the editor" onClick={() => ui.setEditorOpen(false)}>
             <Icon name="close" />
           </button>
         </header>
@@ -69,7 +69,8 @@ export function ScenarioEditor() {
 }
 
 function EditorBody({ draft, setDraft, base, baseText }: { draft: Draft; setDraft: (d: Draft) => void; base: Scenario; baseText: string }) {
-  const services = useServices();
+  const commands = useCommands();
+  const ui = useUiActions();
   const conditions = useDoc((s) => s.conditions);
   const interventions = useDoc((s) => s.interventions);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -87,13 +88,13 @@ function EditorBody({ draft, setDraft, base, baseText }: { draft: Draft; setDraf
   const lines = useMemo(() => draft.text.split('\n').length, [draft.text]);
   const numbers = useMemo(() => Array.from({ length: lines }, (_, i) => String(i + 1)).join('\n'), [lines]);
 
-  const close = (): void => services.ui.getState().setEditorOpen(false);
+  const close = (): void => ui.setEditorOpen(false);
   const stale = draft.dirty && draft.from !== base;
   const canApply = check.ok && !pending && draft.dirty;
   const apply = (): void => {
     const c = checkScenarioText(draft.text);
     if (!c.ok) return;
-    applyEditedScenario(services, c.scenario);
+    commands.applyEditedScenario(c.scenario);
     setDraft({ text: draft.text, from: c.scenario, dirty: false });
     setApplied(true);
   };

@@ -1,13 +1,13 @@
 /** The built-in scenarios, each with its one-line story (a disclosure, not a bare <select>). */
 import { useEffect, useId, useRef, useState } from 'react';
-import { openPreset } from '../../session/commands.ts';
-import { useDoc, useServices } from '../../session/react/context.tsx';
+import { useDoc } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
 import { presets } from '../../scenarios/catalog.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './ScenarioPicker.module.css';
 
 export function ScenarioPicker() {
-  const services = useServices();
+  const commands = useCommands();
   const source = useDoc((s) => s.source);
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -66,7 +66,7 @@ export function ScenarioPicker() {
                     aria-current={active}
                     data-testid={`scenario.option.${p.id}`}
                     onClick={() => {
-                      openPreset(services, p.id);
+                      commands.openPreset(p.id);
                       setOpen(false);
                     }}
                   >

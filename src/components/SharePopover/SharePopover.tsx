@@ -6,8 +6,7 @@
  * scenario file is offered instead. Everything shown is text.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useServices } from '../../session/react/context.tsx';
-import { downloadScenario } from '../../session/file-commands.ts';
+import { useCommands } from '../../session/react/use-commands.ts';
 import { LIMITS, type ShareOutcome } from '../../session/persistence/link-history.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { Icon } from '../Icon/Icon.tsx';
@@ -51,7 +50,7 @@ function contents(o: ShareOutcome): string {
 }
 
 export function SharePopover() {
-  const services = useServices();
+  const commands = useCommands();
   const [outcome, setOutcome] = useState<ShareOutcome | undefined>(undefined);
   const [copy, setCopy] = useState<Copy>('pending');
   const wrap = useRef<HTMLDivElement>(null);
@@ -65,10 +64,9 @@ export function SharePopover() {
   };
 
   const share = (): void => {
-    const links = services.links.current;
-    if (links === undefined) return;
-    services.player.send({ type: 'PAUSE' });
-    const o = links.share();
+    commands.pause();
+    const o = commands.share();
+    if (o === undefined) return;
     setOutcome(o);
     setCopy('pending');
   };
@@ -190,7 +188,7 @@ export function SharePopover() {
             <span className={styles.limits}>
               Links up to {fmt(LIMITS.soft)} characters travel anywhere; up to {fmt(LIMITS.hard)} they work in browsers; above that, share the file.
             </span>
-            <button type="button" className={outcome.ok ? 'ui-btn' : 'ui-btn ui-btn-primary'} onClick={() => downloadScenario(services)} data-testid="share.download">
+            <button type="button" className={outcome.ok ? 'ui-btn' : 'ui-btn ui-btn-primary'} onClick={() => commands.downloadScenario()} data-testid="share.download">
               <Icon name="download" size={14} /> Download scenario file
             </button>
           </footer>

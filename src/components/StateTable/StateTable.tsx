@@ -3,7 +3,7 @@
  * would list it — the accessible alternative to the canvas.
  */
 import { useMemo, useState } from 'react';
-import { useSlowFrame, useRun, useServices, useUi } from '../../session/react/context.tsx';
+import { useRun, useSlowFrame, useUi, useUiActions } from '../../session/react/context.tsx';
 import { formatStime } from '../../engine/index.ts';
 import { filePathOf } from '../../selectors/instance-facts.ts';
 import { svcsLabel } from '../../selectors/narrate.ts';
@@ -16,7 +16,7 @@ import styles from './StateTable.module.css';
 type Order = 'svcs' | 'name';
 
 export function StateTable() {
-  const services = useServices();
+  const ui = useUiActions();
   const run = useRun();
   const frame = useSlowFrame();
   const selected = useUi((s) => s.selected);
@@ -39,7 +39,7 @@ export function StateTable() {
 
   return (
     <div className={styles.panel}>
-      <CentreToolbar matchCount={matches?.size} onSearchEnter={() => shown[0] !== undefined && services.ui.getState().select(shown[0].inst.fmri)} />
+      <CentreToolbar matchCount={matches?.size} onSearchEnter={() => shown[0] !== undefined && ui.select(shown[0].inst.fmri)} />
       <div className={`${styles.scroll} ui-scroll`}>
         <table className={styles.table} data-testid="state.table" aria-label="Service states at the playhead">
           <caption className="sr-only">
@@ -65,7 +65,7 @@ export function StateTable() {
                 </td>
                 <td className={`${styles.stime} mono`}>{s.present ? formatStime(s.since) : '–'}</td>
                 <td>
-                  <button type="button" className={styles.fmri} aria-pressed={inst.fmri === selected} onClick={() => services.ui.getState().select(inst.fmri)}>
+                  <button type="button" className={styles.fmri} aria-pressed={inst.fmri === selected} onClick={() => ui.select(inst.fmri)}>
                     {inst.fmri}
                   </button>
                 </td>

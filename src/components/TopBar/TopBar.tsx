@@ -1,5 +1,5 @@
 /** Brand, scenario picker, Import, Edit, Export, Share, Help and the theme switch. */
-import { useServices, useUi } from '../../session/react/context.tsx';
+import { useUi, useUiActions } from '../../session/react/context.tsx';
 import type { ThemeChoice } from '../../store/ui-store.ts';
 import { ExportMenu } from '../ExportMenu/ExportMenu.tsx';
 import { Icon, type IconName } from '../Icon/Icon.tsx';
@@ -14,7 +14,7 @@ const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: '
 const THEME_ICON: Record<ThemeChoice, IconName> = { system: 'system', light: 'sun', dark: 'moon' };
 
 export function TopBar() {
-  const services = useServices();
+  const ui = useUiActions();
   const theme = useUi((s) => s.theme);
 
   return (
@@ -37,13 +37,13 @@ export function TopBar() {
       <EditButton />
       <ExportMenu />
       <SharePopover />
-      <button type="button" className="ui-btn ui-btn-ghost" onClick={() => services.ui.getState().setHelpOpen(true)} aria-keyshortcuts="?" data-testid="help.open">
+      <button type="button" className="ui-btn ui-btn-ghost" onClick={() => ui.setHelpOpen(true)} aria-keyshortcuts="?" data-testid="help.open">
         <Icon name="help" /> Help
       </button>
       <button
         type="button"
         className="ui-btn ui-btn-ghost ui-btn-icon"
-        onClick={() => services.ui.getState().setTheme(NEXT_THEME[theme])}
+        onClick={() => ui.setTheme(NEXT_THEME[theme])}
         aria-label={`Theme: ${theme}. Switch to ${NEXT_THEME[theme]}`}
         title={`Theme: ${theme}`}
         data-testid="theme.toggle"

@@ -3,8 +3,8 @@
  * leave, resume where it was left) and the invitation under the scenario's
  * story. Only presets with a tour offer one.
  */
-import { useDoc, useServices, useUi } from '../../session/react/context.tsx';
-import { resumeTour, startTour, toggleTour } from '../../session/tour-commands.ts';
+import { useDoc, useUi } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
 import { tourForPreset } from '../../teaching/tours/index.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './TourButton.module.css';
@@ -15,7 +15,7 @@ function useThisTour() {
 }
 
 export function TourButton() {
-  const services = useServices();
+  const commands = useCommands();
   const tour = useThisTour();
   const open = useUi((s) => s.tour !== undefined);
   const parked = useUi((s) => s.tourParked);
@@ -34,7 +34,7 @@ export function TourButton() {
       className="ui-btn ui-btn-ghost"
       aria-pressed={open}
       disabled={tour === undefined}
-      onClick={() => toggleTour(services)}
+      onClick={() => commands.toggleTour()}
       title={title}
       data-testid="tour.toggle"
     >
@@ -45,7 +45,7 @@ export function TourButton() {
 
 /** Under the scenario's story: an invitation to its tour, or to resume it. */
 export function TourInvite() {
-  const services = useServices();
+  const commands = useCommands();
   const tour = useThisTour();
   const open = useUi((s) => s.tour !== undefined);
   const parked = useUi((s) => s.tourParked);
@@ -55,7 +55,7 @@ export function TourInvite() {
     <button
       type="button"
       className={styles.invite}
-      onClick={() => (resumable === undefined ? startTour(services, tour) : resumeTour(services, resumable))}
+      onClick={() => (resumable === undefined ? commands.startTour(tour) : commands.resumeTour(resumable))}
       data-testid="tour.start"
     >
       <Icon name="tour" size={18} />

@@ -1,5 +1,5 @@
 /** What a tour step points at, as chips with their state at the playhead (a file: present or absent); clicking selects. */
-import { useSlowFrame, useServices, useUi } from '../../session/react/context.tsx';
+import { useSlowFrame, useUi, useUiActions } from '../../session/react/context.tsx';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { filePathOf } from '../../selectors/instance-facts.ts';
 import { svcsLabel } from '../../selectors/narrate.ts';
@@ -8,7 +8,7 @@ import { StateBadge } from '../StateBadge/StateBadge.tsx';
 import styles from './TourPanel.module.css';
 
 export function TourHighlights({ ids }: { readonly ids: readonly string[] }) {
-  const services = useServices();
+  const ui = useUiActions();
   const frame = useSlowFrame();
   const selected = useUi((s) => s.selected);
   if (ids.length === 0) return null;
@@ -23,7 +23,7 @@ export function TourHighlights({ ids }: { readonly ids: readonly string[] }) {
               type="button"
               className={styles.chip}
               aria-pressed={selected === id}
-              onClick={() => services.ui.getState().select(id)}
+              onClick={() => ui.select(id)}
               title={file ? id : `Select ${id}`}
               data-testid="tour.highlight"
               data-id={id}

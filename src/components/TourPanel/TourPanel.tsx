@@ -5,8 +5,7 @@
  * Playing stops at the next step; Continue steps wait for Next.
  */
 import { useEffect, useRef, type RefObject } from 'react';
-import { showStep, leaveTour, nextStep, prevStep, restartTour } from '../../session/tour-commands.ts';
-import { useServices } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
 import { useTour, useTourDirector } from '../../session/react/use-tour.ts';
 import { stepSpotlight } from '../../selectors/tour-plan.ts';
 import { formatTime } from '../../selectors/playhead.ts';
@@ -18,7 +17,7 @@ import styles from './TourPanel.module.css';
 
 /** The graph shares the column with the panel: when the panel's height changes, frame the graph again. */
 function useRefitOnResize(el: RefObject<HTMLElement | null>, active: boolean): void {
-  const services = useServices();
+  const commands = useCommands();
   useEffect(() => {
     const node = el.current;
     if (!active || node === null) return undefined;
@@ -30,18 +29,18 @@ function useRefitOnResize(el: RefObject<HTMLElement | null>, active: boolean): v
       last = h;
       cancelAnimationFrame(frame);
       // After the graph's own observer has resized the canvas.
-      frame = requestAnimationFrame(() => requestAnimationFrame(() => services.ui.getState().requestFit()));
+      frame = requestAnimationFrame(() => requestAnimationFrame(() => commands.fitGraph()));
     });
     ro.observe(node);
     return () => {
       ro.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [el, active, services]);
+  }, [el, active, commands]);
 }
 
 export function TourPanel() {
-  const services = useServices();
+  const commands = useCommands();
   const view = useTour();
   useTourDirector(view);
   const root = useRef<HTMLElement>(null);
@@ -73,7 +72,7 @@ export function TourPanel() {
                 data-done={s.index < k}
                 aria-label={`Step ${s.index + 1}: ${s.step.title}`}
                 title={`${s.index + 1}. ${s.step.title}`}
-                onClick={() => showStep(services, tour.id, s.index)}
+                onClick={() => commands.showStep(tour.id, s.index)}
               />
             </li>
           ))}
@@ -82,28 +81,28 @@ export function TourPanel() {
           Step {k + 1} of {plan.steps.length}
         </span>
         <div className={styles.nav}>
-          <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" onClick={() => restartTour(services)} aria-label="Restart the tour" title="Restart the tour" data-testid="tour.restart">
+          <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" onClick={() => commands.restartTour()} aria-label="Restart the tour" title="Restart the tour" data-testid="tour.restart">
             <Icon name="restart" size={15} />
           </button>
-          <button type="button" className="ui-btn" onClick={() => prevStep(services)} disabled={k === 0} data-testid="tour.back">
+          <button type="button" className="ui-btn" onClick={() => commands.prevStep()} disabled={k === 0} data-testid="tour.back">
             <Icon name="arrowLeft" size={14} /> Back
           </button>
           {!last ? (
             <button
               type="button"
               className="ui-btn ui-btn-primary"
-              onClick={() => nextStep(services)}
+              onClick={() => commands.nextStep()}
               title={next?.kind === 'continue' ? 'The next step waits for you' : 'Jump to the next step (or press Play: playback stops there)'}
               data-testid="tour.next"
             >
               {next?.kind === 'continue' ? 'Continue' : 'Next'} <Icon name="arrowRight" size={14} />
             </button>
           ) : (
-            <button type="button" className="ui-btn" onClick={() => leaveTour(services)} title="Close the tour and explore" data-testid="tour.finish">
+            <button type="button" className="ui-btn" onClick={() => commands.leaveTour()} title="Close the tour and explore" data-testid="tour.finish">
               Finish <Icon name="check" size={14} />
             </button>
           )}
-          <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" onClick={() => leaveTour(services)} aria-label="Leave the tour" title="Leave the tour and explore freely; the Tour button resumes it here" data-testid="tour.leave">
+          <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" onClick={() => commands.leaveTour()} aria-label="Leave the tour" title="Leave the tour and explore freely; the Tour button resumes it here" data-testid="tour.leave">
             <Icon name="close" size={15} />
           </button>
         </div>
@@ -130,7 +129,7 @@ export function TourPanel() {
         {strayed && (
           <p className={styles.strayed} role="status">
             You have changed this boot; the tour tells the story of the scenario as shipped.{' '}
-            <button type="button" className={styles.inline} onClick={() => showStep(services, tour.id, k)}>
+            <button type="button" className={styles.inline} onClick={() => commands.showStep(tour.id, k)}>
               Back to the tour’s boot
             </button>
           </p>

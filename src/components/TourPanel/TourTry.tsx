@@ -5,8 +5,8 @@
  * answered. The verdict is the model's (evaluateTry), never the tour file's.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { useRun, useServices, useUi } from '../../session/react/context.tsx';
-import { predict, playTry, retryTry, revealTry, tourVerdict } from '../../session/tour-commands.ts';
+import { useRun, useUi, useUiActions } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
 import type { TourView } from '../../session/react/use-tour.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { listConditions } from '../../model/world/conditions.ts';
@@ -15,11 +15,12 @@ import { GlossaryText } from '../Term/GlossaryText.tsx';
 import styles from './TourPanel.module.css';
 
 export function TourTry({ view }: { readonly view: TourView }) {
-  const services = useServices();
+  const commands = useCommands();
+  const ui = useUiActions();
   const run = useRun();
   const playhead = useUi((s) => s.playhead);
   const tr = view.step.step.try;
-  const verdict = useMemo(() => tourVerdict(run.base, view.tour), [run.base, view.tour]);
+  const verdict = useMemo(() => commands.tourVerdict(run.base, view.tour), [commands, run.base, view.tour]);
   const box = useRef<HTMLDivElement>(null);
   const condition = useMemo(() => {
     if (tr === undefined) return undefined;
@@ -65,7 +66,7 @@ export function TourTry({ view }: { readonly view: TourView }) {
               aria-disabled={applied}
               className={styles.choice}
               data-mark={mark}
-              onClick={() => predict(services, i)}
+              onClick={() => commands.predict(i)}
               data-testid={`tour.choice.${i}`}
             >
               <span className={styles.radio} aria-hidden="true">
@@ -80,7 +81,7 @@ export function TourTry({ view }: { readonly view: TourView }) {
       </div>
       {!applied && (
         <div className={styles.tryAction}>
-          <button type="button" className="ui-btn ui-btn-primary" disabled={prediction === undefined} onClick={() => playTry(services)} data-testid="tour.play-try">
+          <button type="button" className="ui-btn ui-btn-primary" disabled={prediction === undefined} onClick={() => commands.playTry()} data-testid="tour.play-try">
             <Icon name="play" size={14} /> Play the changed boot
           </button>
           <span className={styles.hint}>
@@ -93,7 +94,7 @@ export function TourTry({ view }: { readonly view: TourView }) {
           <span className={styles.hint}>
             Playing the changed boot{verdict.fmri === undefined ? '' : ` — watch ${shortFmri(verdict.fmri)}`}…
           </span>
-          <button type="button" className="ui-btn ui-btn-sm" onClick={() => revealTry(services, verdict.revealAt)} data-testid="tour.reveal">
+          <button type="button" className="ui-btn ui-btn-sm" onClick={() => commands.revealTry(verdict.revealAt)} data-testid="tour.reveal">
             Show the answer now
           </button>
         </div>
@@ -108,11 +109,11 @@ export function TourTry({ view }: { readonly view: TourView }) {
           </p>
           <div className={styles.verdictActions}>
             {verdict.fmri !== undefined && (
-              <button type="button" className="ui-btn ui-btn-sm" onClick={() => services.ui.getState().select(verdict.fmri)} data-testid="tour.inspect">
+              <button type="button" className="ui-btn ui-btn-sm" onClick={() => ui.select(verdict.fmri)} data-testid="tour.inspect">
                 Inspect {shortFmri(verdict.fmri)}
               </button>
             )}
-            <button type="button" className="ui-btn ui-btn-sm ui-btn-ghost" onClick={() => retryTry(services)} data-testid="tour.retry">
+            <button type="button" className="ui-btn ui-btn-sm ui-btn-ghost" onClick={() => commands.retryTry()} data-testid="tour.retry">
               Predict again
             </button>
           </div>

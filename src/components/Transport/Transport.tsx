@@ -5,8 +5,8 @@
  * and a time box to type an instant.
  */
 import { useMemo, useState } from 'react';
-import { goEnd, goHome, scrubTo, stepBackCmd, stepForwardCmd, togglePlay } from '../../session/commands.ts';
-import { useFrame, usePlayer, useRun, useServices, useUi } from '../../session/react/context.tsx';
+import { useFrame, usePlayer, useRun, useUi, useUiActions } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
 import { isPlaying, stoppedBecause } from '../../session/player.machine.ts';
 import { formatSpeed, formatTime, parseTime, SPEEDS } from '../../selectors/playhead.ts';
 import { Icon } from '../Icon/Icon.tsx';
@@ -28,7 +28,7 @@ function useTicks(): { t: number; kind: TickKind }[] {
 }
 
 function TimeBox({ t, end }: { t: number; end: number }) {
-  const services = useServices();
+  const commands = useCommands();
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const [bad, setBad] = useState(false);
   return (
@@ -43,7 +43,7 @@ function TimeBox({ t, end }: { t: number; end: number }) {
         }
         setBad(false);
         setDraft(undefined);
-        scrubTo(services, v);
+        commands.scrubTo(v);
       }}
     >
       <label htmlFor="time-box" className="sr-only">Playhead time (type an instant, e.g. 5.02 s or 5020, and press Enter)</label>
@@ -74,9 +74,10 @@ function TimeBox({ t, end }: { t: number; end: number }) {
 }
 
 export function Transport() {
-  const services = useServices();
+  const commands = useCommands();
+  const ui = useUiActions();
   const run = useRun();
-  const frame = useFrame();
+  const index = useFrame((f) => f.index);
   const playhead = useUi((s) => s.playhead);
   const speed = useUi((s) => s.speed);
   const playing = usePlayer(isPlaying);
@@ -89,16 +90,16 @@ export function Transport() {
   return (
     <div className={styles.bar} role="group" aria-label="Playback">
       <div className={styles.buttons}>
-        <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" onClick={() => goHome(services)} aria-label="Go to the start" title="Start (Home)" aria-keyshortcuts="Home">
+        <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" onClick={() => commands.home()} aria-label="Go to the start" title="Start (Home)" aria-keyshortcuts="Home">
           <Icon name="start" />
         </button>
-        <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" onClick={() => stepBackCmd(services)} aria-label="Step back one event" title="Step back (←)" aria-keyshortcuts="ArrowLeft" data-testid="transport.back">
+        <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" onClick={() => commands.stepBack()} aria-label="Step back one event" title="Step back (←)" aria-keyshortcuts="ArrowLeft" data-testid="transport.back">
           <Icon name="stepBack" />
         </button>
         <button
           type="button"
           className={`ui-btn ui-btn-primary ui-btn-icon ${styles.play}`}
-          onClick={() => togglePlay(services)}
+          onClick={() => commands.togglePlay()}
           aria-label={playing ? 'Pause' : 'Play'}
           title={playing ? 'Pause (Space)' : 'Play (Space)'}
           aria-keyshortcuts="Space"
@@ -107,16 +108,16 @@ export function Transport() {
         >
           <Icon name={playing ? 'pause' : 'play'} />
         </button>
-        <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" onClick={() => stepForwardCmd(services)} aria-label="Step forward one event" title="Step forward (→)" aria-keyshortcuts="ArrowRight" data-testid="transport.forward">
+        <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" onClick={() => commands.stepForward()} aria-label="Step forward one event" title="Step forward (→)" aria-keyshortcuts="ArrowRight" data-testid="transport.forward">
           <Icon name="stepForward" />
         </button>
-        <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" onClick={() => goEnd(services)} aria-label="Go to the end" title="End (End)" aria-keyshortcuts="End">
+        <button type="button" className="ui-btn ui-btn-ghost ui-btn-icon" onClick={() => commands.end()} aria-label="Go to the end" title="End (End)" aria-keyshortcuts="End">
           <Icon name="end" />
         </button>
       </div>
       <label className={styles.speed}>
         <span className="sr-only">Speed</span>
-        <select className="ui-select" value={speed} onChange={(e) => services.ui.getState().setSpeed(Number(e.currentTarget.value))} data-testid="transport.speed" title="Speed (+ / −)">
+        <select className="ui-select" value={speed} onChange={(e) => ui.setSpeed(Number(e.currentTarget.value))} data-testid="transport.speed" title="Speed (+ / −)">
           {SPEEDS.map((s) => (
             <option key={s} value={s}>{formatSpeed(s)}</option>
           ))}
@@ -138,13 +139,13 @@ export function Transport() {
           value={shown}
           aria-label="Simulated time"
           aria-valuetext={`${formatTime(shown)} of ${formatTime(end)}`}
-          onChange={(e) => scrubTo(services, Number(e.currentTarget.value))}
+          onChange={(e) => commands.scrubTo(Number(e.currentTarget.value))}
           data-testid="transport.scrubber"
         />
       </div>
       <TimeBox t={playhead} end={run.trace.endTime} />
       <span className={styles.counter} title="Events applied / events in this boot" data-testid="transport.event">
-        event {frame.index + 1}/{records}
+        event {index + 1}/{records}
       </span>
       {reason !== undefined && !playing && (
         <span className={styles.reason} role="status">{reason}</span>

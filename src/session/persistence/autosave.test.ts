@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUTOSAVE_KEY, decodeAutosave, encodeAutosave } from './autosave-record.ts';
 import { Autosaver, readAutosave, type KeyValueStore, type Timers } from './autosave.ts';
-import { createServices } from '../create-session.ts';
+import { createSession } from '../create-session.ts';
 
 class MemoryStore implements KeyValueStore {
   readonly map = new Map<string, string>();
@@ -37,7 +37,7 @@ class ManualTimers implements Timers {
 }
 
 function setup(armed: boolean) {
-  const s = createServices({ doc: { source: { kind: 'preset', id: 'demo-restart-on' }, conditions: {}, interventions: [], boot: 0 } });
+  const s = createSession({ doc: { source: { kind: 'preset', id: 'demo-restart-on' }, conditions: {}, interventions: [], boot: 0 } });
   const store = new MemoryStore();
   const timers = new ManualTimers();
   const errors: string[] = [];
@@ -100,7 +100,7 @@ describe('autosave', () => {
   });
 
   it('keeps an imported scenario’s findings', () => {
-    const s = createServices({
+    const s = createSession({
       doc: {
         source: {
           kind: 'inline',

@@ -9,8 +9,7 @@
  */
 import { documentOf } from '../doc-store.ts';
 import { AUTOSAVE_KEY, decodeAutosave, encodeAutosave, type AutosaveRecord } from './autosave-record.ts';
-import type { AppServices } from '../create-session.ts';
-import { captureSession, toShareState } from './session-io.ts';
+import { captureSession, toShareState, type SessionSource } from './session-io.ts';
 
 export interface KeyValueStore {
   getItem(key: string): string | null;
@@ -30,7 +29,7 @@ const realTimers: Timers = {
 export const AUTOSAVE_DELAY_MS = 600;
 
 /** The record for the session on screen. */
-export function recordOf(s: AppServices, now: Date = new Date()): AutosaveRecord {
+export function recordOf(s: SessionSource, now: Date = new Date()): AutosaveRecord {
   const session = captureSession(s);
   const source = s.doc.getState().source;
   return {
@@ -60,7 +59,7 @@ export class Autosaver {
   private readonly onError: ((message: string) => void) | undefined;
 
   constructor(
-    private readonly s: AppServices,
+    private readonly s: SessionSource,
     private readonly storage: KeyValueStore | undefined,
     opts: { armed: boolean; delayMs?: number; timers?: Timers; onError?: (message: string) => void },
   ) {

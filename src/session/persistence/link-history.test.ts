@@ -6,7 +6,7 @@ import { AUTOSAVE_KEY, encodeAutosave } from './autosave-record.ts';
 import { Autosaver, type KeyValueStore, type Timers } from './autosave.ts';
 import { LinkHistory, type HistoryPort } from './link-history.ts';
 import { openingFor } from './open-session.ts';
-import { createServices } from '../create-session.ts';
+import { createSession } from '../create-session.ts';
 
 const PRESETS = { known: ['demo-restart-on', 'clearview-ipmp-first-boot'], defaultId: 'clearview-ipmp-first-boot' };
 
@@ -96,7 +96,7 @@ function boot(href: string, saved?: ShareStateV1) {
   if (saved !== undefined) store.map.set(AUTOSAVE_KEY, encodeAutosave({ state: saved }));
   const request = readAddress(win.location, PRESETS.known);
   const opening = openingFor(request, saved === undefined ? undefined : { state: saved }, PRESETS.defaultId, PRESETS.known);
-  const s = createServices({
+  const s = createSession({
     doc: { source: opening.session.source, conditions: opening.session.conditions, interventions: opening.session.interventions, boot: opening.session.boot },
     ui: { playhead: opening.session.playhead, pin: undefined, selected: opening.session.selected },
   });

@@ -15,8 +15,7 @@ import type { ShareStateV1 } from '../../share/share-state.ts';
 import { linkHref, plainHref, readAddress, type AddressRequest } from './address.ts';
 import type { Autosaver } from './autosave.ts';
 import { openingFor, sessionFromShared } from './open-session.ts';
-import type { AppServices } from '../create-session.ts';
-import { applySession, captureSession, toShareState } from './session-io.ts';
+import { applySession, captureSession, toShareState, type SessionSource, type SessionTarget } from './session-io.ts';
 import type { SessionState } from '../document.ts';
 
 /** The part of `window` this module uses (a fake in tests). */
@@ -64,7 +63,7 @@ export class LinkHistory {
   private readonly stops: (() => void)[] = [];
 
   constructor(
-    private readonly s: AppServices,
+    private readonly s: SessionSource & SessionTarget,
     private readonly autosave: Autosaver,
     private readonly port: HistoryPort,
     private readonly presets: { readonly known: readonly string[]; readonly defaultId: string },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeShareFragment, encodeShareState } from '../../share/codec.ts';
-import { createServices } from '../create-session.ts';
+import { createSession } from '../create-session.ts';
 import { applySession, captureSession, fromShareState, toShareState } from './session-io.ts';
 import type { SessionState } from '../document.ts';
 
@@ -24,7 +24,7 @@ function viaLink(s: SessionState): SessionState {
 
 describe('session state in and out', () => {
   it('captures and re-applies the session through the stores', () => {
-    const s = createServices();
+    const s = createSession();
     applySession(s, session);
     expect(captureSession(s)).toEqual(session);
     applySession(s, { ...session, tour: { id: 'demo', step: 3 } });

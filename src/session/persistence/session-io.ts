@@ -5,13 +5,30 @@
  * share mapping is pure.
  */
 import type { ShareStateV1 } from '../../share/share-state.ts';
-import { documentOf } from '../doc-store.ts';
-import type { AppServices } from '../create-session.ts';
+import type { UiStore } from '../../store/ui-store.ts';
+import { documentOf, type DocStore } from '../doc-store.ts';
+import type { GraphLink } from '../graph-link.ts';
+import type { PlayerActor } from '../player.machine.ts';
 import { interventionBoot, type Intervention, type SessionState, type ViewState } from '../document.ts';
 
-export function captureSession(s: AppServices): SessionState {
+/** What reading the session on screen needs: the document, the UI state, and the graph's camera. */
+export interface SessionSource {
+  readonly doc: DocStore;
+  readonly ui: UiStore;
+  readonly graph: Pick<GraphLink, 'probe'>;
+}
+
+/** What opening a session needs: the stores it replaces, the player it pauses, the graph it moves. */
+export interface SessionTarget {
+  readonly doc: DocStore;
+  readonly ui: UiStore;
+  readonly player: PlayerActor;
+  readonly graph: Pick<GraphLink, 'commands'>;
+}
+
+export function captureSession(s: SessionSource): SessionState {
   const ui = s.ui.getState();
-  const view = s.graph.current?.view();
+  const view = s.graph.probe()?.view();
   return {
     version: 1,
     ...documentOf(s.doc.getState()),
@@ -22,13 +39,13 @@ export function captureSession(s: AppServices): SessionState {
   };
 }
 
-export function applySession(s: AppServices, session: SessionState): void {
+export function applySession(s: SessionTarget, session: SessionState): void {
   s.player.send({ type: 'PAUSE' });
   s.doc.getState().replace(session);
   s.ui.getState().setPlayhead(session.playhead);
   s.ui.getState().select(session.selected);
   s.ui.getState().setTour(session.tour);
-  if (session.view !== undefined) s.ui.getState().requestView(session.view);
+  if (session.view !== undefined) s.graph.commands.push({ type: 'show', camera: session.view });
 }
 
 /** Zoom and centre to three significant decimals: enough to land on the same spot, short in a link. */

@@ -1,149 +1,123 @@
 /**
- * React access to the app's services, the derived run and the frame at the
- * playhead. Components read through these hooks and selectors; none of them
- * reaches into a store's internals or copies engine state.
+ * React's access to the session (create-session.ts): the provider, and hooks
+ * that subscribe to the slice a component shows. The stores live outside
+ * React; a hook re-renders its component only when its selection changes
+ * (compared with Object.is unless an equality is given), so a playhead tick
+ * re-renders the few views whose slice moved. Components use these hooks and
+ * useCommands() (use-commands.ts); they never hold the session object.
  */
-import { createContext, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { InstanceStatus } from '../../engine/index.ts';
-import { filesAtIndex } from '../../selectors/files.ts';
-import { effectiveIndex } from '../../selectors/playhead.ts';
-import type { UiState } from '../../store/ui-store.ts';
-import type { DocState } from '../doc-store.ts';
+import type { UiActions, UiState } from '../../store/ui-store.ts';
+import type { Session } from '../create-session.ts';
 import type { Run } from '../derive-run.ts';
-import { isPlaying, type PlayerSnapshot } from '../player.machine.ts';
-import type { AppServices } from '../create-session.ts';
+import type { DocActions, DocState } from '../doc-store.ts';
+import type { Frame } from '../frame-store.ts';
+import type { PlayerSnapshot } from '../player.machine.ts';
+import type { RunState } from '../run-store.ts';
 
-const ServicesContext = createContext<AppServices | undefined>(undefined);
+export type { Frame } from '../frame-store.ts';
+export type { RunState } from '../run-store.ts';
 
-export function ServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
-  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+const SessionContext = createContext<Session | undefined>(undefined);
+
+export function SessionProvider({ session, children }: { session: Session; children: ReactNode }) {
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 
-export function useServices(): AppServices {
-  const s = useContext(ServicesContext);
-  if (s === undefined) throw new Error('useServices() outside <ServicesProvider>');
+/** The session itself: for the hooks in src/session/react only. */
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (s === undefined) throw new Error('useSession() outside <SessionProvider>');
   return s;
 }
 
+/**
+ * A selection from an external store: recomputed when the store's snapshot
+ * changes, and the previous selection kept when `equal` says nothing changed.
+ */
+function useSelected<S, T>(subscribe: (cb: () => void) => () => void, get: () => S, selector: (s: S) => T, equal: (a: T, b: T) => boolean): T {
+  const memo = useRef<{ snap: S; sel: T; selector: (s: S) => T } | undefined>(undefined);
+  const read = useCallback(() => {
+    const snap = get();
+    const m = memo.current;
+    if (m !== undefined && m.snap === snap && m.selector === selector) return m.sel;
+    const sel = selector(snap);
+    if (m !== undefined && equal(m.sel, sel)) {
+      memo.current = { snap, sel: m.sel, selector };
+      return m.sel;
+    }
+    memo.current = { snap, sel, selector };
+    return sel;
+  }, [get, selector, equal]);
+  return useSyncExternalStore(subscribe, read, read);
+}
+
 export function useUi<T>(selector: (s: UiState) => T): T {
-  return useStore(useServices().ui, selector);
+  return useStore(useSession().ui, selector);
+}
+
+/** The UI store's actions (stable functions: reading them never re-renders). */
+export function useUiActions(): UiActions {
+  return useSession().ui.getState();
 }
 
 export function useDoc<T>(selector: (s: DocState) => T): T {
-  return useStore(useServices().doc, selector);
+  return useStore(useSession().doc, selector);
+}
+
+/** The document store's actions (stable functions). */
+export function useDocActions(): DocActions {
+  return useSession().doc.getState();
 }
 
 export function usePlayer<T>(selector: (s: PlayerSnapshot) => T): T {
-  const { player } = useServices();
-  return useSyncExternalStore(
-    (cb) => {
+  const { player } = useSession();
+  const subscribe = useCallback(
+    (cb: () => void) => {
       const sub = player.subscribe(cb);
       return () => sub.unsubscribe();
     },
-    () => selector(player.getSnapshot()),
+    [player],
   );
-}
-
-export type RunState =
-  | { readonly status: 'loading'; readonly label: string }
-  | { readonly status: 'error'; readonly message: string }
-  | { readonly status: 'ready'; readonly run: Run };
-
-const RunContext = createContext<RunState>({ status: 'loading', label: '' });
-
-export function RunProviderContext({ value, children }: { value: RunState; children: ReactNode }) {
-  return <RunContext.Provider value={value}>{children}</RunContext.Provider>;
+  return useSyncExternalStore(subscribe, () => selector(player.getSnapshot()));
 }
 
 export function useRunState(): RunState {
-  return useContext(RunContext);
+  const { runs } = useSession();
+  return useSyncExternalStore(runs.subscribe, () => runs.getSnapshot().state);
+}
+
+/** A newer document is being simulated (the run on screen is about to be replaced). */
+export function useRunPending(): boolean {
+  const { runs } = useSession();
+  return useSyncExternalStore(runs.subscribe, () => runs.getSnapshot().pending);
 }
 
 /** The run; only for components rendered once it is ready. */
 export function useRun(): Run {
-  const s = useContext(RunContext);
+  const s = useRunState();
   if (s.status !== 'ready') throw new Error('useRun() before the run is ready');
   return s.run;
 }
 
-export interface Frame {
-  /** Index of the last record applied (-1: none). */
-  readonly index: number;
-  readonly statuses: ReadonlyMap<string, InstanceStatus>;
-  readonly files: ReadonlySet<string>;
-  /** The instant of the state shown (the playhead, or the pinned record's time). */
-  readonly t: number;
-}
-
-const FrameContext = createContext<Frame | undefined>(undefined);
-const SlowFrameContext = createContext<Frame | undefined>(undefined);
-
-/** While playing, text-heavy panels follow the playhead at most this often. */
-const SLOW_FRAME_MS = 250;
+const whole = <T,>(x: T): T => x;
 
 /**
- * The frame for text-heavy panels (inspector, problem list, event list,
- * table): the same as the frame when paused; throttled while playing, so
- * a busy boot does not re-render every panel on every animation frame.
+ * The frame at the playhead, or a slice of it: `useFrame((f) => f.statuses.get(fmri))`
+ * re-renders only when that instance's status changes.
  */
-function useThrottled(frame: Frame, playing: boolean): Frame {
-  const [slow, setSlow] = useState(frame);
-  const latest = useRef(frame);
-  const last = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => {
-    latest.current = frame;
-    const flush = (): void => {
-      timer.current = undefined;
-      last.current = performance.now();
-      setSlow(latest.current);
-    };
-    if (!playing) {
-      if (timer.current !== undefined) clearTimeout(timer.current);
-      flush();
-      return;
-    }
-    if (timer.current !== undefined) return;
-    const wait = Math.max(0, SLOW_FRAME_MS - (performance.now() - last.current));
-    timer.current = setTimeout(flush, wait);
-  }, [frame, playing]);
-  useEffect(() => () => {
-    if (timer.current !== undefined) clearTimeout(timer.current);
-  }, []);
-  return slow;
+export function useFrame(): Frame;
+export function useFrame<T>(selector: (f: Frame) => T, equal?: (a: T, b: T) => boolean): T;
+export function useFrame<T>(selector?: (f: Frame) => T, equal: (a: T, b: T) => boolean = Object.is): T | Frame {
+  const { frames } = useSession();
+  return useSelected(frames.subscribe, frames.getFrame, selector ?? whole, equal as (a: T | Frame, b: T | Frame) => boolean);
 }
 
-/** Computes the frame once per record index and shares it (children are not re-rendered by it). */
-export function FrameProvider({ children }: { children: ReactNode }) {
-  const run = useRun();
-  const records = run.trace.records;
-  const index = useUi((s) => effectiveIndex(records, { t: s.playhead, index: s.pin }));
-  const frame = useMemo<Omit<Frame, 't'>>(
-    () => ({ index, statuses: run.seeker.atIndex(index), files: filesAtIndex(run.trace, index) }),
-    [run, index],
-  );
-  // `t` changes every animation frame while playing; consumers that need it read the store.
-  const value = useMemo(() => ({ ...frame, t: records[index]?.t ?? 0 }), [frame, records, index]);
-  const playing = usePlayer(isPlaying);
-  const slow = useThrottled(value, playing);
-  const slowValue = playing ? slow : value;
-  return (
-    <FrameContext.Provider value={value}>
-      <SlowFrameContext.Provider value={slowValue}>{children}</SlowFrameContext.Provider>
-    </FrameContext.Provider>
-  );
-}
-
-export function useFrame(): Frame {
-  const f = useContext(FrameContext);
-  if (f === undefined) throw new Error('useFrame() outside <FrameProvider>');
-  return f;
-}
-
-/** The frame for text-heavy panels: throttled while playing (see useThrottled). */
-export function useSlowFrame(): Frame {
-  const f = useContext(SlowFrameContext);
-  if (f === undefined) throw new Error('useSlowFrame() outside <FrameProvider>');
-  return f;
+/** The frame for text-heavy panels: the same as useFrame when paused; at most every 250 ms while playing. */
+export function useSlowFrame(): Frame;
+export function useSlowFrame<T>(selector: (f: Frame) => T, equal?: (a: T, b: T) => boolean): T;
+export function useSlowFrame<T>(selector?: (f: Frame) => T, equal: (a: T, b: T) => boolean = Object.is): T | Frame {
+  const { frames } = useSession();
+  return useSelected(frames.subscribeSlow, frames.getSlowFrame, selector ?? whole, equal as (a: T | Frame, b: T | Frame) => boolean);
 }

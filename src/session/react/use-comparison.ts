@@ -1,87 +1,24 @@
-/**
- * The Compare view's two boots (issue 8): A is the boot on screen; B is its
- * next boot, or the same boot with one condition changed, derived exactly as
- * the app would show it (deriveRun), then compared by the engine
- * (compareTraces: first divergence, per-instance outcomes). Memoised per
- * boot A and variant.
- */
+/** The Compare view's comparison and the timeline's marks, for the boot on screen (see ../comparison.ts). */
 import { useMemo } from 'react';
-import { compareTraces, type Comparison } from '../../engine/compare.ts';
-import { listConditions, type ConditionDef } from '../../model/world/conditions.ts';
-import { diffRows, pickCondition, type DiffRow } from '../../selectors/compare-view.ts';
-import { ganttRows } from '../../selectors/gantt.ts';
-import type { CompareSpec } from '../../store/teach-slice.ts';
-import { useDoc, useRun, useUi } from './context.tsx';
-import { deriveRun, type Run } from '../derive-run.ts';
-import { withCondition, type SessionDocument } from '../document.ts';
+import { comparisonFor, type ComparisonView } from '../comparison.ts';
+import { useDoc, useRun, useSession, useUi } from './context.tsx';
 
-export interface ComparisonView {
-  readonly a: Run;
-  readonly labelA: string;
-  readonly labelB: string;
-  /** The condition B changes (for the condition variant). */
-  readonly condition?: { readonly def: ConditionDef; readonly value: string };
-  readonly b?: Run;
-  readonly comparison?: Comparison;
-  readonly rows: readonly DiffRow[];
-  /** Why B cannot be made (no next boot, no condition to change). */
-  readonly unavailable?: string;
-}
-
-type Doc = Pick<SessionDocument, 'conditions' | 'interventions' | 'boot'>;
-
-const CACHE = new WeakMap<Run, Map<string, ComparisonView>>();
-
-export function comparisonFor(a: Run, doc: Doc, spec: CompareSpec): ComparisonView {
-  let byKey = CACHE.get(a);
-  if (byKey === undefined) {
-    byKey = new Map();
-    CACHE.set(a, byKey);
-  }
-  const key = JSON.stringify([spec, doc.conditions, doc.interventions, doc.boot]);
-  const hit = byKey.get(key);
-  if (hit !== undefined) return hit;
-  const out = compute(a, doc, spec);
-  byKey.set(key, out);
-  return out;
-}
-
-function compute(a: Run, doc: Doc, spec: CompareSpec): ComparisonView {
-  const labelA = `Boot ${a.boot + 1} — this boot`;
-  let b: Run | undefined;
-  let labelB: string;
-  let condition: ComparisonView['condition'];
-  if (spec.kind === 'next-boot') {
-    labelB = `Boot ${a.boot + 2} — the next boot`;
-    if (a.nextBootBlocked !== undefined) return { a, labelA, labelB, rows: [], unavailable: a.nextBootBlocked };
-    b = deriveRun(a.base, { ...doc, boot: a.boot + 1 });
-    if (b.boot !== a.boot + 1) return { a, labelA, labelB, rows: [], unavailable: b.nextBootBlocked ?? 'There is no next boot.' };
-  } else {
-    const pick = pickCondition(a.conditions, spec.id, spec.value);
-    if (pick === undefined) return { a, labelA, labelB: 'One condition changed', rows: [], unavailable: 'This scenario has no condition to change.' };
-    condition = pick;
-    const own = listConditions(a.base).find((c) => c.id === pick.def.id)?.value;
-    const label = pick.def.options.find((o) => o.value === pick.value)?.label ?? pick.value;
-    labelB = `Boot ${a.boot + 1} with ${pick.def.label}: ${label}`;
-    b = deriveRun(a.base, { ...doc, boot: a.boot, conditions: withCondition(doc.conditions, pick.def.id, pick.value, own) });
-  }
-  const comparison = compareTraces(a.trace, b.trace);
-  const rows = diffRows(comparison, ganttRows(a.trace), ganttRows(b.trace));
-  return { a, labelA, labelB, ...(condition === undefined ? {} : { condition }), b, comparison, rows };
-}
+export type { ComparisonView } from '../comparison.ts';
 
 /** The comparison for the boot on screen and the variant chosen in the UI store. */
 export function useComparison(): ComparisonView {
+  const { runs } = useSession();
   const run = useRun();
   const spec = useUi((s) => s.compare);
   const conditions = useDoc((s) => s.conditions);
   const interventions = useDoc((s) => s.interventions);
   const boot = useDoc((s) => s.boot);
-  return useMemo(() => comparisonFor(run, { conditions, interventions, boot }, spec), [run, conditions, interventions, boot, spec]);
+  return useMemo(() => comparisonFor(runs, run, { conditions, interventions, boot }, spec), [runs, run, conditions, interventions, boot, spec]);
 }
 
 /** While the Compare view is open: the instances whose outcome differs (the timeline marks their rows). */
 export function useComparedChanges(): ReadonlySet<string> | undefined {
+  const { runs } = useSession();
   const run = useRun();
   const open = useUi((s) => s.centreView === 'compare');
   const spec = useUi((s) => s.compare);
@@ -89,7 +26,7 @@ export function useComparedChanges(): ReadonlySet<string> | undefined {
   const interventions = useDoc((s) => s.interventions);
   const boot = useDoc((s) => s.boot);
   return useMemo(
-    () => (open ? new Set(comparisonFor(run, { conditions, interventions, boot }, spec).comparison?.changed ?? []) : undefined),
-    [open, run, conditions, interventions, boot, spec],
+    () => (open ? new Set(comparisonFor(runs, run, { conditions, interventions, boot }, spec).comparison?.changed ?? []) : undefined),
+    [open, runs, run, conditions, interventions, boot, spec],
   );
 }

@@ -1,56 +1,11 @@
 /** The global shortcuts (keymap.ts), except where the focused control owns the key. */
 import { useEffect } from 'react';
-import { FOCUS_MODES } from '../../graph-view/focus.ts';
-import { goEnd, goHome, nextInstantCmd, prevInstantCmd, stepBackCmd, stepForwardCmd, togglePlay } from '../commands.ts';
-import { belongsToControl, commandFor, type Command } from '../keymap.ts';
-import type { AppServices } from '../create-session.ts';
+import { runCommand } from '../keyboard.ts';
+import { belongsToControl, commandFor } from '../keymap.ts';
+import { useSession } from './context.tsx';
 
-export function runCommand(s: AppServices, cmd: Command): void {
-  const ui = s.ui.getState();
-  switch (cmd) {
-    case 'togglePlay':
-      return togglePlay(s);
-    case 'stepForward':
-      return stepForwardCmd(s);
-    case 'stepBack':
-      return stepBackCmd(s);
-    case 'nextInstant':
-      return nextInstantCmd(s);
-    case 'prevInstant':
-      return prevInstantCmd(s);
-    case 'home':
-      return goHome(s);
-    case 'end':
-      return goEnd(s);
-    case 'faster':
-      return ui.faster();
-    case 'slower':
-      return ui.slower();
-    case 'search':
-      if (ui.centreView !== 'graph' && ui.centreView !== 'table') ui.setCentreView('graph');
-      return ui.requestSearchFocus();
-    case 'help':
-      return ui.setHelpOpen(!ui.helpOpen);
-    case 'fit':
-      return ui.requestFit();
-    case 'toggleTable':
-      return ui.setCentreView(ui.centreView === 'graph' ? 'table' : 'graph');
-    case 'focusNext': {
-      if (ui.selected === undefined) return;
-      const k = FOCUS_MODES.findIndex((f) => f.mode === ui.focusMode);
-      const next = FOCUS_MODES[(k + 1) % FOCUS_MODES.length];
-      if (next !== undefined) ui.setFocusMode(next.mode);
-      return;
-    }
-    case 'escape':
-      if (ui.helpOpen) return ui.setHelpOpen(false);
-      if (ui.search !== '') return ui.setSearch('');
-      if (ui.selected !== undefined) return ui.select(undefined);
-      return undefined;
-  }
-}
-
-export function useKeyboard(s: AppServices): void {
+export function useKeyboard(): void {
+  const s = useSession();
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || e.isComposing) return;

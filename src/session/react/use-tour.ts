@@ -10,7 +10,7 @@ import { stepReached, stepSpotlight } from '../../selectors/tour-plan.ts';
 import type { TourPosition, TourTry } from '../../store/teach-slice.ts';
 import { tourById } from '../../teaching/tours/index.ts';
 import type { Tour } from '../../teaching/tour-types.ts';
-import { useDoc, useRun, useServices, useUi } from './context.tsx';
+import { useDoc, useRun, useSession, useUi } from './context.tsx';
 import { isPlaying } from '../player.machine.ts';
 import { isTourDocument, tourPlan } from '../tour-commands.ts';
 
@@ -25,6 +25,7 @@ export interface TourView {
 }
 
 export function useTour(): TourView | undefined {
+  const { runs } = useSession();
   const run = useRun();
   const position = useUi((s) => s.tour);
   const prediction = useUi((s) => s.tourTry);
@@ -36,12 +37,12 @@ export function useTour(): TourView | undefined {
     if (position === undefined) return undefined;
     const tour = tourById(position.id);
     if (tour === undefined || source.kind !== 'preset' || source.id !== tour.preset) return undefined;
-    const plan = tourPlan(run.base, tour);
+    const plan = tourPlan(runs, run.base, tour);
     const step = plan.steps[Math.min(position.step, plan.steps.length - 1)];
     if (step === undefined) return undefined;
     const onTourBoot = isTourDocument({ source, conditions, interventions, boot }, tour);
     return { tour, position, plan, step, onTourBoot, prediction };
-  }, [position, prediction, source, conditions, interventions, boot, run.base]);
+  }, [runs, position, prediction, source, conditions, interventions, boot, run.base]);
 }
 
 /** What the graph spotlights for the open tour step (undefined: no tour, or the learner is exploring another boot). */
@@ -62,7 +63,7 @@ export function useTourSpotlight(): ReadonlySet<string> | undefined {
  * when it is reached, and close a tour whose scenario is no longer open.
  */
 export function useTourDirector(view: TourView | undefined): void {
-  const services = useServices();
+  const services = useSession();
   const position = useUi((s) => s.tour);
   const key = view === undefined ? '' : `${view.tour.id}#${view.step.index}`;
   const instant = view?.step.instant;

@@ -1,0 +1,34 @@
+/**
+ * What the app knows about the selected service at a frame: the engine's
+ * `svcs -xv` explanation and the critical chain. Computed once per (run,
+ * frame, selection) however many views ask (the graph, the inspector and
+ * the timeline all do). Framework-free.
+ */
+import { explain, type Explanation } from '../engine/index.ts';
+import { criticalChain, type ChainLink } from '../selectors/critical-chain.ts';
+import type { Run } from './derive-run.ts';
+import type { Frame } from './frame-store.ts';
+
+export interface Insight {
+  readonly selected: string | undefined;
+  /** The selection names an instance of this trace. */
+  readonly isInstance: boolean;
+  readonly explanation: Explanation | undefined;
+  readonly chain: readonly ChainLink[];
+}
+
+const LAST = new WeakMap<Run, { frame: Frame; selected: string | undefined; value: Insight }>();
+
+export function insightOf(run: Run, frame: Frame, selected: string | undefined): Insight {
+  const hit = LAST.get(run);
+  if (hit !== undefined && hit.frame === frame && hit.selected === selected) return hit.value;
+  const isInstance = selected !== undefined && run.index.instances.has(selected);
+  let value: Insight;
+  if (!isInstance) value = { selected, isInstance, explanation: undefined, chain: [] };
+  else {
+    const explanation = explain({ trace: run.trace, statuses: frame.statuses, files: frame.files }, selected);
+    value = { selected, isInstance, explanation, chain: criticalChain(run.index, run.times, selected, frame.t) };
+  }
+  LAST.set(run, { frame, selected, value });
+  return value;
+}

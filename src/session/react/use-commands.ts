@@ -1,0 +1,82 @@
+/**
+ * The session's commands for components, bound once per session: a button
+ * calls `commands.stepForward()`; what that touches is decided in
+ * commands.ts and its neighbours, each taking only the stores it needs.
+ */
+import type { Scenario } from '../../model/scenario/types.ts';
+import type { Tour } from '../../teaching/tour-types.ts';
+import type { TourPosition } from '../../store/teach-slice.ts';
+import {
+  goEnd, goHome, intervene, nextBootCmd, nextInstantCmd, openInline, openPreset, prevBootCmd, prevInstantCmd,
+  scrubTo, seekRecord, stepBackCmd, stepForwardCmd, togglePlay,
+} from '../commands.ts';
+import type { Session } from '../create-session.ts';
+import { applyEditedScenario } from '../editor-commands.ts';
+import { downloadDot, downloadPng, downloadScenario, downloadSvg, downloadTrace, importFiles } from '../file-commands.ts';
+import type { PickedFile } from '../import-files.ts';
+import type { ShareOutcome } from '../persistence/link-history.ts';
+import {
+  leaveTour, nextStep, playTry, predict, prevStep, restartTour, resumeTour, retryTry, revealTry, showStep, startTour, toggleTour,
+  tourVerdict, type TryVerdictView,
+} from '../tour-commands.ts';
+import { useSession } from './context.tsx';
+
+function bind(s: Session) {
+  return {
+    openPreset: (id: string) => openPreset(s, id),
+    openInline: (scenario: Scenario) => openInline(s, scenario),
+    stepForward: () => stepForwardCmd(s),
+    stepBack: () => stepBackCmd(s),
+    nextInstant: () => nextInstantCmd(s),
+    prevInstant: () => prevInstantCmd(s),
+    home: () => goHome(s),
+    end: () => goEnd(s),
+    scrubTo: (t: number) => scrubTo(s, t),
+    seekRecord: (t: number, index: number) => seekRecord(s, t, index),
+    togglePlay: () => togglePlay(s),
+    pause: () => s.player.send({ type: 'PAUSE' }),
+    intervene: (run: string) => intervene(s, run),
+    nextBoot: () => nextBootCmd(s),
+    prevBoot: () => prevBootCmd(s),
+    applyEditedScenario: (scenario: Scenario) => applyEditedScenario(s, scenario),
+    importFiles: (files: readonly PickedFile[]) => importFiles(s, files),
+    downloadScenario: () => downloadScenario(s),
+    downloadTrace: () => downloadTrace(s),
+    downloadDot: () => downloadDot(s),
+    downloadSvg: () => downloadSvg(s),
+    downloadPng: () => downloadPng(s),
+    fitGraph: () => s.graph.fit(),
+    zoomGraph: (factor: number) => s.graph.zoom(factor),
+    /** The link to the state on screen (undefined when links are not installed: unit tests). */
+    share: (): ShareOutcome | undefined => s.links?.share(),
+    restoreAutosave: (): boolean => s.links?.restoreAutosave() ?? false,
+    hasAutosave: (): boolean => s.links?.hasAutosave() ?? false,
+    showStep: (id: string, step: number) => showStep(s, id, step),
+    startTour: (tour: Tour) => startTour(s, tour),
+    nextStep: () => nextStep(s),
+    prevStep: () => prevStep(s),
+    restartTour: () => restartTour(s),
+    leaveTour: () => leaveTour(s),
+    resumeTour: (parked: TourPosition) => resumeTour(s, parked),
+    toggleTour: () => toggleTour(s),
+    predict: (choice: number) => predict(s, choice),
+    playTry: () => playTry(s),
+    revealTry: (at: number) => revealTry(s, at),
+    retryTry: () => retryTry(s),
+    tourVerdict: (base: Scenario, tour: Tour): TryVerdictView | undefined => tourVerdict(s.runs, base, tour),
+  };
+}
+
+export type Commands = ReturnType<typeof bind>;
+
+const BOUND = new WeakMap<Session, Commands>();
+
+export function useCommands(): Commands {
+  const s = useSession();
+  let c = BOUND.get(s);
+  if (c === undefined) {
+    c = bind(s);
+    BOUND.set(s, c);
+  }
+  return c;
+}

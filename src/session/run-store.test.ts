@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../model/scenario/types.ts';
+import { demoScenario, failingBootScenario } from '../testing/fixtures.ts';
+import { deriveTraces, type Derived, type RunRequest } from './derive-run.ts';
+import { createDocStore } from './doc-store.ts';
+import { inlineDocument, presetDocument } from './document.ts';
+import { localEngine, RunStore, type BaseLoader, type RunEngine } from './run-store.ts';
+import { createSimulator } from './simulator.ts';
+
+const bases = (scenario: Scenario = demoScenario()): BaseLoader => ({ load: () => Promise.resolve(scenario), label: (id) => `preset ${id}` });
+
+/** An engine that answers when the test says so (a worker, in slow motion). */
+function deferredEngine() {
+  const sim = createSimulator();
+  const waiting: { base: Scenario; request: RunRequest; resolve: (d: Derived) => void; reject: (e: unknown) => void }[] = [];
+  const engine: RunEngine = {
+    derive: (base, request) => new Promise<Derived>((resolve, reject) => waiting.push({ base, request, resolve, reject })),
+    dispose: () => undefined,
+  };
+  const answer = (k = 0): void => {
+    const w = waiting.splice(k, 1)[0];
+    if (w === undefined) throw new Error('nothing waiting');
+    w.resolve(deriveTraces(w.base, w.request, sim));
+  };
+  return { engine, waiting, answer };
+}
+
+describe('run store', () => {
+  it('follows the document: loads the preset, then re-simulates in the same task on each change (synchronous engine)', async () => {
+    const doc = createDocStore(presetDocument('demo-restart-on'));
+    const runs = new RunStore(doc, localEngine(), bases());
+    runs.start();
+    expect(runs.getSnapshot().state).toEqual({ status: 'loading', label: 'preset demo-restart-on' });
+    await runs.whenSettled();
+    const first = runs.current();
+    expect(first?.base).toBe(demoScenario());
+    doc.getState().addIntervention({ at: 2000, run: 'svcadm restart svc:/site/db:default' });
+    const second = runs.current();
+    expect(second).not.toBe(first);
+    expect(second?.trace.records.some((r) => r.kind === 'action' && r.command === 'svcadm restart svc:/site/db:default')).toBe(true);
+    expect(runs.settled()).toBe(true);
+    // Back to the first document: the same run object, not a new simulation.
+    doc.getState().clearInterventions();
+    expect(runs.current()).toBe(first);
+    runs.dispose();
+  });
+
+  it('an inline scenario needs no loading', () => {
+    const doc = createDocStore(inlineDocument(failingBootScenario()));
+    const runs = new RunStore(doc, localEngine(), bases());
+    runs.start();
+    expect(runs.current()?.scenario.name).toBe(failingBootScenario().name);
+  });
+
+  it('with an asynchronous engine the previous run stays on screen, marked pending, and a stale answer is dropped', async () => {
+    const doc = createDocStore(inlineDocument(demoScenario()));
+    const { engine, waiting, answer } = deferredEngine();
+    const runs = new RunStore(doc, engine, bases());
+    runs.start();
+    expect(runs.getSnapshot()).toEqual({ state: { status: 'loading', label: demoScenario().name }, pending: false });
+    answer();
+    await runs.whenSettled();
+    const first = runs.current();
+    expect(first).toBeDefined();
+
+    doc.getState().setCondition('boot.mode', 'single', undefined);
+    doc.getState().setCondition('boot.mode', 'm:none', undefined);
+    expect(runs.getSnapshot().pending).toBe(true);
+    expect(runs.current()).toBe(first);
+    expect(waiting).toHaveLength(2);
+    // The newer answer arrives first, then the stale one: the stale one must not replace it.
+    answer(1);
+    await runs.whenSettled();
+    const latest = runs.current();
+    expect(latest).not.toBe(first);
+    answer(0);
+    await Promise.resolve();
+    expect(runs.current()).toBe(latest);
+    expect(runs.getSnapshot().pending).toBe(false);
+  });
+
+  it('reports a preset that cannot be loaded and a simulation that throws, as messages', async () => {
+    const doc = createDocStore(presetDocument('nope'));
+    const runs = new RunStore(doc, localEngine(), { load: () => Promise.reject(new Error('There is no built-in scenario "nope".')), label: (id) => id });
+    runs.start();
+    await runs.whenSettled();
+    expect(runs.getSnapshot().state).toEqual({ status: 'error', message: 'There is no built-in scenario "nope".' });
+    const broken: RunEngine = {
+      derive: () => {
+        throw new Error('boom');
+      },
+      dispose: () => undefined,
+    };
+    const runs2 = new RunStore(createDocStore(inlineDocument(demoScenario())), broken, bases());
+    runs2.start();
+    expect(runs2.getSnapshot().state).toEqual({ status: 'error', message: 'The simulation failed: boom' });
+  });
+
+  it('derives other documents over the same base here and now, cached (the Compare view, tours)', () => {
+    const doc = createDocStore(inlineDocument(demoScenario()));
+    const runs = new RunStore(doc, localEngine(), bases());
+    runs.start();
+    const a = runs.derive(demoScenario(), { conditions: {}, interventions: [], boot: 1 });
+    expect(a.boot).toBe(1);
+    expect(runs.derive(demoScenario(), { conditions: {}, interventions: [], boot: 1 })).toBe(a);
+  });
+});
