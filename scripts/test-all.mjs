@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: everything, in order, stopping at the first failure:
-// typecheck → lint → unit (vitest) → bench quick mode → e2e (Playwright in Debian Chromium)
+// typecheck → lint → dead exports (knip) → unit (vitest) → bench quick mode → e2e (Playwright in Debian Chromium)
 // → UI bench quick mode (its own build and port; no timing is asserted, it only must run).
 import { spawnSync } from 'node:child_process';
 
 const steps = [
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],
   ['lint', 'npm', ['run', '-s', 'lint']],
+  ['knip (dead exports and files)', 'npx', ['knip']],
   ['unit', 'npx', ['vitest', 'run']],
   ['bench (quick)', 'npx', ['tsx', 'bench/engine-bench.ts', '--quick']],
   ['bench:restarter (quick)', 'npx', ['tsx', 'bench/restarter-bench.ts', '--quick']],

@@ -53,12 +53,6 @@ export function syslogLine(era: '2009' | '2025', t: number, message: string, hos
   return `${syslogTime(era, t)} ${host}svc.startd[${STARTD_PID}]: ${message}`;
 }
 
-export function describeExit(exit: ExitValue): string {
-  if (typeof exit === 'number') return `exit status ${exit}`;
-  if (exit === 'timeout') return 'a timeout';
-  return `signal ${exit}`;
-}
-
 /** method.c: "%s: Method \"%s\" failed with exit status %d." / "failed due to signal %s." */
 export function methodFailedMessage(fmri: string, exec: string, exit: ExitValue): string {
   if (typeof exit === 'number') return `${fmri}: Method "${exec}" failed with exit status ${exit}.`;

@@ -73,8 +73,3 @@ export function restarterStep(current: string, event: RestarterEventType): Resta
   cache.set(key, step);
   return step;
 }
-
-/** For tests and documentation: how many (state, event) pairs have been compiled. */
-export function compiledTransitions(): number {
-  return cache.size;
-}

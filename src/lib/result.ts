@@ -3,8 +3,3 @@ export type Result<T, E = string> = { ok: true; value: T } | { ok: false; error:
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
 export const err = <E>(error: E): Result<never, E> => ({ ok: false, error });
-
-/** Exhaustiveness check for discriminated unions. */
-export function assertUnreachable(x: never, what = 'value'): never {
-  throw new Error(`Unexpected ${what}: ${JSON.stringify(x)}`);
-}

@@ -101,7 +101,3 @@ export function defaultPreset(): PresetInfo {
   if (first === undefined) throw new Error('no presets');
   return first;
 }
-
-export function registerPreset(p: PresetInfo): void {
-  if (!PRESETS.some((x) => x.id === p.id)) PRESETS.push(p);
-}

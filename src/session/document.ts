@@ -104,7 +104,3 @@ export function removeIntervention(list: readonly Intervention[], index: number)
 export function interventionsForBoot(list: readonly Intervention[], boot: number): Intervention[] {
   return list.filter((i) => interventionBoot(i) === boot);
 }
-
-export function sourceLabel(source: ScenarioSource): string {
-  return source.kind === 'preset' ? source.id : source.scenario.name;
-}

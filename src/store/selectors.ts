@@ -1,24 +1,9 @@
 /**
- * Module-scope selectors over the UI store (xyflow style): stable functions,
- * so components re-render only when the slice they read changes.
+ * Selectors and helpers over the UI store: the playhead as a position, the
+ * theme to draw, search matching. Pure.
  */
 import type { Position } from '../selectors/playhead.ts';
 import type { UiState } from './ui-store.ts';
-
-export const selectPlayhead = (s: UiState): number => s.playhead;
-export const selectPin = (s: UiState): number | undefined => s.pin;
-export const selectSelected = (s: UiState): string | undefined => s.selected;
-export const selectSpeed = (s: UiState): number => s.speed;
-export const selectTheme = (s: UiState): UiState['theme'] => s.theme;
-export const selectCentreView = (s: UiState): UiState['centreView'] => s.centreView;
-export const selectBottomTab = (s: UiState): UiState['bottomTab'] => s.bottomTab;
-export const selectBottomHeight = (s: UiState): number => s.bottomHeight;
-export const selectFocusMode = (s: UiState): UiState['focusMode'] => s.focusMode;
-export const selectCollapse = (s: UiState): UiState['collapse'] => s.collapse;
-export const selectSearch = (s: UiState): string => s.search;
-export const selectBreakpoints = (s: UiState): UiState['breakpoints'] => s.breakpoints;
-export const selectHelpOpen = (s: UiState): boolean => s.helpOpen;
-export const selectToast = (s: UiState): UiState['toast'] => s.toast;
 
 /** The playhead as a position (compare with `samePosition`, not by identity). */
 export const selectPosition = (s: UiState): Position => (s.pin === undefined ? { t: s.playhead } : { t: s.playhead, index: s.pin });

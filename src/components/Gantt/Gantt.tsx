@@ -8,7 +8,7 @@
 import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useRun, useUi, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
-import { useInsight } from '../../session/react/insight.tsx';
+import { useInsight } from '../../session/react/insight.ts';
 import { useComparedChanges } from '../../session/react/use-comparison.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { axisTicks, ganttRows, type GanttRow } from '../../selectors/gantt.ts';

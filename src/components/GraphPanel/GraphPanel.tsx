@@ -7,7 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useFrame, useRun, useUi, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
 import { useGraphCommands, useGraphProbe, useLayoutService } from '../../session/react/view-commands.ts';
-import { useInsight } from '../../session/react/insight.tsx';
+import { useInsight } from '../../session/react/insight.ts';
 import { useTourSpotlight } from '../../session/react/use-tour.ts';
 import { spotlightMarks } from '../../graph-view/spotlight.ts';
 import { useReducedMotion, useTheme } from '../../session/react/theme.ts';

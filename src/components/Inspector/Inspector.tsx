@@ -6,7 +6,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { useRun, useSlowFrame, useUi, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
-import { useInsight } from '../../session/react/insight.tsx';
+import { useInsight } from '../../session/react/insight.ts';
 import { formatStime, type InstanceStatus } from '../../engine/index.ts';
 import { collapseModel, GROUP_PREFIX } from '../../graph-view/collapse.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';

@@ -4,8 +4,7 @@
  * changed in between.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useFrame, usePlayer, useRun } from '../../session/react/context.tsx';
-import { stoppedBecause } from '../../session/player.machine.ts';
+import { useFrame, useRun, useStopReason } from '../../session/react/context.tsx';
 import type { InstanceStatus } from '../../engine/index.ts';
 import { announceChanges, stateChanges } from '../../selectors/narrate.ts';
 
@@ -14,7 +13,7 @@ const INTERVAL_MS = 1500;
 export function LiveRegion() {
   const run = useRun();
   const frame = useFrame();
-  const reason = usePlayer(stoppedBecause);
+  const reason = useStopReason();
   const [text, setText] = useState('');
   const spoken = useRef<{ trace: unknown; statuses: ReadonlyMap<string, InstanceStatus> } | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

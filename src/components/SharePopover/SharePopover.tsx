@@ -7,7 +7,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useCommands } from '../../session/react/use-commands.ts';
-import { LIMITS, type ShareOutcome } from '../../session/persistence/link-history.ts';
+import type { ShareOutcome } from '../../session/persistence/link-history.ts';
+import { LINK_HARD_LIMIT, LINK_SOFT_LIMIT } from '../../share/codec.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './SharePopover.module.css';
@@ -169,7 +170,7 @@ export function SharePopover() {
                 <p className={styles.warn} data-testid="share.long">
                   <Icon name="warning" size={14} />
                   <span>
-                    This link is long ({fmt(outcome.length)} characters). Browsers open it, but chat tools and mailers may cut links over {fmt(LIMITS.soft)} characters:
+                    This link is long ({fmt(outcome.length)} characters). Browsers open it, but chat tools and mailers may cut links over {fmt(LINK_SOFT_LIMIT)} characters:
                     if it arrives broken, send the scenario file.
                   </span>
                 </p>
@@ -186,7 +187,7 @@ export function SharePopover() {
           )}
           <footer className={styles.foot}>
             <span className={styles.limits}>
-              Links up to {fmt(LIMITS.soft)} characters travel anywhere; up to {fmt(LIMITS.hard)} they work in browsers; above that, share the file.
+              Links up to {fmt(LINK_SOFT_LIMIT)} characters travel anywhere; up to {fmt(LINK_HARD_LIMIT)} they work in browsers; above that, share the file.
             </span>
             <button type="button" className={outcome.ok ? 'ui-btn' : 'ui-btn ui-btn-primary'} onClick={() => commands.downloadScenario()} data-testid="share.download">
               <Icon name="download" size={14} /> Download scenario file

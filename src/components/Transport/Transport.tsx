@@ -5,9 +5,8 @@
  * and a time box to type an instant.
  */
 import { useMemo, useState } from 'react';
-import { useFrame, usePlayer, useRun, useUi, useUiActions } from '../../session/react/context.tsx';
+import { useFrame, usePlaying, useRun, useStopReason, useUi, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
-import { isPlaying, stoppedBecause } from '../../session/player.machine.ts';
 import { formatSpeed, formatTime, parseTime, SPEEDS } from '../../selectors/playhead.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './Transport.module.css';
@@ -80,8 +79,8 @@ export function Transport() {
   const index = useFrame((f) => f.index);
   const playhead = useUi((s) => s.playhead);
   const speed = useUi((s) => s.speed);
-  const playing = usePlayer(isPlaying);
-  const reason = usePlayer(stoppedBecause);
+  const playing = usePlaying();
+  const reason = useStopReason();
   const ticks = useTicks();
   const end = Math.max(1, run.trace.endTime);
   const shown = Math.min(playhead, end);

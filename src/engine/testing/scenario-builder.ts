@@ -32,13 +32,6 @@ export function final(trace: Trace, fmri: string): InstanceStatus {
   return s;
 }
 
-export function stateAt(trace: Trace, fmri: string, t: number): InstanceStatus {
-  const f = fmri.includes(':', 5) ? fmri : `${fmri}:default`;
-  const s = createSeeker(trace).atTime(t).get(f);
-  if (s === undefined) throw new Error(`no instance ${f} in trace`);
-  return s;
-}
-
 /** Times at which the instance entered `state`. */
 export function entered(trace: Trace, fmri: string, state: string): number[] {
   const f = fmri.includes(':', 5) ? fmri : `${fmri}:default`;

@@ -36,7 +36,7 @@ import { lintScenario } from './lint.ts';
 import { applyProfile } from './profile.ts';
 
 export type { BundleSource } from './bundle-reader.ts';
-export type { Finding, FindingCode, Severity } from './findings.ts';
+export type { Finding } from './findings.ts';
 export { formatFinding, countByCode } from './findings.ts';
 
 export interface ImportOptions {

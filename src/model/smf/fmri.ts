@@ -89,22 +89,11 @@ export function canonicalFmri(text: string): string | undefined {
   return out;
 }
 
-export function instanceFmri(service: string, instance: string): string {
-  return `svc:/${service}:${instance}`;
-}
-
 /** `svc:/network/physical:default` → `network/physical:default` (svcs prints this). */
 export function shortFmri(fmri: string): string {
   if (fmri.startsWith('svc:/')) return fmri.slice(5);
   if (fmri.startsWith('file://localhost')) return fmri.slice('file://localhost'.length);
   return fmri;
-}
-
-/** Service part of an instance FMRI: `svc:/a/b:c` → `svc:/a/b`. */
-export function serviceOf(fmri: string): string {
-  const p = parseFmri(fmri);
-  if (!p.ok || p.fmri.scheme !== 'svc') return fmri;
-  return `svc:/${p.fmri.service}`;
 }
 
 /** The log stem svc.startd uses: `network/physical:default` → `network-physical:default.log`. */

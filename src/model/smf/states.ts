@@ -12,16 +12,6 @@ export function isRunning(s: InstanceState): boolean {
   return s === 'online' || s === 'degraded';
 }
 
-/** svcs(1) abbreviations (svcs.c). */
-export const STATE_ABBREV: Record<InstanceState, string> = {
-  uninitialized: 'UN',
-  offline: 'OFF',
-  online: 'ON',
-  degraded: 'DGD',
-  maintenance: 'MNT',
-  disabled: 'DIS',
-};
-
 /**
  * Auxiliary-state / reason short forms (librestart.c reason table, §8.3).
  * These are the `reason` strings in bootgraph traces.
@@ -84,18 +74,6 @@ export function restartOnSeverity(r: RestartOn): Rerr {
 
 export const SERVICE_MODELS = ['transient', 'contract', 'wait'] as const;
 export type ServiceModel = (typeof SERVICE_MODELS)[number];
-
-/** smf_include.sh / libscf.h exit codes (§7.3). */
-export const SMF_EXIT = {
-  OK: 0,
-  NODAEMON: 94,
-  ERR_FATAL: 95,
-  ERR_CONFIG: 96,
-  MON_DEGRADE: 97,
-  MON_OFFLINE: 98,
-  ERR_NOSMF: 99,
-  ERR_PERM: 100,
-} as const;
 
 /** FAULT_THRESHOLD in startd.h: the third consecutive retryable failure means maintenance. */
 export const FAULT_THRESHOLD = 3;

@@ -26,11 +26,6 @@ export function filesystemsForBoot(world: WorldSpec | undefined): FilesystemSpec
   return (world?.filesystems ?? []).filter((f) => f.be === undefined || f.be === be);
 }
 
-/** The root dataset of a BE (its "/" filesystem). */
-export function beRoot(world: WorldSpec | undefined, be: string): FilesystemSpec | undefined {
-  return (world?.filesystems ?? []).find((f) => f.be === be && f.mountpoint === '/');
-}
-
 /** Which BE a root dataset name belongs to. */
 export function beOfDataset(world: WorldSpec | undefined, dataset: string): string | undefined {
   return (world?.filesystems ?? []).find((f) => f.mountpoint === '/' && f.device === dataset && f.be !== undefined)?.be;

@@ -13,7 +13,7 @@ import { patchingConditions } from './conditions/patching.ts';
 import { repositoryConditions } from './conditions/repository.ts';
 import type { ConditionDef, ConditionFamily, ConditionResult } from './conditions/types.ts';
 
-export type { ConditionDef, ConditionGroup, ConditionOption, ConditionResult } from './conditions/types.ts';
+export type { ConditionDef, ConditionGroup, ConditionResult } from './conditions/types.ts';
 
 const MILESTONE_OPTIONS = [
   { value: 'all', label: 'all', description: 'The default: every enabled service.' },

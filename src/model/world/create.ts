@@ -88,8 +88,3 @@ export function createWorld(scenario: Scenario): WorldRuntime | undefined {
   if (scenario.world === undefined) return undefined;
   return new ModelWorld(scenario);
 }
-
-/** The world's state for a scenario, before any boot activity (tests, panels). */
-export function createWorldState(scenario: Scenario): WorldState {
-  return new WorldState(scenario);
-}

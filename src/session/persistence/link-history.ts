@@ -10,7 +10,7 @@
  * the new link returns to the state shared or opened before. An entry with
  * a plain address reopens the autosaved work.
  */
-import { encodeShareState, LINK_HARD_LIMIT, LINK_SOFT_LIMIT } from '../../share/codec.ts';
+import { encodeShareState } from '../../share/codec.ts';
 import type { ShareStateV1 } from '../../share/share-state.ts';
 import { linkHref, plainHref, readAddress, type AddressRequest } from './address.ts';
 import type { Autosaver } from './autosave.ts';
@@ -33,8 +33,6 @@ export interface HistoryPort {
 export type ShareOutcome =
   | { readonly ok: true; readonly href: string; readonly length: number; readonly long: boolean; readonly state: ShareStateV1 }
   | { readonly ok: false; readonly message: string; readonly length: number; readonly state: ShareStateV1 };
-
-export const LIMITS = { soft: LINK_SOFT_LIMIT, hard: LINK_HARD_LIMIT } as const;
 
 /** What identifies a state for "has the user moved on from this address": everything a link holds but the camera. */
 function keyOf(state: ShareStateV1): string {

@@ -13,7 +13,7 @@ import type { Session } from '../create-session.ts';
 import type { Run } from '../derive-run.ts';
 import type { DocActions, DocState } from '../doc-store.ts';
 import type { Frame } from '../frame-store.ts';
-import type { PlayerSnapshot } from '../player.machine.ts';
+import { isPlaying, stoppedBecause, type PlayerSnapshot } from '../player.machine.ts';
 import type { RunState } from '../run-store.ts';
 
 export type { Frame } from '../frame-store.ts';
@@ -83,15 +83,19 @@ export function usePlayer<T>(selector: (s: PlayerSnapshot) => T): T {
   return useSyncExternalStore(subscribe, () => selector(player.getSnapshot()));
 }
 
+/** Time is running. */
+export function usePlaying(): boolean {
+  return usePlayer(isPlaying);
+}
+
+/** Why playback last stopped by itself (a breakpoint, the end), for the status line. */
+export function useStopReason(): string | undefined {
+  return usePlayer(stoppedBecause);
+}
+
 export function useRunState(): RunState {
   const { runs } = useSession();
   return useSyncExternalStore(runs.subscribe, () => runs.getSnapshot().state);
-}
-
-/** A newer document is being simulated (the run on screen is about to be replaced). */
-export function useRunPending(): boolean {
-  const { runs } = useSession();
-  return useSyncExternalStore(runs.subscribe, () => runs.getSnapshot().pending);
 }
 
 /** The run; only for components rendered once it is ready. */
