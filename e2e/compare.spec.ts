@@ -6,20 +6,20 @@
  * failure; the timeline marks the rows that differ.
  */
 import { expect, test } from '@playwright/test';
-import { bridge, open, shot } from './support/app.ts';
+import { BootgraphApp } from './support/app.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 
 const PHYSICAL = 'svc:/network/physical:default';
 
 test.describe('compare two boots', () => {
   test('flagship: first boot vs next boot diverges at network/physical', async ({ page }) => {
-    await open(page, '?preset=clearview-ipmp-first-boot');
+    const app = await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
     await page.getByTestId('view.compare').click();
     const compare = page.getByTestId('compare');
     await expect(compare).toBeVisible();
     await expect(page.getByTestId('compare.label.B')).toContainText('the next boot');
 
-    const model = await bridge(page, 'comparison');
+    const model = await app.read('comparison');
     expect(model?.divergence?.fmri).toBe(PHYSICAL);
     const card = page.getByTestId('compare.divergence');
     await expect(card).toHaveAttribute('data-fmri', PHYSICAL);
@@ -41,12 +41,12 @@ test.describe('compare two boots', () => {
     await expect(page.getByTestId('compare.summary')).toContainText(`${model?.rows.length} services end differently`);
     // A service that only comes up later in one boot is a timing difference.
     expect(model?.rows.some((r) => r.differs === 'time')).toBe(true);
-    await shot(page, 'compare-flagship-next-boot');
+    await app.shot('compare-flagship-next-boot');
     await expectNoSeriousA11yViolations(page, 'compare');
 
     // Clicking a row selects the service (the inspector shows it).
     await physical.click();
-    expect(await bridge(page, 'selected')).toBe(PHYSICAL);
+    expect(await app.read('selected')).toBe(PHYSICAL);
     await expect(page.getByTestId('inspector.fmri')).toHaveText(PHYSICAL);
     // The timeline below marks the rows that differ.
     await expect(page.locator(`[data-testid="gantt"] [data-fmri="${PHYSICAL}"]`)).toHaveAttribute('data-changed', 'true');
@@ -59,26 +59,26 @@ test.describe('compare two boots', () => {
   });
 
   test('this boot with one condition changed: the /devices fallback', async ({ page }) => {
-    await open(page, '?preset=clearview-ipmp-first-boot');
+    const app = await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
     await page.getByTestId('view.compare').click();
     await page.getByTestId('compare.kind.condition').click();
     await page.getByTestId('compare.condition').selectOption('devices.libdlpi-fallback');
     await page.getByTestId('compare.value').selectOption('yes');
     await expect(page.getByTestId('compare.label.B')).toContainText('libdlpi fallback');
-    const model = await bridge(page, 'comparison');
+    const model = await app.read('comparison');
     expect(model?.divergence?.fmri).toBe(PHYSICAL);
     await expect(page.getByTestId('compare.divergence')).toHaveAttribute('data-fmri', PHYSICAL);
     await expect(page.getByTestId('compare.event.B')).toContainText('start method exits 0');
     // The session is untouched until "Open B".
-    expect(await bridge(page, 'conditions')).toEqual({});
-    await shot(page, 'compare-flagship-condition');
+    expect(await app.read('conditions')).toEqual({});
+    await app.shot('compare-flagship-condition');
     await page.getByTestId('compare.open-b').click();
-    expect(await bridge(page, 'conditions')).toEqual({ 'devices.libdlpi-fallback': 'yes' });
+    expect(await app.read('conditions')).toEqual({ 'devices.libdlpi-fallback': 'yes' });
     await expect(page.getByTestId('graph.canvas')).toBeVisible();
   });
 
   test('identical boots say so', async ({ page }) => {
-    await open(page, '?preset=demo-restart-on');
+    await BootgraphApp.open(page, '?preset=demo-restart-on');
     await page.getByTestId('view.compare').click();
     await page.getByTestId('compare.kind.condition').click();
     await page.getByTestId('compare.condition').selectOption('boot.verbose');

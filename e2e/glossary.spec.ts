@@ -4,11 +4,11 @@
  * glossary's own text; Esc dismisses the tooltip.
  */
 import { expect, test } from '@playwright/test';
-import { bridge, open, shot } from './support/app.ts';
+import { BootgraphApp } from './support/app.ts';
 
 test.describe('glossary', () => {
   test('a legend term shows its explanation on keyboard focus and is described by it', async ({ page }) => {
-    await open(page, '?preset=clearview-ipmp-first-boot');
+    const app = await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
     const term = page.locator('[data-term="maintenance"]').first();
     await term.focus();
     await expect(term).toBeFocused();
@@ -16,7 +16,7 @@ test.describe('glossary', () => {
     const tip = page.getByTestId('glossary.tooltip');
     await expect(tip).toBeVisible();
     await expect(tip).toContainText('Enabled but unable to run until an administrator runs svcadm clear');
-    await shot(page, 'glossary-focus');
+    await app.shot('glossary-focus');
     await page.keyboard.press('Escape');
     await expect(tip).toHaveCount(0);
     // Tab reaches the terms: the next legend term takes focus and shows its own text.
@@ -26,9 +26,9 @@ test.describe('glossary', () => {
   });
 
   test('terms in the inspector, the condition panels and the tour explain themselves on hover', async ({ page }) => {
-    await open(page, '?preset=clearview-ipmp-first-boot');
+    const app = await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
     await page.keyboard.press('End');
-    await bridge(page, 'select', 'svc:/system/identity:node');
+    await app.call('select', 'svc:/system/identity:node');
     // The dependency group's grouping and restart_on.
     const grouping = page.getByTestId('inspector.deps').locator('[data-term="optional_all"]').first();
     await grouping.hover();

@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { ARTIFACTS, bridge, importScenario, open, shot, typeTime, waitLaidOut } from './support/app.ts';
+import { ARTIFACTS, BootgraphApp } from './support/app.ts';
 
 const PHYSICAL = 'svc:/network/physical:default';
 const AUTOSAVE = 'bootgraph.autosave';
@@ -33,10 +33,6 @@ async function freshPage(browser: Browser): Promise<Page> {
   return ctx.newPage();
 }
 
-async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__BOOTGRAPH__?.ready() === true && window.__BOOTGRAPH__.layoutDone(), null, { timeout: 30_000 });
-}
-
 async function savedState(page: Page): Promise<unknown> {
   return page.evaluate((key) => {
     const raw = localStorage.getItem(key);
@@ -47,15 +43,15 @@ async function savedState(page: Page): Promise<unknown> {
 test.describe('share links', () => {
   test('a shared link opens the same instant, selection and conditions in a fresh browser', async ({ page, context, browser }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await open(page);
-    expect(await bridge(page, 'presetId')).toBe('clearview-ipmp-first-boot');
+    const app = await BootgraphApp.open(page);
+    expect(await app.read('presetId')).toBe('clearview-ipmp-first-boot');
     // The instant network/physical fails, from the trace.
-    const fail = (await bridge(page, 'traceSummary'))?.changes.find((c) => c.fmri === PHYSICAL && c.to === 'maintenance');
+    const fail = (await app.read('traceSummary'))?.changes.find((c) => c.fmri === PHYSICAL && c.to === 'maintenance');
     expect(fail).toBeDefined();
     const t = fail?.t ?? 0;
     await page.getByTestId('condition.boot.verbose').getByRole('button', { name: 'verbose' }).click();
-    await typeTime(page, t);
-    await bridge(page, 'select', PHYSICAL);
+    await app.transport.typeTime(t);
+    await app.call('select', PHYSICAL);
     await expect(page.getByTestId('inspector.fmri')).toHaveText(PHYSICAL);
 
     const link = await shareLink(page);
@@ -65,47 +61,49 @@ test.describe('share links', () => {
     expect(length).toBe(link.length);
     expect(length).toBeLessThan(2000);
     expect(page.url()).toBe(link);
-    await shot(page, 'share-popover');
+    await app.shot('share-popover');
     const axe = await new AxeBuilder({ page }).include('[data-testid="share.dialog"]').withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await closeShare(page);
 
     const other = await freshPage(browser);
     await other.goto(link);
-    await waitReady(other);
-    expect(await bridge(other, 'playhead')).toBe(t);
-    expect(await bridge(other, 'selected')).toBe(PHYSICAL);
-    expect(await bridge(other, 'conditions')).toEqual({ 'boot.verbose': 'yes' });
-    expect(await bridge(other, 'getState', PHYSICAL)).toBe('maintenance');
+    const opened = new BootgraphApp(other);
+    await opened.waitReady();
+    expect(await opened.read('playhead')).toBe(t);
+    expect(await opened.read('selected')).toBe(PHYSICAL);
+    expect(await opened.read('conditions')).toEqual({ 'boot.verbose': 'yes' });
+    expect(await opened.read('getState', PHYSICAL)).toBe('maintenance');
     await expect(other.getByTestId('inspector.fmri')).toHaveText(PHYSICAL);
     await expect(other.getByTestId('condition.boot.verbose')).toContainText('changed');
     await expect(other.getByTestId('link.notice')).toHaveCount(0);
-    await shot(other, 'share-opened');
+    await opened.shot('share-opened');
     await other.context().close();
   });
 
   test('a link selecting a service the scenario does not have says so, and offers svcs -x', async ({ page }) => {
-    await open(page, '?preset=demo-restart-on&select=svc:/site/nope:default');
+    const app = await BootgraphApp.open(page, '?preset=demo-restart-on&select=svc:/site/nope:default');
     const unknown = page.getByTestId('inspector.unknown');
     await expect(unknown).toContainText('svc:/site/nope:default');
     await expect(unknown).toContainText("doesn't match any instances");
     await unknown.getByRole('button', { name: 'Show svcs -x instead' }).click();
     await expect(page.getByTestId('inspector.problems')).toBeVisible();
-    expect(await bridge(page, 'selected')).toBeUndefined();
+    expect(await app.read('selected')).toBeUndefined();
   });
 
   test('the view (zoom and position) travels with the link', async ({ page, browser }) => {
-    await open(page, '?preset=demo-restart-on');
+    const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await page.getByRole('button', { name: 'Zoom in' }).click();
-    const cam = await bridge(page, 'camera');
+    const cam = await app.read('camera');
     expect(cam).toBeDefined();
     const link = await shareLink(page);
     const other = await freshPage(browser);
     await other.goto(link);
-    await waitReady(other);
-    await expect.poll(() => bridge(other, 'camera')).toBeDefined();
-    const got = await bridge(other, 'camera');
+    const opened = new BootgraphApp(other);
+    await opened.waitReady();
+    await expect.poll(() => opened.read('camera')).toBeDefined();
+    const got = await opened.read('camera');
     expect(got?.zoom).toBeCloseTo(cam?.zoom ?? 0, 2);
     expect(got?.centre.x).toBeCloseTo(cam?.centre.x ?? 0, 0);
     expect(got?.centre.y).toBeCloseTo(cam?.centre.y ?? 0, 0);
@@ -113,57 +111,57 @@ test.describe('share links', () => {
   });
 
   test('back and forward move between shared states', async ({ page }) => {
-    await open(page, '?preset=demo-restart-on');
-    await typeTime(page, 1000);
+    const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
+    await app.transport.typeTime(1000);
     const first = await shareLink(page);
     await closeShare(page);
-    await typeTime(page, 3000);
-    await bridge(page, 'select', 'svc:/site/app:default');
+    await app.transport.typeTime(3000);
+    await app.call('select', 'svc:/site/app:default');
     // Having moved on, the address is plain again (a reload shows this work, from the autosave)…
     await expect.poll(() => page.url()).not.toContain('#v1.');
     const second = await shareLink(page);
     await closeShare(page);
     expect(second).not.toBe(first);
     await page.goBack();
-    await expect.poll(() => bridge(page, 'playhead')).toBe(1000);
-    expect(await bridge(page, 'selected')).toBeUndefined();
+    await expect.poll(() => app.read('playhead')).toBe(1000);
+    expect(await app.read('selected')).toBeUndefined();
     expect(page.url()).toBe(first);
     await page.goForward();
-    await expect.poll(() => bridge(page, 'playhead')).toBe(3000);
-    expect(await bridge(page, 'selected')).toBe('svc:/site/app:default');
+    await expect.poll(() => app.read('playhead')).toBe(3000);
+    expect(await app.read('selected')).toBe('svc:/site/app:default');
     // …and a reload of a shared state opens it.
     await page.reload();
-    await waitLaidOut(page);
-    expect(await bridge(page, 'playhead')).toBe(3000);
-    expect(await bridge(page, 'selected')).toBe('svc:/site/app:default');
+    await app.waitReady();
+    expect(await app.read('playhead')).toBe(3000);
+    expect(await app.read('selected')).toBe('svc:/site/app:default');
   });
 
   test('a reload after working shows the work, not the link it started from', async ({ page }) => {
-    await open(page, '?preset=demo-restart-on');
-    await typeTime(page, 1000);
+    const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
+    await app.transport.typeTime(1000);
     const link = await shareLink(page);
     await closeShare(page);
     await page.getByTestId('condition.boot.verbose').getByRole('button', { name: 'verbose' }).click();
-    await typeTime(page, 4000);
+    await app.transport.typeTime(4000);
     await expect.poll(() => page.url()).not.toContain('#v1.');
     await page.reload();
-    await waitLaidOut(page);
-    expect(await bridge(page, 'playhead')).toBe(4000);
-    expect(await bridge(page, 'conditions')).toEqual({ 'boot.verbose': 'yes' });
+    await app.waitReady();
+    expect(await app.read('playhead')).toBe(4000);
+    expect(await app.read('conditions')).toEqual({ 'boot.verbose': 'yes' });
     // Sharing the work, then back: the state shared before, with its link in the address bar again.
     await shareLink(page);
     await closeShare(page);
     await page.goBack();
-    await expect.poll(() => bridge(page, 'playhead')).toBe(1000);
-    expect(await bridge(page, 'conditions')).toEqual({});
+    await expect.poll(() => app.read('playhead')).toBe(1000);
+    expect(await app.read('conditions')).toEqual({});
     expect(page.url()).toBe(link);
   });
 
   test('a corrupted link opens the default scenario with a message, and the autosave is untouched', async ({ page }) => {
     // Some work of one's own, autosaved.
-    await open(page, '?preset=demo-restart-on');
+    const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
     await page.getByTestId('condition.boot.verbose').getByRole('button', { name: 'verbose' }).click();
-    await typeTime(page, 2500);
+    await app.transport.typeTime(2500);
     await expect.poll(() => savedState(page)).toMatchObject({ p: 'demo-restart-on', c: { 'boot.verbose': 'yes' }, t: 2500 });
     const saved = await savedState(page);
     const good = await shareLink(page);
@@ -173,30 +171,33 @@ test.describe('share links', () => {
     const bad = await page.context().newPage();
     bad.on('pageerror', (e) => errors.push(String(e)));
     await bad.goto(good.slice(0, good.length - 12));
-    await waitReady(bad);
+    const badApp = new BootgraphApp(bad);
+    await badApp.waitReady();
     await expect(bad.getByTestId('link.notice')).toBeVisible();
     await expect(bad.getByTestId('link.notice.text')).toContainText('This link could not be opened');
     await expect(bad.getByTestId('link.notice.text')).toContainText(/damaged or cut short|not valid/);
-    expect(await bridge(bad, 'presetId')).toBe('clearview-ipmp-first-boot');
-    expect(await bridge(bad, 'conditions')).toEqual({});
-    await shot(bad, 'link-corrupted');
+    expect(await badApp.read('presetId')).toBe('clearview-ipmp-first-boot');
+    expect(await badApp.read('conditions')).toEqual({});
+    await badApp.shot('link-corrupted');
     // Looking around does not overwrite the saved work.
-    await typeTime(bad, 1000);
-    await bad.waitForTimeout(1000);
+    const checks = await badApp.call('autosaveChecks');
+    await badApp.transport.typeTime(1000);
+    // The autosave has looked at the change (its debounce ran) and kept the saved work.
+    await expect.poll(() => badApp.call('autosaveChecks')).toBeGreaterThan(checks);
     expect(await savedState(bad)).toEqual(saved);
     // The notice offers the saved work back.
     await bad.getByTestId('link.notice.restore').click();
     await expect(bad.getByTestId('link.notice')).toHaveCount(0);
-    expect(await bridge(bad, 'presetId')).toBe('demo-restart-on');
-    expect(await bridge(bad, 'conditions')).toEqual({ 'boot.verbose': 'yes' });
-    expect(await bridge(bad, 'playhead')).toBe(2500);
+    expect(await badApp.read('presetId')).toBe('demo-restart-on');
+    expect(await badApp.read('conditions')).toEqual({ 'boot.verbose': 'yes' });
+    expect(await badApp.read('playhead')).toBe(2500);
     expect(errors).toEqual([]);
   });
 
   test('a link from a newer bootgraph and hostile text are explained as text, dismissibly', async ({ page }) => {
-    await open(page, '#v7.<img src=x onerror=alert(1)>');
+    await BootgraphApp.open(page, '#v7.<img src=x onerror=alert(1)>');
     await expect(page.getByTestId('link.notice.text')).toContainText('newer bootgraph');
-    await open(page, '#<img src=x onerror=alert(1)>');
+    await BootgraphApp.open(page, '#<img src=x onerror=alert(1)>');
     await expect(page.getByTestId('link.notice.text')).toContainText('not a bootgraph link');
     expect(await page.locator('img').count()).toBe(0);
     await page.getByTestId('link.notice.dismiss').click();
@@ -209,9 +210,9 @@ test.describe('share links', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await open(page, '?preset=demo-restart-on');
-    await importScenario(page, 'e2e/fixtures/markup-names.json');
-    await bridge(page, 'select', 'svc:/site/x:default');
+    const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
+    await app.importScenario('e2e/fixtures/markup-names.json');
+    await app.call('select', 'svc:/site/x:default');
     await expect(page.getByText('<img src=x onerror=alert(1)> shop').first()).toBeVisible();
     await expect(page.getByText('<img src=x onerror=alert(1)> controller').first()).toBeVisible();
     expect(await page.locator('img').count()).toBe(0);
@@ -222,7 +223,7 @@ test.describe('share links', () => {
       void d.dismiss();
     });
     await other.goto(link);
-    await waitReady(other);
+    await new BootgraphApp(other).waitReady();
     await expect(other.getByText('<img src=x onerror=alert(1)> shop').first()).toBeVisible();
     await expect(other.getByText('<img src=x onerror=alert(1)> controller').first()).toBeVisible();
     expect(await other.locator('img').count()).toBe(0);
@@ -231,8 +232,8 @@ test.describe('share links', () => {
   });
 
   test('a whole imported ~200-service scenario makes a long link with a warning', async ({ page }) => {
-    await open(page, '?preset=demo-restart-on');
-    await importScenario(page, 'fixtures/graphs/illumos-2025.json');
+    const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
+    await app.importScenario('fixtures/graphs/illumos-2025.json');
     await shareLink(page);
     await expect(page.getByTestId('share.long')).toBeVisible();
     const length = Number((await page.getByTestId('share.length').innerText()).replace(/[^0-9]/g, ''));
@@ -243,32 +244,32 @@ test.describe('share links', () => {
 
 test.describe('scenario files and the editor', () => {
   test('download the scenario and open it again: the same boot', async ({ page }) => {
-    await open(page);
+    const app = await BootgraphApp.open(page);
     await page.getByTestId('condition.boot.verbose').getByRole('button', { name: 'verbose' }).click();
-    await typeTime(page, 1000);
-    await bridge(page, 'select', PHYSICAL);
+    await app.transport.typeTime(1000);
+    await app.call('select', PHYSICAL);
     await page.getByTestId('svcadm.clear').click();
-    await expect.poll(() => bridge(page, 'interventions')).toHaveLength(1);
-    const before = await bridge(page, 'traceSummary');
+    await expect.poll(() => app.read('interventions')).toHaveLength(1);
+    const before = await app.read('traceSummary');
     await page.getByTestId('export.open').click();
-    await shot(page, 'export-menu');
+    await app.shot('export-menu');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export.scenario').click()]);
     expect(download.suggestedFilename()).toBe('clearview-ipmp-first-boot-after-upgrade.bootgraph.json');
     mkdirSync(`${ARTIFACTS}/downloads`, { recursive: true });
     const path = `${ARTIFACTS}/downloads/${download.suggestedFilename()}`;
     await download.saveAs(path);
 
-    await bridge(page, 'openPreset', 'demo-restart-on');
-    await waitLaidOut(page);
-    await importScenario(page, path);
-    expect(await bridge(page, 'sourceKind')).toBe('inline');
-    expect(await bridge(page, 'conditions')).toEqual({});
-    expect(await bridge(page, 'interventions')).toEqual([]);
-    expect(await bridge(page, 'traceSummary')).toEqual(before);
+    await app.call('openPreset', 'demo-restart-on');
+    await app.waitReady();
+    await app.importScenario(path);
+    expect(await app.read('sourceKind')).toBe('inline');
+    expect(await app.read('conditions')).toEqual({});
+    expect(await app.read('interventions')).toEqual([]);
+    expect(await app.read('traceSummary')).toEqual(before);
   });
 
   test('the other exports: trace, Graphviz dot, SVG and PNG', async ({ page }) => {
-    await open(page, '?preset=demo-restart-on');
+    await BootgraphApp.open(page, '?preset=demo-restart-on');
     const save = async (id: string): Promise<{ name: string; text: string }> => {
       await page.getByTestId('export.open').click();
       const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export.${id}`).click()]);
@@ -291,8 +292,8 @@ test.describe('scenario files and the editor', () => {
   });
 
   test('the editor validates as you type and Apply re-simulates with an added service', async ({ page }) => {
-    await open(page, '?preset=demo-restart-on');
-    const nodes = await bridge(page, 'nodeCount');
+    const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
+    const nodes = await app.read('nodeCount');
     await page.getByTestId('editor.open').click();
     const text = page.getByTestId('editor.text');
     await expect(page.getByTestId('editor.status')).toContainText('Valid scenario');
@@ -307,7 +308,7 @@ test.describe('scenario files and the editor', () => {
     await text.fill(original.replace('"require_all"', '"require_most"'));
     await expect(page.getByTestId('editor.problems')).toContainText('.grouping');
     await expect(page.getByTestId('editor.problems')).toContainText('unknown grouping');
-    await shot(page, 'editor-error');
+    await app.shot('editor-error');
 
     const doc = JSON.parse(original) as { services: unknown[] };
     doc.services.push({
@@ -318,12 +319,12 @@ test.describe('scenario files and the editor', () => {
     await text.fill(JSON.stringify(doc, null, 2));
     await expect(page.getByTestId('editor.status')).toContainText('Valid scenario');
     await page.getByTestId('editor.apply').click();
-    await waitLaidOut(page);
-    expect(await bridge(page, 'sourceKind')).toBe('inline');
-    await expect.poll(() => bridge(page, 'nodeCount')).toBe(nodes + 1);
-    await bridge(page, 'end');
-    expect(await bridge(page, 'getState', 'svc:/site/audit:default')).toBe('online');
-    await shot(page, 'editor-applied');
+    await app.waitReady();
+    expect(await app.read('sourceKind')).toBe('inline');
+    await expect.poll(() => app.read('nodeCount')).toBe(nodes + 1);
+    await app.call('end');
+    expect(await app.read('getState', 'svc:/site/audit:default')).toBe('online');
+    await app.shot('editor-applied');
     await page.getByTestId('editor.close').click();
     await expect(page.getByTestId('editor')).toHaveCount(0);
   });

@@ -5,7 +5,7 @@
  * resuming, playback stopping at the next step, and a step opened from a link.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { bridge, open, shot, waitLaidOut } from './support/app.ts';
+import { BootgraphApp } from './support/app.ts';
 import { expectNoSeriousA11yViolations } from './support/axe.ts';
 
 /** A state the story depends on, at some steps of each tour (svcs labels). */
@@ -43,57 +43,58 @@ async function skipToAnswer(page: Page): Promise<void> {
   await page.getByTestId('tour.reveal').click({ timeout: 3000 }).catch(() => undefined);
 }
 
-async function checkStep(page: Page, tourId: string, k: number): Promise<void> {
-  const plan = await bridge(page, 'tourPlan');
+async function checkStep(app: BootgraphApp, tourId: string, k: number): Promise<void> {
+  const page = app.page;
+  const plan = await app.read('tourPlan');
   const step = plan?.[k];
   if (plan === undefined || step === undefined) throw new Error(`no step ${k} in ${tourId}`);
   await expect(page.getByTestId('tour.count')).toHaveText(`Step ${k + 1} of ${plan.length}`);
   await expect(page.getByTestId('tour.title')).toHaveText(step.title);
-  expect(await bridge(page, 'tour')).toEqual({ id: tourId, step: k });
+  expect(await app.read('tour')).toEqual({ id: tourId, step: k });
   // The playhead is the step's instant as the model computes it (stepInstants over the tour's boot).
-  await expect.poll(() => bridge(page, 'playhead'), { message: `${tourId} step ${k} instant` }).toBe(step.instant);
+  await expect.poll(() => app.read('playhead'), { message: `${tourId} step ${k} instant` }).toBe(step.instant);
   // The step's services are spotlit in the graph (or listed, for a resource the graph does not draw).
   for (const id of step.spotlight) {
-    const drawn = (await bridge(page, 'nodeClasses', id)).length > 0;
-    if (drawn) await expect.poll(() => bridge(page, 'nodeClasses', id), { message: `${step.id}: ${id} spotlit` }).toContain('spot');
+    const drawn = (await app.read('nodeClasses', id)).length > 0;
+    if (drawn) await expect.poll(() => app.read('nodeClasses', id), { message: `${step.id}: ${id} spotlit` }).toContain('spot');
     else await expect(page.locator(`[data-testid="tour.highlight"][data-id="${id}"]`)).toBeVisible();
   }
   for (const [fmri, state] of Object.entries(KEY_STATES[tourId]?.[step.id] ?? {})) {
-    expect(await bridge(page, 'getState', fmri), `${step.id}: ${fmri}`).toBe(state);
+    expect(await app.read('getState', fmri), `${step.id}: ${fmri}`).toBe(state);
   }
 }
 
 test.describe('guided tours', () => {
   for (const tourId of SEEDS) {
     test(`${tourId}: forward and back, each step at its instant with its highlights, then the try-it verdict`, async ({ page }) => {
-      await open(page, `?preset=${tourId}`);
+      const app = await BootgraphApp.open(page, `?preset=${tourId}`);
       await page.getByTestId('tour.start').click();
-      const plan = await bridge(page, 'tourPlan');
+      const plan = await app.read('tourPlan');
       if (plan === undefined) throw new Error('no tour plan');
       for (let k = 0; k < plan.length; k++) {
-        await checkStep(page, tourId, k);
-        if (k === 1 && tourId === 'clearview-ipmp-first-boot') await shot(page, 'tour-clearview-step-2');
-        if (k === 2 && tourId === 'clearview-ipmp-first-boot') await shot(page, 'tour-clearview-step-3');
+        await checkStep(app, tourId, k);
+        if (k === 1 && tourId === 'clearview-ipmp-first-boot') await app.shot('tour-clearview-step-2');
+        if (k === 2 && tourId === 'clearview-ipmp-first-boot') await app.shot('tour-clearview-step-3');
         if (k < plan.length - 1) await page.getByTestId('tour.next').click();
       }
       await expect(page.getByTestId('tour.next')).toHaveCount(0);
       for (let k = plan.length - 1; k > 0; k--) {
         await page.getByTestId('tour.back').click();
-        await checkStep(page, tourId, k - 1);
+        await checkStep(app, tourId, k - 1);
       }
       await expect(page.getByTestId('tour.back')).toBeDisabled();
 
       // The try-it step: predict the first choice, play the changed boot, read the verdict.
       await page.getByRole('button', { name: `Step ${plan.length}:` }).click();
-      await checkStep(page, tourId, plan.length - 1);
-      const verdict = await bridge(page, 'tourVerdict');
+      await checkStep(app, tourId, plan.length - 1);
+      const verdict = await app.read('tourVerdict');
       if (verdict === undefined) throw new Error('no verdict');
       expect(verdict.right.filter((r) => r)).toHaveLength(1);
       await expect(page.getByTestId('tour.play-try')).toBeDisabled();
       await page.getByTestId('tour.choice.0').click();
       await expect(page.getByTestId('tour.choice.0')).toHaveAttribute('aria-checked', 'true');
       await page.getByTestId('tour.play-try').click();
-      expect(Object.keys(await bridge(page, 'conditions')).length).toBe(1);
+      expect(Object.keys(await app.read('conditions')).length).toBe(1);
       await skipToAnswer(page);
       await expect(page.getByTestId('tour.verdict')).toHaveAttribute('data-right', String(verdict.right[0] === true));
       await expect(page.getByTestId(`tour.choice.${verdict.correct}`)).toHaveAttribute('data-mark', 'correct');
@@ -101,40 +102,40 @@ test.describe('guided tours', () => {
   }
 
   test('the flagship try-it: a wrong prediction, then the right one, with the condition visibly changed', async ({ page }) => {
-    await open(page, '?preset=clearview-ipmp-first-boot');
+    const app = await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
     await page.getByTestId('tour.toggle').click();
-    const plan = await bridge(page, 'tourPlan');
+    const plan = await app.read('tourPlan');
     const last = (plan?.length ?? 1) - 1;
     await page.getByRole('button', { name: `Step ${last + 1}:` }).click();
     await expect(page.getByTestId('tour.title')).toHaveText('Try it: option 1');
-    const verdict = await bridge(page, 'tourVerdict');
+    const verdict = await app.read('tourVerdict');
     expect(verdict?.right).toEqual([true, false]);
     // Predict "it still goes to maintenance" (wrong, says the model).
     await page.getByTestId('tour.choice.1').click();
-    await shot(page, 'tour-clearview-try-predict');
+    await app.shot('tour-clearview-try-predict');
     await expectNoSeriousA11yViolations(page, 'tour-try');
     await page.getByTestId('tour.play-try').click();
-    expect(await bridge(page, 'conditions')).toEqual({ 'devices.libdlpi-fallback': 'yes' });
+    expect(await app.read('conditions')).toEqual({ 'devices.libdlpi-fallback': 'yes' });
     await expect(page.getByTestId('condition.devices.libdlpi-fallback')).toContainText('changed');
     // The verdict appears when the changed boot has answered (network/physical online at 1 s).
     const box = page.getByTestId('tour.verdict');
     await expect(box).toBeVisible({ timeout: 20_000 });
-    expect(await bridge(page, 'playhead')).toBeGreaterThanOrEqual(verdict?.revealAt ?? 0);
+    expect(await app.read('playhead')).toBeGreaterThanOrEqual(verdict?.revealAt ?? 0);
     await expect(box).toHaveAttribute('data-right', 'false');
     await expect(box).toContainText('Not this time.');
     await expect(box).toContainText('network/physical:default ends online');
     await expect(page.getByTestId('tour.choice.0')).toHaveAttribute('data-mark', 'correct');
     await expect(page.getByTestId('tour.choice.1')).toHaveAttribute('data-mark', 'wrong');
-    expect(await bridge(page, 'getState', 'svc:/network/physical:default')).toBe('online');
+    expect(await app.read('getState', 'svc:/network/physical:default')).toBe('online');
     await page.keyboard.press('Space'); // pause wherever playback is
-    await shot(page, 'tour-clearview-try-verdict');
+    await app.shot('tour-clearview-try-verdict');
     await expectNoSeriousA11yViolations(page, 'tour-verdict');
     await page.getByTestId('tour.inspect').click();
-    expect(await bridge(page, 'selected')).toBe('svc:/network/physical:default');
+    expect(await app.read('selected')).toBe('svc:/network/physical:default');
 
     // Predict again: back to the tour's boot; now the right answer.
     await page.getByTestId('tour.retry').click();
-    expect(await bridge(page, 'conditions')).toEqual({});
+    expect(await app.read('conditions')).toEqual({});
     await expect(page.getByTestId('tour.verdict')).toHaveCount(0);
     await page.getByTestId('tour.choice.0').click();
     await page.getByTestId('tour.play-try').click();
@@ -144,56 +145,56 @@ test.describe('guided tours', () => {
   });
 
   test('leave the tour, explore, and resume it where it was', async ({ page }) => {
-    await open(page, '?preset=clearview-ipmp-first-boot');
+    const app = await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
     await page.getByTestId('tour.start').click();
     await page.getByTestId('tour.next').click();
     await page.getByTestId('tour.next').click();
-    await checkStep(page, 'clearview-ipmp-first-boot', 2);
+    await checkStep(app, 'clearview-ipmp-first-boot', 2);
     await page.getByTestId('tour.leave').click();
     await expect(page.getByTestId('tour.panel')).toHaveCount(0);
-    expect(await bridge(page, 'tour')).toBeUndefined();
-    expect(await bridge(page, 'tourParked')).toEqual({ id: 'clearview-ipmp-first-boot', step: 2 });
-    expect(await bridge(page, 'nodeClasses', 'svc:/network/physical:default')).not.toContain('spot');
+    expect(await app.read('tour')).toBeUndefined();
+    expect(await app.read('tourParked')).toEqual({ id: 'clearview-ipmp-first-boot', step: 2 });
+    expect(await app.read('nodeClasses', 'svc:/network/physical:default')).not.toContain('spot');
     // Explore freely: another instant, a changed condition.
     await page.keyboard.press('End');
     await page.getByTestId('condition.devices.libdlpi-fallback').getByRole('combobox').selectOption('yes');
-    expect(await bridge(page, 'conditions')).toEqual({ 'devices.libdlpi-fallback': 'yes' });
+    expect(await app.read('conditions')).toEqual({ 'devices.libdlpi-fallback': 'yes' });
     await expect(page.getByTestId('tour.toggle')).toHaveText(/Resume tour/);
     await page.getByTestId('tour.toggle').click();
     // Back where it was, on the tour's own boot.
-    await checkStep(page, 'clearview-ipmp-first-boot', 2);
-    expect(await bridge(page, 'conditions')).toEqual({});
+    await checkStep(app, 'clearview-ipmp-first-boot', 2);
+    expect(await app.read('conditions')).toEqual({});
   });
 
   test('playing stops at the next step; Continue steps wait for a click', async ({ page }) => {
-    await open(page, '?preset=clearview-ipmp-first-boot');
+    const app = await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
     await page.getByTestId('tour.start').click();
-    await checkStep(page, 'clearview-ipmp-first-boot', 0);
+    await checkStep(app, 'clearview-ipmp-first-boot', 0);
     // Step 2 is a Continue step: playing from step 1 does not enter it.
     await expect(page.getByTestId('tour.next')).toHaveText(/Continue/);
     await page.getByTestId('tour.next').click();
-    await checkStep(page, 'clearview-ipmp-first-boot', 1);
+    await checkStep(app, 'clearview-ipmp-first-boot', 1);
     // Step 3 happens when network/physical leaves offline: play stops there.
     await page.getByTestId('transport.play').click();
-    await expect.poll(() => bridge(page, 'tour'), { timeout: 20_000 }).toEqual({ id: 'clearview-ipmp-first-boot', step: 2 });
-    await expect.poll(() => bridge(page, 'playing')).toBe(false);
-    await checkStep(page, 'clearview-ipmp-first-boot', 2);
+    await expect.poll(() => app.read('tour'), { timeout: 20_000 }).toEqual({ id: 'clearview-ipmp-first-boot', step: 2 });
+    await expect.poll(() => app.read('playing')).toBe(false);
+    await checkStep(app, 'clearview-ipmp-first-boot', 2);
   });
 
   test('a tour step opened from a link', async ({ page }) => {
     // The link is made by the app's codec (encodeShareState), as the Share button would.
-    await open(page, '?preset=demo-restart-on');
-    const fragment = await bridge(page, 'encodeLink', { p: 'clearview-ipmp-first-boot', tour: { id: 'clearview-ipmp-first-boot', step: 2 } });
+    const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
+    const fragment = await app.call('encodeLink', { p: 'clearview-ipmp-first-boot', tour: { id: 'clearview-ipmp-first-boot', step: 2 } });
     if (fragment === undefined) throw new Error('no link');
     await page.goto('about:blank');
     await page.goto(`/#${fragment}`);
-    await waitLaidOut(page);
+    await app.waitReady();
     await expect(page.getByTestId('tour.panel')).toBeVisible();
-    await checkStep(page, 'clearview-ipmp-first-boot', 2);
-    expect(await bridge(page, 'getState', 'svc:/network/physical:default')).toBe('maintenance');
-    await shot(page, 'tour-from-link');
+    await checkStep(app, 'clearview-ipmp-first-boot', 2);
+    expect(await app.read('getState', 'svc:/network/physical:default')).toBe('maintenance');
+    await app.shot('tour-from-link');
     // Back from a linked step restores the previous step exactly.
     await page.getByTestId('tour.back').click();
-    await checkStep(page, 'clearview-ipmp-first-boot', 1);
+    await checkStep(app, 'clearview-ipmp-first-boot', 1);
   });
 });

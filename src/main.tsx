@@ -13,6 +13,7 @@ import { Autosaver, readAutosave, type KeyValueStore } from './session/persisten
 import { LinkHistory } from './session/persistence/link-history.ts';
 import { openingFor } from './session/persistence/open-session.ts';
 import { createSession } from './session/create-session.ts';
+import { browserRunWorker, WorkerEngine } from './session/worker/worker-engine.ts';
 import { applyTheme } from './session/react/theme.ts';
 import { defaultPresetId } from './session/base-scenario.ts';
 import { presetIds } from './scenarios/catalog.ts';
@@ -36,8 +37,11 @@ const storage = browserStorage();
 const request = readAddress(window.location, known);
 const opening = openingFor(request, readAutosave(storage), defaultId, known);
 const opened = opening.session;
+// Simulations run in a worker (the first one here, at once): the page never waits on one to stay interactive.
+const engine = typeof Worker === 'function' ? new WorkerEngine(browserRunWorker) : undefined;
 const session = createSession({
   storage,
+  ...(engine === undefined ? {} : { engine }),
   doc: { source: opened.source, conditions: opened.conditions, interventions: opened.interventions, boot: opened.boot },
   ui: {
     playhead: opened.playhead,
@@ -61,12 +65,19 @@ links.begin(request);
 links.start();
 session.links = links;
 window.addEventListener('pagehide', () => autosave.flush());
+// Start the worker once the first graph is up and the page is idle, so the first change does not wait for it.
+if (engine !== undefined) {
+  void session.runs.whenSettled().then(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => engine.warm(), { timeout: 3000 });
+    else setTimeout(() => engine.warm(), 1000);
+  });
+}
 
 // Paint the right theme before React mounts (no flash of the wrong colours).
 applyTheme(window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 
 if (import.meta.env.DEV || import.meta.env.VITE_E2E === '1') {
-  void import('./testing/e2e-bridge.ts').then((m) => m.installE2eBridge(session));
+  void import('./testing/e2e-bridge.ts').then((m) => m.installE2eBridge(session, autosave));
 }
 
 const root = document.getElementById('root');

@@ -1,8 +1,12 @@
 /**
- * Page helpers for the e2e specs: open a scenario, read the typed bridge
- * (window.__BOOTGRAPH__), click graph nodes, save screenshots.
+ * Page objects for the e2e specs. A spec drives the app the way a person
+ * does (through these objects' locators and actions) and reads the
+ * session's state through the typed bridge (window.__BOOTGRAPH__). Reads wait
+ * until the run on screen is the document's (the simulation runs in a worker,
+ * so a change re-simulates a moment later): a spec never sleeps, it waits on
+ * state (`expect.poll`, locator assertions, `read`).
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BootgraphBridge } from '../../src/testing/e2e-bridge.ts';
@@ -10,9 +14,10 @@ import type { BootgraphBridge } from '../../src/testing/e2e-bridge.ts';
 export const ARTIFACTS = 'e2e-artifacts';
 
 type Fn = { [K in keyof BootgraphBridge]: BootgraphBridge[K] extends (...args: infer A) => infer R ? (...args: A) => R : never };
+type Result<K extends keyof Fn> = Awaited<ReturnType<Fn[K]>>;
 
-/** Call a bridge method in the page. */
-export async function bridge<K extends keyof Fn>(page: Page, name: K, ...args: Parameters<Fn[K]>): Promise<Awaited<ReturnType<Fn[K]>>> {
+/** Call a bridge method in the page, as it is now. */
+function call<K extends keyof Fn>(page: Page, name: K, args: Parameters<Fn[K]>): Promise<Result<K>> {
   return page.evaluate(
     ([n, a]) => {
       const b = window.__BOOTGRAPH__;
@@ -21,46 +26,144 @@ export async function bridge<K extends keyof Fn>(page: Page, name: K, ...args: P
       return f(...(a as unknown[]));
     },
     [name, args] as const,
-  ) as Promise<Awaited<ReturnType<Fn[K]>>>;
+  ) as Promise<Result<K>>;
 }
 
-/** Open the app (optionally a preset) and wait until the run is on screen and laid out. */
-export async function open(page: Page, query = ''): Promise<void> {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`/${query}`);
-  await page.waitForFunction(() => window.__BOOTGRAPH__?.ready() === true && window.__BOOTGRAPH__.layoutDone(), null, { timeout: 30_000 });
-  expect(errors).toEqual([]);
+/** The run on screen is the document's (nothing loading or simulating). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__BOOTGRAPH__?.ready() === true, null, { timeout: 30_000 });
 }
 
-export async function waitLaidOut(page: Page): Promise<void> {
+/** The run is settled and the graph is laid out. */
+async function laidOut(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__BOOTGRAPH__?.ready() === true && window.__BOOTGRAPH__.layoutDone(), null, { timeout: 30_000 });
 }
 
-export async function importScenario(page: Page, path: string): Promise<void> {
-  await page.getByTestId('import.file').setInputFiles(path);
-  await expect(page.getByTestId('toast')).toContainText('Imported');
-  await waitLaidOut(page);
+/** Two animation frames: whatever the last change asked to draw has been drawn. */
+async function drawn(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
-/** Click a node where the canvas draws it. */
-export async function clickNode(page: Page, id: string): Promise<void> {
-  const p = await bridge(page, 'nodeClientPosition', id);
-  if (p === undefined) throw new Error(`node ${id} is not drawn`);
-  await page.mouse.click(p.x, p.y);
+export class Transport {
+  readonly play: Locator;
+  readonly back: Locator;
+  readonly forward: Locator;
+  readonly speed: Locator;
+  readonly scrubber: Locator;
+  readonly time: Locator;
+  readonly event: Locator;
+
+  constructor(page: Page) {
+    this.play = page.getByTestId('transport.play');
+    this.back = page.getByTestId('transport.back');
+    this.forward = page.getByTestId('transport.forward');
+    this.speed = page.getByTestId('transport.speed');
+    this.scrubber = page.getByTestId('transport.scrubber');
+    this.time = page.getByTestId('transport.time');
+    this.event = page.getByTestId('transport.event');
+  }
+
+  /** Type an instant into the time box and press Enter. */
+  async typeTime(t: number | string): Promise<void> {
+    await this.time.click();
+    await this.time.fill(String(t));
+    await this.time.press('Enter');
+  }
 }
 
-export async function typeTime(page: Page, t: number | string): Promise<void> {
-  const box = page.getByTestId('transport.time');
-  await box.click();
-  await box.fill(String(t));
-  await box.press('Enter');
+export class GraphView {
+  readonly canvas: Locator;
+  readonly status: Locator;
+
+  constructor(private readonly app: BootgraphApp) {
+    this.canvas = app.page.getByTestId('graph.canvas');
+    this.status = app.page.getByTestId('layout.status');
+  }
+
+  /** Click a node where the canvas draws it. */
+  async clickNode(id: string): Promise<void> {
+    const p = await this.app.read('nodeClientPosition', id);
+    if (p === undefined) throw new Error(`node ${id} is not drawn`);
+    await this.app.page.mouse.click(p.x, p.y);
+  }
+
+  classesOf(id: string): Promise<string[]> {
+    return this.app.read('nodeClasses', id);
+  }
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
-  const path = `${ARTIFACTS}/${name}.png`;
-  mkdirSync(dirname(path), { recursive: true });
-  // Let colour transitions and the playhead settle.
-  await page.waitForTimeout(300);
-  await page.screenshot({ path });
+export class BootgraphApp {
+  readonly transport: Transport;
+  readonly graph: GraphView;
+
+  constructor(readonly page: Page) {
+    this.transport = new Transport(page);
+    this.graph = new GraphView(this);
+  }
+
+  /** Open the app (optionally with a query or fragment) and wait until the run is on screen and laid out; no page errors on the way. */
+  static async open(page: Page, query = ''): Promise<BootgraphApp> {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`/${query}`);
+    const app = new BootgraphApp(page);
+    await app.waitReady();
+    expect(errors).toEqual([]);
+    return app;
+  }
+
+  /** Until the run on screen is the document's and the graph is laid out. */
+  waitReady(): Promise<void> {
+    return laidOut(this.page);
+  }
+
+  /** Read the session through the bridge, once the run on screen is the document's. */
+  async read<K extends keyof Fn>(name: K, ...args: Parameters<Fn[K]>): Promise<Result<K>> {
+    await settled(this.page);
+    return call(this.page, name, args);
+  }
+
+  /** Act through the bridge (select, seek, open), once the run on screen is the document's, as a person would wait to see it. */
+  async call<K extends keyof Fn>(name: K, ...args: Parameters<Fn[K]>): Promise<Result<K>> {
+    await settled(this.page);
+    return call(this.page, name, args);
+  }
+
+  testId(id: string): Locator {
+    return this.page.getByTestId(id);
+  }
+
+  async importScenario(path: string): Promise<void> {
+    await this.page.getByTestId('import.file').setInputFiles(path);
+    await expect(this.page.getByTestId('toast')).toContainText('Imported');
+    await this.waitReady();
+  }
+
+  /**
+   * The default scenario at an interesting instant, from its trace: the first
+   * failure, else the first service knocked offline, else mid-boot; the
+   * service selected and its neighbourhood in focus (the README screenshot).
+   */
+  async showInterestingInstant(): Promise<void> {
+    const changes = (await this.read('traceSummary'))?.changes ?? [];
+    const hit = changes.find((c) => c.to === 'maintenance') ?? changes.find((c) => c.from === 'online' && c.to !== 'online') ?? changes[Math.floor(changes.length / 2)];
+    if (hit !== undefined) {
+      await this.transport.typeTime(hit.t + (hit.to === 'maintenance' ? 0 : 10));
+      await this.call('select', hit.fmri);
+    }
+    // A failure: the failed service and what it needed (readable at 1366×768); otherwise the path svcs -xv follows.
+    await this.page.getByTestId('focus.mode').selectOption(hit?.to === 'maintenance' ? 'dependencies' : 'cause');
+    await this.page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+  }
+
+  /** Save a screenshot under e2e-artifacts/ (never into the source tree). */
+  async shot(name: string): Promise<void> {
+    const path = `${ARTIFACTS}/${name}.png`;
+    mkdirSync(dirname(path), { recursive: true });
+    await this.waitReady();
+    await drawn(this.page);
+    await this.page.screenshot({ path });
+  }
 }
+
+export { drawn };

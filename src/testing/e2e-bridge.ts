@@ -5,6 +5,7 @@
  */
 import { goEnd, goHome, intervene, openInline, openPreset, scrubTo, stepBackCmd, stepForwardCmd } from '../session/commands.ts';
 import type { Session } from '../session/create-session.ts';
+import type { Autosaver } from '../session/persistence/autosave.ts';
 import { isPlaying } from '../session/player.machine.ts';
 import { explain, stateLabel } from '../engine/index.ts';
 import type { CollapseMode } from '../graph-view/collapse.ts';
@@ -78,6 +79,8 @@ export interface BootgraphBridge extends TeachBridge {
   intervene(command: string): void;
   /** Redraws of the graph canvas since it was created. */
   graphRenders(): number;
+  /** How many times the autosave has looked at a change (saved or not, after its debounce). */
+  autosaveChecks(): number;
 }
 
 declare global {
@@ -86,7 +89,9 @@ declare global {
   }
 }
 
-export function installE2eBridge(s: Session): BootgraphBridge {
+export function installE2eBridge(s: Session, autosave?: Pick<Autosaver, 'onChange'>): BootgraphBridge {
+  let checks = 0;
+  autosave?.onChange(() => checks++);
   const long: number[] = [];
   try {
     const po = new PerformanceObserver((list) => {
@@ -180,6 +185,7 @@ export function installE2eBridge(s: Session): BootgraphBridge {
     setCollapse: (mode) => s.ui.getState().setCollapse(mode),
     intervene: (command) => intervene(s, command),
     graphRenders: () => s.graph.probe()?.renders() ?? 0,
+    autosaveChecks: () => checks,
   };
   window.__BOOTGRAPH__ = bridge;
   return bridge;

@@ -5,7 +5,7 @@
  * and a time box to type an instant.
  */
 import { useMemo, useState } from 'react';
-import { useFrame, usePlaying, useRun, useStopReason, useUi, useUiActions } from '../../session/react/context.tsx';
+import { useFrame, usePlaying, useRun, useRunPending, useStopReason, useUi, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
 import { formatSpeed, formatTime, parseTime, SPEEDS } from '../../selectors/playhead.ts';
 import { Icon } from '../Icon/Icon.tsx';
@@ -81,6 +81,7 @@ export function Transport() {
   const speed = useUi((s) => s.speed);
   const playing = usePlaying();
   const reason = useStopReason();
+  const pending = useRunPending();
   const ticks = useTicks();
   const end = Math.max(1, run.trace.endTime);
   const shown = Math.min(playhead, end);
@@ -146,7 +147,12 @@ export function Transport() {
       <span className={styles.counter} title="Events applied / events in this boot" data-testid="transport.event">
         event {index + 1}/{records}
       </span>
-      {reason !== undefined && !playing && (
+      {pending && (
+        <span className={styles.reason} role="status" data-testid="run.pending">
+          simulating…
+        </span>
+      )}
+      {reason !== undefined && !playing && !pending && (
         <span className={styles.reason} role="status">{reason}</span>
       )}
     </div>

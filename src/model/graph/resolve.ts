@@ -158,7 +158,25 @@ function compose(svc: ComposableSpec, inst: ComposableSpec): ComposableSpec {
   };
 }
 
+type Resolved = Omit<ResolvedScenario, 'scenario'>;
+
+/**
+ * Resolution depends only on the services, so it is done once per services
+ * array: a condition that changes only the world (devices, file systems,
+ * timings) simulates again over the graph already resolved (issue 16).
+ */
+const RESOLVED = new WeakMap<Scenario['services'], Resolved>();
+
 export function resolveScenario(scenario: Scenario): ResolvedScenario {
+  let core = RESOLVED.get(scenario.services);
+  if (core === undefined) {
+    core = resolveServices(scenario);
+    RESOLVED.set(scenario.services, core);
+  }
+  return { ...core, scenario };
+}
+
+function resolveServices(scenario: Scenario): Resolved {
   const diagnostics: string[] = [];
   const services = new Map<string, MutableService>();
 
@@ -263,7 +281,6 @@ export function resolveScenario(scenario: Scenario): ResolvedScenario {
     }
   }
   return {
-    scenario,
     services: resolvedServices,
     instances,
     byFmri: new Map(instances.map((i) => [i.fmri, i])),

@@ -98,6 +98,12 @@ export function useRunState(): RunState {
   return useSyncExternalStore(runs.subscribe, () => runs.getSnapshot().state);
 }
 
+/** A newer document is being simulated (in the worker); the run on screen is about to be replaced. */
+export function useRunPending(): boolean {
+  const { runs } = useSession();
+  return useSyncExternalStore(runs.subscribe, () => runs.getSnapshot().pending);
+}
+
 /** The run; only for components rendered once it is ready. */
 export function useRun(): Run {
   const s = useRunState();
