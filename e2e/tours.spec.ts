@@ -65,6 +65,9 @@ async function checkStep(app: BootgraphApp, tourId: string, k: number): Promise<
 }
 
 test.describe('guided tours', () => {
+  // Each walks every step of a tour (and runs axe twice on the flagship's 188-node graph): on a shared
+  // 2-core machine under load that takes longer than the default minute, so these get three.
+  test.slow();
   for (const tourId of SEEDS) {
     test(`${tourId}: forward and back, each step at its instant with its highlights, then the try-it verdict`, async ({ page }) => {
       const app = await BootgraphApp.open(page, `?preset=${tourId}`);
