@@ -39,6 +39,18 @@ async function laidOut(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__BOOTGRAPH__?.ready() === true && window.__BOOTGRAPH__.layoutDone(), null, { timeout: 30_000 });
 }
 
+/** The run is settled and, if the graph is on screen (not the table or the comparison), it is laid out. */
+async function still(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const b = window.__BOOTGRAPH__;
+      return b?.ready() === true && (b.layoutInfo() === undefined || b.layoutDone());
+    },
+    null,
+    { timeout: 30_000 },
+  );
+}
+
 /** Two animation frames: whatever the last change asked to draw has been drawn. */
 async function drawn(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
@@ -160,7 +172,7 @@ export class BootgraphApp {
   async shot(name: string): Promise<void> {
     const path = `${ARTIFACTS}/${name}.png`;
     mkdirSync(dirname(path), { recursive: true });
-    await this.waitReady();
+    await still(this.page);
     await drawn(this.page);
     await this.page.screenshot({ path });
   }
