@@ -186,7 +186,7 @@ async function main(): Promise<void> {
       const summaryT = action === 'open'
         ? await page.evaluate(openScenario, { json: s.json, name: s.name, timeoutMs: 120_000 })
         : action === 'play'
-          ? await page.evaluate(playBoot, { playMs: 3000, timeoutMs: 120_000 })
+          ? await page.evaluate(playBoot, { playMs: 3000, windowMs: 3000, timeoutMs: 120_000 })
           : action === 'resim'
             ? await page.evaluate(interveneAt, { t: 2000, command: 'svcadm disable svc:/bench/s150:default' })
             : await page.evaluate(scrubTimeline, { steps: 30 });
@@ -199,7 +199,7 @@ async function main(): Promise<void> {
     const pageAt = await page.evaluate(() => performance.now());
     let summary: unknown;
     if (action === 'open') summary = await page.evaluate(openScenario, { json: s.json, name: s.name, timeoutMs: 120_000 });
-    else if (action === 'play') summary = await page.evaluate(playBoot, { playMs: 3000, timeoutMs: 120_000 });
+    else if (action === 'play') summary = await page.evaluate(playBoot, { playMs: 3000, windowMs: 3000, timeoutMs: 120_000 });
     else if (action === 'resim') summary = await page.evaluate(interveneAt, { t: 2000, command: 'svcadm disable svc:/bench/s150:default' });
     else summary = await page.evaluate(scrubTimeline, { steps: 30 });
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };

@@ -152,11 +152,21 @@ export interface PlaySample {
   readonly statusChanges: number;
   /** Graph canvas redraws while playing. */
   readonly renders: number;
+  /** Frames the page drew (rAF callbacks) in the fixed window from the start of playback. */
+  readonly framesInWindow: number;
+  /** Graph canvas redraws in the same window. */
+  readonly rendersInWindow: number;
+  readonly windowMs: number;
   readonly long: LongTask[];
 }
 
-/** Play the whole boot from 0 at the speed that makes it last about `playMs`; rAF intervals meanwhile. */
-export async function playBoot(args: { playMs: number; timeoutMs: number }): Promise<PlaySample> {
+/**
+ * Play the whole boot from 0 at the speed that makes it last about `playMs`.
+ * Frames are counted, not inferred: every rAF callback in the fixed window of
+ * `windowMs` from the start of playback is a frame the page drew (a busy main
+ * thread makes fewer of them), so fps = frames / window.
+ */
+export async function playBoot(args: { playMs: number; windowMs: number; timeoutMs: number }): Promise<PlaySample> {
   const b = window.__BOOTGRAPH__;
   const probe = window.__bench;
   if (b === undefined || probe === undefined) throw new Error('no bridge or probe');
@@ -169,13 +179,17 @@ export async function playBoot(args: { playMs: number; timeoutMs: number }): Pro
   const deltas: number[] = [];
   let last: number | undefined;
   let recording = true;
+  let inWindow = 0;
+  let rendersAtWindowEnd: number | undefined;
+  const t0 = performance.now();
+  const r0 = b.graphRenders();
   const rec = (ts: number): void => {
     if (last !== undefined) deltas.push(ts - last);
     last = ts;
+    if (ts - t0 <= args.windowMs) inWindow++;
+    else rendersAtWindowEnd ??= b.graphRenders();
     if (recording) requestAnimationFrame(rec);
   };
-  const t0 = performance.now();
-  const r0 = b.graphRenders();
   requestAnimationFrame(rec);
   b.play();
   await new Promise<void>((resolve, reject) => {
@@ -188,7 +202,19 @@ export async function playBoot(args: { playMs: number; timeoutMs: number }): Pro
   });
   recording = false;
   const t1 = performance.now();
-  return { deltas, wallMs: t1 - t0, speed, endTime, statusChanges, renders: b.graphRenders() - r0, long: probe.long.filter((e) => e.start >= t0 && e.start <= t1) };
+  const renders = b.graphRenders() - r0;
+  return {
+    deltas,
+    wallMs: t1 - t0,
+    speed,
+    endTime,
+    statusChanges,
+    renders,
+    framesInWindow: inWindow,
+    rendersInWindow: (rendersAtWindowEnd ?? b.graphRenders()) - r0,
+    windowMs: Math.min(args.windowMs, t1 - t0),
+    long: probe.long.filter((e) => e.start >= t0 && e.start <= t1),
+  };
 }
 
 export interface ScrubSample {
@@ -219,7 +245,7 @@ export async function scrubTimeline(args: { steps: number }): Promise<ScrubSampl
 }
 
 export interface InterveneSample {
-  /** intervene() → the frame after the re-simulated run is drawn. */
+  /** intervene() → the frame after the re-simulated run is on screen. */
   readonly toFrameMs: number;
   /** The engine's share (re-simulation, in the page). */
   readonly simulateMs: number;
@@ -236,7 +262,14 @@ export async function interveneAt(args: { t: number; command: string }): Promise
   const before = b.interventions().length;
   const t0 = performance.now();
   b.intervene(args.command);
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  // The run is re-simulated (in the worker, if the app uses one); then the next frame shows it.
+  await new Promise<void>((resolve) => {
+    const wait = (): void => {
+      if (b.ready()) requestAnimationFrame(() => resolve());
+      else requestAnimationFrame(wait);
+    };
+    requestAnimationFrame(wait);
+  });
   const t1 = performance.now();
   if (b.interventions().length !== before + 1) throw new Error('the intervention was not recorded');
   // Long-task entries are delivered after the task ends: give the observer time to report them.
