@@ -1,11 +1,45 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * Cold load without a request waterfall (issue 16): index.html preloads the
+ * default preset's chunk, the chunks it imports (the 2009 graph, shared by
+ * five presets) and the graph canvas (Cytoscape), so they download while the
+ * entry is parsed and run instead of after it.
+ */
+function preloadFirstGraph(): Plugin {
+  const wanted = [/src\/scenarios\/presets\/clearview-ipmp-first-boot\.ts$/, /src\/scenarios\/layouts\/clearview-ipmp-first-boot\.json$/, /src\/graph-view\/GraphCanvas\.tsx$/];
+  return {
+    name: 'bootgraph-preload-first-graph',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (bundle === undefined) return html;
+        const files = new Set<string>();
+        const add = (file: string): void => {
+          if (files.has(file)) return;
+          files.add(file);
+          const c = bundle[file];
+          if (c !== undefined && c.type === 'chunk') for (const i of c.imports) add(i);
+        };
+        for (const c of Object.values(bundle)) {
+          if (c.type === 'chunk' && c.facadeModuleId !== null && wanted.some((w) => w.test(c.facadeModuleId ?? ''))) add(c.fileName);
+        }
+        // Not what index.html already loads (the entry and its own preloads).
+        const links = [...files].filter((f) => !html.includes(f)).map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`).join('\n    ');
+        return html.replace('</head>', `  ${links}\n  </head>`);
+      },
+    },
+  };
+}
 
 // The e2e bridge (window.__BOOTGRAPH__) is compiled in for dev servers and for
 // builds made with VITE_E2E=1 (the Playwright web server); never for `npm run build`.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), preloadFirstGraph()],
   base: './',
   build: {
     target: 'es2022',

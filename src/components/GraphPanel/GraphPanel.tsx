@@ -3,7 +3,7 @@
  * search, collapsing, tooltips, the legend and zoom controls. Maps the run
  * and UI state to elements; the canvas does the drawing.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useFrame, useRun, useUi, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
 import { useGraphCommands, useGraphProbe, useLayoutService } from '../../session/react/view-commands.ts';
@@ -23,10 +23,30 @@ import { Icon } from '../Icon/Icon.tsx';
 import { Legend } from '../Legend/Legend.tsx';
 import styles from './GraphPanel.module.css';
 
-import { loadGraphCanvas } from './load-graph-canvas.ts';
+import { graphCanvasIfLoaded, loadGraphCanvas } from './load-graph-canvas.ts';
 
-// Cytoscape (≈435 kB) is not in the first chunk; main.tsx starts fetching it before React mounts.
-const GraphCanvas = lazy(async () => ({ default: (await loadGraphCanvas()).GraphCanvas }));
+/**
+ * Cytoscape (≈435 kB) is not in the first chunk; main.tsx starts fetching it
+ * before React mounts, so it is usually here by the first render. Not
+ * React.lazy: a suspended render is revealed no sooner than 300 ms after its
+ * fallback (React's Suspense throttle), which the cold load measured exactly.
+ */
+function useGraphCanvas(): ReturnType<typeof graphCanvasIfLoaded> | Error {
+  const [mod, setMod] = useState(graphCanvasIfLoaded);
+  const [error, setError] = useState<Error | undefined>(undefined);
+  useEffect(() => {
+    if (mod !== undefined) return undefined;
+    let live = true;
+    loadGraphCanvas().then(
+      (m) => live && setMod(m),
+      (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [mod]);
+  return error ?? mod;
+}
 
 interface Hover {
   readonly text: string;
@@ -40,6 +60,7 @@ export function GraphPanel() {
   const graphCommands = useGraphCommands();
   const probe = useGraphProbe();
   const layoutService = useLayoutService();
+  const canvasModule = useGraphCanvas();
   const run = useRun();
   const frame = useFrame();
   // The hover text reads the state at the moment of hovering.
@@ -144,8 +165,14 @@ export function GraphPanel() {
     <div className={styles.panel}>
       <CentreToolbar matchCount={matches?.size} onSearchEnter={onSearchEnter} />
       <div className={styles.stage}>
-        <Suspense fallback={<p className={styles.loading}>Loading the graph…</p>}>
-          <GraphCanvas
+        {canvasModule === undefined ? (
+          <p className={styles.loading}>Loading the graph…</p>
+        ) : canvasModule instanceof Error ? (
+          <p className={styles.loading} role="alert">
+            The graph could not be loaded ({canvasModule.message}). The Table view shows the same states.
+          </p>
+        ) : (
+          <canvasModule.GraphCanvas
             model={model}
             elements={elements}
             theme={theme}
@@ -159,7 +186,7 @@ export function GraphPanel() {
             onLayout={setLayout}
             probe={probe}
           />
-        </Suspense>
+        )}
         {hover !== undefined && (
           <div className={styles.tooltip} style={{ left: hover.x, top: hover.y }} role="tooltip">
             {hover.text}

@@ -11,12 +11,24 @@ interface GraphCanvasModule {
 }
 
 let pending: Promise<GraphCanvasModule> | undefined;
+let loaded: GraphCanvasModule | undefined;
 
 export function loadGraphCanvas(): Promise<GraphCanvasModule> {
-  pending ??= import('../../graph-view/GraphCanvas.tsx').catch((err: unknown) => {
-    // A failed fetch (offline, a deploy replaced the chunk) may be retried by the next caller.
-    pending = undefined;
-    throw err;
-  });
+  pending ??= import('../../graph-view/GraphCanvas.tsx').then(
+    (m) => {
+      loaded = m;
+      return m;
+    },
+    (err: unknown) => {
+      // A failed fetch (offline, a deploy replaced the chunk) may be retried by the next caller.
+      pending = undefined;
+      throw err;
+    },
+  );
   return pending;
+}
+
+/** The module, if it has arrived (the usual case: main.tsx asked for it before React mounted). */
+export function graphCanvasIfLoaded(): GraphCanvasModule | undefined {
+  return loaded;
 }
