@@ -104,4 +104,14 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'Math', property: 'random' }, { object: 'Date', property: 'now' }, { object: 'performance', property: 'now' }],
     },
   },
+  {
+    // The engine's tests may drive it with the presets and the tours' data; the UI layers stay out.
+    files: ['src/engine/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        { group: ['react', 'react-dom', 'react-dom/*', '@xstate/react', 'zustand', 'zustand/*', 'cytoscape', 'cytoscape-*', 'elkjs', 'elkjs/*'], message: 'src/engine uses XState and the model only.' },
+        { group: ['store', 'graph-view', 'components', 'app', 'cli', 'session'].flatMap(folder), message: 'The engine’s tests do not reach into the UI layers.' },
+      ),
+    },
+  },
 );

@@ -55,6 +55,13 @@ export type RestarterEvent =
 
 export type RestarterEventType = RestarterEvent['type'];
 
+export const RESTARTER_EVENT_TYPES: readonly RestarterEventType[] = [
+  'ENABLE', 'DISABLE', 'ADMIN_DISABLE', 'START', 'STOP', 'STOP_RESET', 'ADMIN_MAINT_ON', 'ADMIN_MAINT_ON_IMMEDIATE',
+  'ADMIN_MAINT_OFF', 'ADMIN_RESTART', 'ADMIN_REFRESH', 'ADMIN_DEGRADED', 'ADMIN_RESTORE', 'DEPENDENCY_CYCLE',
+  'INVALID_DEPENDENCY', 'METHOD_OK', 'METHOD_DEGRADED', 'METHOD_RETRY', 'METHOD_FATAL', 'CONTRACT_EMPTY',
+  'CONTRACT_FAULT', 'CHILD_EXIT', 'CHILD_CONFIG_ERROR', 'CHILD_FORKED',
+];
+
 /** A stop method running towards `target`; a retryable failure re-runs it at once (§7.3). */
 function stoppingLeaf<T extends string, S extends string>(target: T, self: S) {
   return {
