@@ -4,6 +4,7 @@
  * its method durations and exits.
  */
 import type { Scenario } from '../scenario/types.ts';
+import { accessesOfChange } from './access-changes.ts';
 import { WORLD_COMMAND_MODELS } from './commands/index.ts';
 import { modelFor } from './methods/index.ts';
 import { instancesOf } from './repository.ts';
@@ -14,7 +15,7 @@ import { WorldState } from './state.ts';
 class ModelWorld implements WorldRuntime {
   private readonly world: WorldState;
   /** Effects wait here between the method's start and its exit, keyed by the id the engine hands back. */
-  private readonly effects = new Map<number, (t: number) => WorldChange[]>();
+  private readonly effects = new Map<number, { fmri: string; run: (t: number) => WorldChange[] }>();
   private nextEffect = 1;
 
   constructor(scenario: Scenario) {
@@ -29,11 +30,11 @@ class ModelWorld implements WorldRuntime {
     if (req.method !== 'start') return undefined;
     const model = modelFor(this.world.spec, req.fmri, req.methodModel);
     if (model === undefined) return undefined;
-    const o = model(this.world, req);
+    const o = this.world.access.as({ t: req.t, phase: 'start', fmri: req.fmri }, () => model(this.world, req));
     const effects: WorldEffect[] = [];
     if (o.effect !== undefined) {
       const id = this.nextEffect++;
-      this.effects.set(id, o.effect);
+      this.effects.set(id, { fmri: req.fmri, run: o.effect });
       effects.push({ kind: 'world', id, fmri: req.fmri });
     }
     return { duration: o.duration, exit: o.exit, console: o.console ?? [], log: o.log ?? [], effects, ...(o.consoleAtStart === undefined ? {} : { consoleAtStart: o.consoleAtStart }) };
@@ -44,10 +45,10 @@ class ModelWorld implements WorldRuntime {
     for (const e of effects) {
       const id = e['id'];
       if (typeof id !== 'number') continue;
-      const run = this.effects.get(id);
-      if (run === undefined) continue;
+      const pending = this.effects.get(id);
+      if (pending === undefined) continue;
       this.effects.delete(id);
-      out.push(...run(t));
+      out.push(...this.world.access.as({ t, phase: 'exit', fmri: pending.fmri }, () => this.recorded(pending.run(t))));
     }
     return out;
   }
@@ -56,7 +57,17 @@ class ModelWorld implements WorldRuntime {
     const [cmd, ...args] = argv;
     const run = cmd === undefined ? undefined : WORLD_COMMAND_MODELS[cmd];
     if (run === undefined) return { ok: false, output: [`${cmd ?? ''}: not a command the world models`], changes: [] };
-    return run(this.world, args, t);
+    return this.world.access.as({ t, phase: 'start', command: argv.join(' ') }, () => {
+      const r = run(this.world, args, t);
+      this.recorded(r.changes);
+      return r;
+    });
+  }
+
+  /** Log the accesses a list of changes stands for (in the current actor's name), and pass the changes on. */
+  private recorded(changes: readonly WorldChange[]): WorldChange[] {
+    for (const c of changes) for (const a of accessesOfChange(c)) this.world.access.record(a);
+    return [...changes];
   }
 
   notInRepositoryAtBoot(): ReadonlySet<string> {

@@ -4,6 +4,7 @@
  * parseWorldSnapshot() checks an `unknown` (a trace may come from a file or a
  * link) before anything relies on it.
  */
+import type { WorldAccess } from './access.ts';
 import { networkView, type InterfaceView, type NicView } from './network.ts';
 import { joinUnder, normalizePath } from './paths.ts';
 import type { WorldState, WorldNote } from './state.ts';
@@ -51,6 +52,8 @@ export interface WorldSnapshot {
   readonly files: readonly string[];
   /** Why things happened, in a sentence each (e.g. why ipmp0 was not created). */
   readonly notes: readonly WorldNote[];
+  /** What each method read, opened, created, mounted or changed so far (access.ts). */
+  readonly access: readonly WorldAccess[];
 }
 
 export function snapshotOf(w: WorldState): WorldSnapshot {
@@ -88,6 +91,7 @@ export function snapshotOf(w: WorldState): WorldSnapshot {
     ...(w.spec.patching === undefined ? {} : { patching: { queue: [...w.patchQueue], applied: [...w.patchesApplied] } }),
     files: w.existingFiles(),
     notes: [...w.notes],
+    access: [...w.access.entries()],
   };
 }
 

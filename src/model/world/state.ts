@@ -6,6 +6,7 @@
  */
 import type { Scenario } from '../scenario/types.ts';
 import { resolveMilestoneName } from '../scenario/validate.ts';
+import { AccessLog } from './access.ts';
 import { bootedBe, filesystemsForBoot } from './boot-env.ts';
 import { DeviceTree } from './devices.ts';
 import { FilesystemTable, mountedBy, type Filesystem } from './filesystems.ts';
@@ -54,6 +55,8 @@ export class WorldState {
   patchQueue: string[];
   readonly patchesApplied: string[];
   readonly notes: WorldNote[] = [];
+  /** What each method read, opened, created, mounted or changed, and when (access.ts). */
+  readonly access = new AccessLog();
   /** devfsadmd is running (started by system/sysevent). */
   devfsadmd = false;
 
@@ -118,6 +121,25 @@ export class WorldState {
   writable(path: string): boolean {
     const m = this.fs.mountFor(this.fs.resolve(path));
     return m !== undefined && !m.readOnly;
+  }
+
+  /**
+   * A method is about to write `path`: is the filesystem that holds it
+   * mounted read-write? Logged as an open of that mount (access.ts), so the
+   * service that remounts / read-write is found as the one it waited for.
+   */
+  writableFor(path: string): boolean {
+    const m = this.fs.mountFor(this.fs.resolve(path));
+    const ok = m !== undefined && !m.readOnly;
+    this.access.open('mount', m?.at ?? '/', ok, { ...(ok ? {} : { error: m === undefined ? 'ENOENT' : 'EROFS' }), detail: `to write ${normalizePath(path)}` });
+    return ok;
+  }
+
+  /** A method reads `path`: does it exist? Logged as a read (access.ts). */
+  readFile(path: string): boolean {
+    const ok = this.fileExists(path);
+    this.access.read('path', normalizePath(path), ok);
+    return ok;
   }
 
   /** The file namespace file:// dependencies and methods see. */

@@ -48,7 +48,8 @@ export const umount: WorldCommand = (world, args) => {
   const below = world.fs.mounts.filter((m) => isUnder(m.at, d)).sort((a, b) => b.at.length - a.at.length);
   const changes: WorldChange[] = [];
   for (const m of below) {
-    changes.push(...world.diffFiles('file', (p) => `${p} appears again: ${m.at} unmounted`, (p) => `${p} gone: ${m.at} unmounted`, () => world.fs.unmount(m.at)));
+    const files = world.diffFiles('file', (p) => `${p} appears again: ${m.at} unmounted`, (p) => `${p} gone: ${m.at} unmounted`, () => world.fs.unmount(m.at));
+    changes.push(...files.map((f) => ({ ...f, via: 'mount' })));
     changes.push({ kind: 'mount', summary: `${m.at} unmounted`, mountpoint: m.at, device: m.fs.spec.device, mounted: false });
   }
   return { ok: true, output: [], changes };

@@ -3,7 +3,10 @@ import type { WorldChange } from '../runtime.ts';
 import type { WorldState } from '../state.ts';
 
 export function makeLinks(world: WorldState, by: string): WorldChange[] {
-  if (!world.rootWritable()) return [];
+  if (!world.rootWritable()) {
+    for (const link of world.devices.missingLinks()) world.access.record({ op: 'create', kind: 'devlink', name: link, ok: false, error: 'EROFS', detail: '/ is read-only' });
+    return [];
+  }
   const out: WorldChange[] = [];
   for (const link of world.devices.missingLinks()) {
     world.devices.links.add(link);

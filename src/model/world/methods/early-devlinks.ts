@@ -12,6 +12,6 @@ import type { MethodModel } from './types.ts';
 export const EARLY_DEVLINKS_FMRI = 'svc:/system/device/early-devlinks';
 
 export const earlyDevlinks: MethodModel = (world, req) => {
-  if (!world.rootWritable()) return { duration: 100, exit: SMF_EXIT.ERR_FATAL, log: ['devfsadm: cannot create /dev links: / is read-only'] };
+  if (!world.writableFor('/dev')) return { duration: 100, exit: SMF_EXIT.ERR_FATAL, log: ['devfsadm: cannot create /dev links: / is read-only'] };
   return { duration: 1500, exit: 0, effect: () => makeLinks(world, req.fmri) };
 };

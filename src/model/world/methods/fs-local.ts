@@ -5,7 +5,7 @@
  */
 import { mountedBy } from '../filesystems.ts';
 import type { MethodModel } from './types.ts';
-import { mountAll } from './mounts.ts';
+import { mountAll, mountFailed } from './mounts.ts';
 import { eraRules } from '../../smf/era-rules.ts';
 
 export const fsLocal: MethodModel = (world, req) => {
@@ -21,6 +21,7 @@ export const fsLocal: MethodModel = (world, req) => {
   }
   const effect = () => mountAll(world, good.map((fs) => ({ fs, readOnly: fs.spec.read_only === true })), req.fmri);
   if (failing !== undefined) {
+    mountFailed(world, failing.spec.mountpoint, failing.spec.device);
     const what = failing.spec.type === 'zfs' ? 'WARNING: /usr/sbin/zfs mount -a failed: exit status 1' : 'WARNING: /sbin/mountall -l failed: exit status 1';
     return { duration: 600, exit: rules.fsLocalFailureExit, console: [...console, `${req.fmri}: ${what}`], log: [what], effect };
   }

@@ -9,7 +9,7 @@
 import { mountedBy, type Filesystem } from '../filesystems.ts';
 import { mountFailedConsole, mountFailedLog, SMF_EXIT } from '../messages.ts';
 import type { MethodModel } from './types.ts';
-import { mountAll } from './mounts.ts';
+import { mountAll, mountFailed } from './mounts.ts';
 
 export const fsMinimal: MethodModel = (world, req) => {
   const list = world
@@ -19,6 +19,7 @@ export const fsMinimal: MethodModel = (world, req) => {
   const ok: Filesystem[] = [];
   for (const f of list) {
     if (f.spec.fails === true) {
+      mountFailed(world, f.spec.mountpoint, f.spec.device);
       const cmd = f.spec.type === 'zfs' ? `/usr/sbin/zfs mount ${f.spec.device}` : `/sbin/mount -F ${f.spec.type} ${f.spec.device} ${f.spec.mountpoint}`;
       return {
         duration: 300,

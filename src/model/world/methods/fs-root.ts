@@ -7,12 +7,13 @@
 import { mountedBy } from '../filesystems.ts';
 import { mountFailedConsole, mountFailedLog, SMF_EXIT } from '../messages.ts';
 import type { MethodModel } from './types.ts';
-import { mountAll } from './mounts.ts';
+import { mountAll, mountFailed } from './mounts.ts';
 
 export const fsRoot: MethodModel = (world, req) => {
   const usr = world.bootFilesystems().find((f) => f.spec.mountpoint === '/usr' && mountedBy(f.spec) === 'fs-root');
   if (usr === undefined) return { duration: 300, exit: 0 };
   if (usr.spec.fails === true) {
+    mountFailed(world, '/usr', usr.spec.device);
     if (usr.spec.type === 'zfs') {
       return { duration: 300, exit: SMF_EXIT.ERR_FATAL, console: [`${req.fmri}: zfs-mount failed`], log: ['zfs-mount failed'] };
     }

@@ -20,10 +20,15 @@ import type { MethodModel } from './types.ts';
 
 export const manifestImport: MethodModel = (world, req) => {
   const repo = world.repo;
-  if (!world.rootWritable()) {
+  if (!world.writableFor('/etc/svc/repository.db')) {
     return { duration: 300, exit: SMF_EXIT.ERR_FATAL, log: ['Repository switch back operation failed, please check the system log for the possible fatal error messages.'] };
   }
-  const fromVar = repo.toImportFromVar().filter((m) => world.onDiskVisible(manifestPath(repo.scheme, m)));
+  const fromVar = repo.toImportFromVar().filter((m) => {
+    const path = manifestPath(repo.scheme, m);
+    const visible = world.onDiskVisible(path);
+    world.access.read('path', path, visible, visible ? {} : { detail: 'its filesystem is not mounted' });
+    return visible;
+  });
   const n = fromVar.length;
   const console = n > 0 ? [loadingDescriptions(world.era, n)] : [];
   const log = n > 0 ? [loadedDescriptions(world.era, n)] : [];
@@ -49,7 +54,7 @@ export const manifestImport: MethodModel = (world, req) => {
         repo.imported.add(m.path);
         repo.committed.add(m.path);
         const imported = m.services.flatMap((s) => instancesOf(world.scenario, s));
-        changes.push({ kind: 'repository', summary: `${manifestPath(repo.scheme, m)} imported: ${m.services.join(', ')} now in the repository`, manifest: m.path, imported });
+        changes.push({ kind: 'repository', summary: `${manifestPath(repo.scheme, m)} imported: ${m.services.join(', ')} now in the repository`, manifest: m.path, imported, services: m.services });
       }
       if (n > 0) world.note(t, `manifest-import imported ${n} manifest${n === 1 ? '' : 's'} from /var/svc/manifest`, req.fmri);
       return changes;

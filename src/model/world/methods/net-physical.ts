@@ -34,8 +34,18 @@ const IPMPSTUB_NODE = '/devices/pseudo/dlpistub@0:ipmpstub';
 
 /** dlpi_open("ipmpstub0", DLPI_DEVONLY): the /dev link, or (option 1 of seed 000) the /devices node. */
 export function ipmpStubOpens(world: WorldState): boolean {
-  if (world.devices.hasLink(IPMPSTUB_LINK)) return true;
-  return world.spec.proposals?.libdlpi_devices_fallback === true && world.devices.hasNode(IPMPSTUB_NODE);
+  if (world.devices.hasLink(IPMPSTUB_LINK)) {
+    world.access.open('devlink', IPMPSTUB_LINK, true);
+    return true;
+  }
+  if (world.spec.proposals?.libdlpi_devices_fallback === true) {
+    const node = world.devices.hasNode(IPMPSTUB_NODE);
+    world.access.open('devlink', IPMPSTUB_LINK, false, node ? { fallback: IPMPSTUB_NODE } : {});
+    world.access.open('device', IPMPSTUB_NODE, node);
+    return node;
+  }
+  world.access.open('devlink', IPMPSTUB_LINK, false);
+  return false;
 }
 
 function firstWord(text: string | undefined): string | undefined {
@@ -63,7 +73,9 @@ export const netPhysical: MethodModel = (world, req) => {
 
   // 1. net_reconfigure()
   const hasDlmgmt = world.scenario.services.some((s) => s.fmri === DLMGMT);
-  if (world.reconfigure && hasDlmgmt && !world.repo.isPresent(DLMGMT)) {
+  const dlmgmtPresent = world.repo.isPresent(DLMGMT);
+  if (world.reconfigure && hasDlmgmt) world.access.read('repository', DLMGMT, dlmgmtPresent, dlmgmtPresent ? { detail: 'net_reconfigure runs dladm' } : { detail: 'net_reconfigure runs dladm', error: 'not in the repository' });
+  if (world.reconfigure && hasDlmgmt && !dlmgmtPresent) {
     world.note(req.t, `${DLMGMT}:default is not in the repository yet (its manifest is imported later), so net_reconfigure cannot run dladm on this reconfiguration boot`, req.fmri);
     return { duration: 400, exit: SMF_EXIT.ERR_CONFIG, log: [DLMGMT_NOT_ONLINE] };
   }
@@ -71,6 +83,10 @@ export const netPhysical: MethodModel = (world, req) => {
   const files = [...net.files.values()].filter((f) => !f.name.startsWith('lo')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const withFile = files.filter((f) => f.hostname !== undefined || f.dhcp !== undefined);
   if (withFile.length === 0) return { duration: 300, exit: 0 };
+  for (const f of withFile) {
+    if (f.hostname !== undefined) world.access.read('path', `/etc/hostname.${f.name}`, true);
+    if (f.dhcp !== undefined) world.access.read('path', `/etc/dhcp.${f.name}`, true);
+  }
   const ipmpList = clearview ? withFile.filter((f) => firstWord(f.hostname) === 'ipmp').map((f) => f.name) : [];
   const inetList = withFile.map((f) => f.name).filter((n) => !ipmpList.includes(n));
 
@@ -89,6 +105,8 @@ export const netPhysical: MethodModel = (world, req) => {
   const plumbFailed: string[] = [];
   for (const ifname of inetList) {
     const r = plumb(ctx, ifname);
+    const nic = net.nics.get(ifname);
+    world.access.open('datalink', ifname, r.ok, r.ok ? {} : { error: nic === undefined || !nic.present ? 'ENOENT' : 'not attached' });
     stderr(r.stderr);
     (r.ok ? plumbed : plumbFailed).push(ifname);
   }
@@ -204,7 +222,7 @@ function applyNetwork(world: WorldState, net: NetworkState): WorldChange[] {
     if (!before.has(i.name)) {
       const parts = [...(i.ipmp ? ['IPMP interface'] : []), ...(i.group === undefined ? [] : [`group ${i.group}`])];
       const summary = `${i.name} ${i.ipmp ? 'created' : 'plumbed'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
-      changes.push({ kind: 'interface', summary, interface: i.name });
+      changes.push({ kind: 'interface', summary, interface: i.name, ipmp: i.ipmp, ...(i.group === undefined ? {} : { group: i.group }) });
     }
     for (const a of i.addresses) {
       if (!a.up || a.addr === '0.0.0.0' || (before.get(i.name) ?? []).includes(a.addr)) continue;

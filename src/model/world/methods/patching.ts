@@ -35,7 +35,7 @@ export const patching: MethodModel = (world, req) => {
       },
     };
   }
-  const missing = queue.filter((id) => !world.fileExists(`${spool}/${id}`));
+  const missing = queue.filter((id) => !world.readFile(`${spool}/${id}`));
   if (missing.length > 0) {
     world.note(req.t, `patches ${missing.join(', ')} are not visible under ${spool}: the filesystem system/filesystem/local mounts is not mounted`, req.fmri);
     return { duration: 300, exit: SMF_EXIT.ERR_FATAL, log: missing.map((id) => `patchadd: ${spool}/${id}: No such file or directory`) };

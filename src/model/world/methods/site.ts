@@ -15,10 +15,10 @@ export function siteMethod(spec: SiteMethodSpec): MethodModel {
   return (world, req) => {
     const duration = spec.duration ?? 200;
     for (const r of spec.reads ?? []) {
-      if (!world.fileExists(r)) return { duration, exit: 1, log: [`${r}: No such file or directory`] };
+      if (!world.readFile(r)) return { duration, exit: 1, log: [`${r}: No such file or directory`] };
     }
     for (const w of spec.writes ?? []) {
-      if (!world.writable(w)) return { duration, exit: SMF_EXIT.ERR_FATAL, log: [`${w}: ${READ_ONLY_FS}`] };
+      if (!world.writableFor(w)) return { duration, exit: SMF_EXIT.ERR_FATAL, log: [`${w}: ${READ_ONLY_FS}`] };
     }
     return {
       duration,
