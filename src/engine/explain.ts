@@ -1,15 +1,19 @@
 /**
  * `svcs -x` / `svcs -xv` at any instant: an independent re-implementation of
- * explain.c's cause analysis (docs/smf-semantics.md §8), run over the statuses a
- * trace gives for that instant. Like the real one it reads the repository
- * (dependency groups, states), not svc.startd's internal graph, so it can
- * disagree with svc.startd in the documented places (§12.10).
+ * explain.c (docs/smf-semantics.md §8), run over the statuses a trace gives for
+ * that instant. Like the real one it reads the repository (dependency
+ * groups, states), not svc.startd's internal graph, so it can disagree with
+ * svc.startd in the documented places (§12.10). The cause analysis itself
+ * (determine_causes() for the whole graph, without recursion, O(V + E),
+ * once per instant) is causes.ts; this file prints it (print_service(),
+ * print_reasons(), print_dependency_reasons()).
  */
 import { shortFmri } from '../model/smf/fmri.ts';
 import { isRunning } from '../model/smf/states.ts';
 import type { ExitValue } from '../model/scenario/types.ts';
 import { ctimeString } from './console-text.ts';
-import type { InstanceStatus, Trace, TraceInstance } from './trace.ts';
+import { analyseCauses, type CauseAnalysis } from './causes.ts';
+import type { InstanceStatus, Trace } from './trace.ts';
 
 export interface ExplainReason {
   /** The diagnosis code, e.g. "SMF-8000-KS". */
@@ -47,194 +51,10 @@ export interface ExplainContext {
   readonly files: ReadonlySet<string>;
 }
 
-type Cause = { kind: 'instance'; fmri: string; path: string[] } | { kind: 'absent'; fmri: string; path: string[] };
-
 const SIGNALS: Record<string, number> = {
   SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGEMT: 7, SIGFPE: 8, SIGKILL: 9, SIGBUS: 10,
   SIGSEGV: 11, SIGSYS: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15,
 };
-
-class Analyzer {
-  private readonly insts: Map<string, TraceInstance>;
-  private readonly byService = new Map<string, TraceInstance[]>();
-  private readonly memo = new Map<string, Cause[]>();
-  private readonly inProgress = new Set<string>();
-  readonly cycles = new Map<string, string[]>();
-
-  constructor(readonly ctx: ExplainContext) {
-    this.insts = new Map(ctx.trace.instances.map((i) => [i.fmri, i]));
-    for (const i of ctx.trace.instances) {
-      const list = this.byService.get(i.service) ?? [];
-      list.push(i);
-      this.byService.set(i.service, list);
-    }
-  }
-
-  status(fmri: string): InstanceStatus | undefined {
-    const s = this.ctx.statuses.get(fmri);
-    if (s === undefined || !s.present) return undefined;
-    return s;
-  }
-
-  /** An FMRI that names nothing in the repository at this instant. */
-  missing(fmri: string): boolean {
-    if (fmri.startsWith('file:')) return false;
-    const inst = this.insts.get(fmri);
-    if (inst !== undefined) {
-      const s = this.status(fmri);
-      return s === undefined || !s.configured;
-    }
-    const svc = this.byService.get(fmri);
-    return svc === undefined || svc.every((i) => this.missing(i.fmri));
-  }
-
-  running(fmri: string): boolean {
-    const s = this.status(fmri);
-    return s !== undefined && s.configured && isRunning(s.state);
-  }
-
-  /** determine_causes(): the root causes of `fmri` not running. */
-  causes(fmri: string): Cause[] {
-    const hit = this.memo.get(fmri);
-    if (hit !== undefined) return hit;
-    if (this.inProgress.has(fmri)) {
-      this.cycles.set(fmri, [...this.inProgress, fmri]);
-      return [];
-    }
-    this.inProgress.add(fmri);
-    const result = this.computeCauses(fmri);
-    this.inProgress.delete(fmri);
-    this.memo.set(fmri, result);
-    return result;
-  }
-
-  private computeCauses(fmri: string): Cause[] {
-    const s = this.status(fmri);
-    const self: Cause[] = [{ kind: 'instance', fmri, path: [fmri] }];
-    if (s === undefined) return self;
-    if (s.state !== 'offline' || s.next !== 'none') return self;
-    const inst = this.insts.get(fmri);
-    if (inst === undefined) return self;
-    const found: Cause[] = [];
-    const bad: Cause[] = [];
-    const viaInstance = (target: string): void => {
-      for (const c of this.causes(target)) found.push({ ...c, path: [fmri, ...c.path] });
-    };
-    for (const g of inst.groups) {
-      if (g.type === 'path') {
-        const paths = g.targets.map((t) => ({ t, exists: this.ctx.files.has(t.replace(/^file:\/\/[^/]*/, '')) }));
-        if (g.grouping === 'require_all' || g.grouping === 'optional_all') {
-          for (const p of paths) if (!p.exists) bad.push({ kind: 'absent', fmri: p.t, path: [fmri] });
-        } else if (g.grouping === 'require_any') {
-          if (!paths.some((p) => p.exists)) for (const p of paths) bad.push({ kind: 'absent', fmri: p.t, path: [fmri] });
-        } else {
-          for (const p of paths) if (p.exists) bad.push({ kind: 'absent', fmri: p.t, path: [fmri] });
-        }
-        continue;
-      }
-      switch (g.grouping) {
-        case 'require_all':
-          for (const t of g.targets) {
-            if (this.missing(t)) {
-              bad.push({ kind: 'absent', fmri: t, path: [fmri] });
-              continue;
-            }
-            if (this.insts.has(t)) {
-              if (!this.running(t)) viaInstance(t);
-            } else {
-              const members = (this.byService.get(t) ?? []).filter((m) => !this.missing(m.fmri));
-              if (!members.some((m) => this.running(m.fmri))) for (const m of members) viaInstance(m.fmri);
-            }
-          }
-          break;
-        case 'require_any': {
-          const members = this.expand(g.targets);
-          if (members.some((m) => !this.missing(m) && this.running(m))) break;
-          for (const t of g.targets) if (this.missing(t)) bad.push({ kind: 'absent', fmri: t, path: [fmri] });
-          for (const m of members) if (!this.missing(m)) viaInstance(m);
-          break;
-        }
-        case 'optional_all':
-          for (const m of this.expand(g.targets)) {
-            if (this.missing(m)) continue;
-            const ms = this.status(m);
-            if (ms !== undefined && ms.enabled && !isRunning(ms.state) && ms.state !== 'maintenance') viaInstance(m);
-          }
-          break;
-        case 'exclude_all':
-          for (const m of this.expand(g.targets)) {
-            if (this.running(m)) found.push({ kind: 'instance', fmri: m, path: [fmri, m] });
-          }
-          break;
-      }
-    }
-    if (found.length === 0 && bad.length === 0) {
-      const r = inst.restarter;
-      if (r !== undefined && !this.running(r)) {
-        for (const c of this.causes(r)) found.push({ ...c, path: [fmri, ...c.path] });
-      }
-    }
-    if (bad.length > 0) return dedupe([...bad, ...found]);
-    if (found.length === 0) return self;
-    return dedupe(found);
-  }
-
-  private expand(targets: readonly string[]): string[] {
-    const out: string[] = [];
-    for (const t of targets) {
-      if (this.insts.has(t)) out.push(t);
-      else {
-        const members = this.byService.get(t);
-        if (members === undefined) out.push(t);
-        else for (const m of members) out.push(m.fmri);
-      }
-    }
-    return out;
-  }
-
-  /** Is `fmri` on svcs -x's global list (a root cause worth printing)? */
-  isGlobal(fmri: string): boolean {
-    const s = this.status(fmri);
-    if (s === undefined || !s.configured) return false;
-    switch (s.state) {
-      case 'online':
-      case 'uninitialized':
-        return false;
-      case 'degraded':
-      case 'maintenance':
-        return true;
-      case 'disabled':
-        return s.enabled;
-      case 'offline': {
-        if (s.next !== 'none') return true;
-        const c = this.causes(fmri);
-        return c.some((x) => x.kind === 'absent' || x.fmri === fmri);
-      }
-    }
-  }
-
-  impact(target: string): string[] {
-    const out: string[] = [];
-    for (const i of this.ctx.trace.instances) {
-      if (i.fmri === target || this.running(i.fmri)) continue;
-      const s = this.status(i.fmri);
-      if (s === undefined || !s.configured || s.state !== 'offline' || s.next !== 'none') continue;
-      if (this.causes(i.fmri).some((c) => c.fmri === target)) out.push(i.fmri);
-    }
-    return out;
-  }
-}
-
-function dedupe(cs: Cause[]): Cause[] {
-  const seen = new Set<string>();
-  const out: Cause[] = [];
-  for (const c of cs) {
-    if (seen.has(c.fmri)) continue;
-    seen.add(c.fmri);
-    out.push(c);
-  }
-  return out;
-}
 
 function exitPhrase(ws: ExitValue | undefined): string | undefined {
   if (ws === undefined) return undefined;
@@ -285,10 +105,10 @@ export function summary(s: InstanceStatus, hasMissingDeps: boolean): string {
 }
 
 /** The Reason line and code for an instance that is its own cause (print_reasons()). */
-function ownReason(fmri: string, s: InstanceStatus, era: '2009' | '2025'): { code: string; text: string } {
-  const restarter = 'svc:/system/svc/restarter:default';
+function ownReason(s: InstanceStatus, era: '2009' | '2025', restarter: string, restarterRunning: boolean): { code: string; text: string } {
   switch (s.state) {
     case 'uninitialized':
+      if (!restarterRunning) return { code: 'SMF-8000-5H', text: `Restarter ${restarter} is not running.` };
       return { code: 'SMF-8000-4D', text: `Restarter ${restarter} has not initialized service state.` };
     case 'disabled':
       if (s.temporary) return { code: 'SMF-8000-1S', text: `Temporarily disabled by an administrator${s.comment === undefined ? '.' : `: ${s.comment}`}` };
@@ -329,7 +149,6 @@ function ownReason(fmri: string, s: InstanceStatus, era: '2009' | '2025'): { cod
           return { code: 'SMF-8000-AR', text: 'Unknown.' };
       }
   }
-  void fmri;
 }
 
 function wrapReason(text: string): string {
@@ -339,43 +158,86 @@ function wrapReason(text: string): string {
   return cut < 0 ? text : `${text.slice(0, cut)}\n        ${text.slice(cut + 1)}`;
 }
 
-export function explain(ctx: ExplainContext, fmri: string): Explanation | undefined {
-  const a = new Analyzer(ctx);
-  return explainWith(a, fmri);
+const STARTD = 'svc:/system/svc/restarter:default';
+
+/** Hops of a -v path printed in full at each end; a longer path elides its middle (below). */
+const PATH_HOPS_SHOWN = 32;
+
+/**
+ * -v's "  Path:" lines: each hop indented two more (print_dependency_reasons()).
+ * svcs prints every hop, indented further each time; a path of thousands of
+ * hops would be gigabytes of spaces, so the middle of a path longer than
+ * 2 × PATH_HOPS_SHOWN hops is one "… N more hops …" line (the reason's
+ * `path` keeps every hop).
+ */
+function pathLines(path: readonly string[]): string[] {
+  const out = [`  Path: ${path[0] ?? ''}`];
+  const hops = path.slice(1);
+  const hop = (depth: number, text: string): string => `${' '.repeat(8 + 2 * depth)}${text}`;
+  if (hops.length <= 2 * PATH_HOPS_SHOWN) {
+    hops.forEach((h, k) => out.push(hop(k + 1, h)));
+    return out;
+  }
+  hops.slice(0, PATH_HOPS_SHOWN).forEach((h, k) => out.push(hop(k + 1, h)));
+  out.push(hop(PATH_HOPS_SHOWN + 1, `… ${hops.length - 2 * PATH_HOPS_SHOWN} more hops …`));
+  hops.slice(-PATH_HOPS_SHOWN).forEach((h, k) => out.push(hop(PATH_HOPS_SHOWN + 2 + k, h)));
+  return out;
 }
 
-function explainWith(a: Analyzer, fmri: string): Explanation | undefined {
+/** `svcs -x <fmri>` at the instant the context describes (undefined: no such instance). */
+export function explain(ctx: ExplainContext, fmri: string): Explanation | undefined {
+  return explainWith(analyseCauses(ctx), fmri);
+}
+
+/** print_dependency_reasons(): an offline instance whose dependencies hold it back. */
+function dependencyReasons(a: CauseAnalysis, fmri: string, restarter: string): ExplainReason[] {
+  const bad = a.badDependencies(fmri);
+  const causes = a.causesOf(fmri);
+  const only = causes[0];
+  if (bad.length === 0 && causes.length === 1 && only !== undefined && only.fmri === fmri) {
+    switch (a.restarterBad(fmri)) {
+      case 'invalid':
+        return [{ code: 'SMF-8000-2A', text: `Restarter "${restarter}" is invalid.`, cause: fmri }];
+      case 'absent':
+        return [{ code: 'SMF-8000-3P', text: `Restarter "${restarter}" does not exist.`, cause: fmri }];
+      case 'none':
+        return [{ code: 'SMF-8000-AR', text: 'Unknown.', cause: fmri }];
+    }
+  }
+  const out: ExplainReason[] = bad.map((b) => ({ code: 'SMF-8000-E2', text: `Dependency ${b} is absent.`, path: [fmri], cause: b }));
+  for (const c of causes) {
+    if (c.fmri === fmri) break; // "spp != NULL && spp->svcp != svcp"
+    const cs = a.statusOf(c.fmri);
+    if (cs === undefined) continue;
+    if (isRunning(cs.state)) out.push({ code: 'SMF-8000-FJ', text: `Service ${c.fmri} is running.`, path: c.path, cause: c.fmri });
+    else out.push({ code: 'SMF-8000-GE', text: wrapReason(`Service ${c.fmri} ${summary(cs, a.badDependencies(c.fmri).length > 0)}`), path: c.path, cause: c.fmri });
+  }
+  return out;
+}
+
+function explainWith(a: CauseAnalysis, fmri: string): Explanation | undefined {
   const ctx = a.ctx;
-  const inst = ctx.trace.instances.find((i) => i.fmri === fmri);
+  const k = a.indexOf(fmri);
+  const inst = k === undefined ? undefined : a.instances[k];
   const s = ctx.statuses.get(fmri);
   if (inst === undefined || s === undefined) return undefined;
   const era = ctx.trace.era;
   const base = era === '2009' ? 'http://sun.com/msg/' : 'http://illumos.org/msg/';
-  const reasons: ExplainReason[] = [];
-  const causes = s.present && s.configured ? a.causes(fmri) : [];
-  const hasMissing = causes.some((c) => c.kind === 'absent');
-  if (!s.present || !s.configured) {
-    reasons.push({ code: 'SMF-8000-4D', text: `Restarter svc:/system/svc/restarter:default has not initialized service state.`, cause: fmri });
-  } else if (s.state === 'offline' && s.next === 'none' && !(causes.length === 1 && causes[0]?.fmri === fmri)) {
-    for (const c of causes) {
-      if (c.kind === 'absent') {
-        reasons.push({ code: 'SMF-8000-E2', text: `Dependency ${c.fmri} is absent.`, path: c.path, cause: c.fmri });
-        continue;
-      }
-      const cs = a.status(c.fmri);
-      if (cs === undefined) continue;
-      if (isRunning(cs.state)) {
-        reasons.push({ code: 'SMF-8000-FJ', text: `Service ${c.fmri} is running.`, path: c.path, cause: c.fmri });
-      } else {
-        const cMissing = a.causes(c.fmri).some((x) => x.kind === 'absent');
-        reasons.push({ code: 'SMF-8000-GE', text: wrapReason(`Service ${c.fmri} ${summary(cs, cMissing)}`), path: c.path, cause: c.fmri });
-      }
-    }
+  const restarter = inst.restarter ?? STARTD;
+  const restarterStatus = inst.restarter === undefined ? undefined : a.statusOf(inst.restarter);
+  const restarterRunning = inst.restarter === undefined || (restarterStatus !== undefined && isRunning(restarterStatus.state));
+  const loaded = a.isLoaded(fmri);
+  let reasons: ExplainReason[] = [];
+  if (!loaded) {
+    reasons = [{ code: 'SMF-8000-4D', text: `Restarter ${restarter} has not initialized service state.`, cause: fmri }];
+  } else if (s.state === 'offline' && s.next === 'none') {
+    reasons = dependencyReasons(a, fmri, restarter);
   } else if (s.state !== 'online') {
-    const r = ownReason(fmri, s, era);
-    reasons.push({ code: r.code, text: r.text, cause: fmri });
+    const r = ownReason(s, era, restarter, restarterRunning);
+    reasons = [{ code: r.code, text: r.text, cause: fmri }];
   }
-  const impact = a.impact(fmri);
+  const causes = loaded ? a.causesOf(fmri) : [];
+  const impact = loaded ? a.impactOf(fmri) : [];
   const seeAlso: string[] = [];
   for (const r of reasons) if (r.code !== '' && !seeAlso.includes(`${base}${r.code}`)) seeAlso.push(`${base}${r.code}`);
   const docs = inst.documentation;
@@ -389,10 +251,7 @@ function explainWith(a: Analyzer, fmri: string): Explanation | undefined {
     for (const r of reasons) {
       if (r.text !== '') lines.push(`Reason: ${r.text}`);
       if (r.code !== '') lines.push(`   See: ${base}${r.code}`);
-      if (verbose && r.path !== undefined && r.path.length > 1) {
-        lines.push(`  Path: ${r.path[0] ?? fmri}`);
-        r.path.slice(1).forEach((hop, k) => lines.push(`${' '.repeat(8 + 2 * (k + 1))}${hop}`));
-      }
+      if (verbose && r.path !== undefined && r.path.length > 1) lines.push(...pathLines(r.path));
     }
     for (const d of docs) {
       const m = /^(.+)\((\w+)\)$/.exec(d);
@@ -410,7 +269,6 @@ function explainWith(a: Analyzer, fmri: string): Explanation | undefined {
     }
     return lines.join('\n');
   };
-  void hasMissing;
   return {
     fmri,
     ...(inst.commonName === undefined ? {} : { commonName: inst.commonName }),
@@ -426,16 +284,24 @@ function explainWith(a: Analyzer, fmri: string): Explanation | undefined {
   };
 }
 
-/** `svcs -x` with no operands: every root cause, most impact first (impact_compar()). */
+/**
+ * `svcs -x` with no operands: every instance on explain.c's global cause
+ * list (g_causes), most impact first (impact_compar(); ties keep the list's
+ * order).
+ */
 export function explainAll(ctx: ExplainContext): Explanation[] {
-  const a = new Analyzer(ctx);
+  const a = analyseCauses(ctx);
   const out: Explanation[] = [];
-  for (const i of ctx.trace.instances) {
-    if (!a.isGlobal(i.fmri)) continue;
-    const e = explainWith(a, i.fmri);
+  for (const f of a.globalCauses()) {
+    const e = explainWith(a, f);
     if (e !== undefined) out.push(e);
   }
   return out.sort((x, y) => y.impact.length - x.impact.length);
+}
+
+/** Dependency cycles explain.c runs into at this instant ("Dependency cycle detected:"), each around to its first instance. */
+export function explainCycles(ctx: ExplainContext): readonly (readonly string[])[] {
+  return analyseCauses(ctx).cycles;
 }
 
 export { shortFmri };
