@@ -6,6 +6,7 @@
  * Runs the same engine as the browser. Bad input exits 2 with one line naming
  * the file, the JSON path and the problem; no stack traces.
  */
+import { causeChain } from '../engine/cause-chain.ts';
 import { explain, explainAll } from '../engine/explain.ts';
 import { createSeeker } from '../engine/seek.ts';
 import { simulate } from '../engine/simulate.ts';
@@ -20,6 +21,7 @@ import { presets } from '../scenarios/catalog.ts';
 import { loadManifestScenario } from './manifests.ts';
 import { renderCompare } from './compare-output.ts';
 import { runExplore, timingArgs } from './explore-command.ts';
+import { renderCauseChain } from './cause-chain-output.ts';
 
 const USAGE = `usage: npm run simulate -- <scenario.json | preset> [--format svcs|json] [--until <ms>]
                             [--explain <fmri> [--at <ms>]] [--milestone <milestone>]
@@ -136,9 +138,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     const seeker = createSeeker(trace);
     const t = at ?? trace.endTime;
     const statuses = seeker.atTime(t);
-    const e = explain({ trace, statuses, files: seeker.filesAtTime(t) }, fmri);
-    if (e === undefined) throw new InputError(`--explain ${explainTarget}: not in the repository at ${t} ms`);
-    process.stdout.write(format === 'json' ? `${JSON.stringify(e, null, 2)}\n` : `${e.verbose}\n`);
+    const ctx = { trace, statuses, files: seeker.filesAtTime(t) };
+    const e = explain(ctx, fmri);
+    const chain = causeChain(ctx, fmri, t);
+    if (e === undefined || chain === undefined) throw new InputError(`--explain ${explainTarget}: not in the repository at ${t} ms`);
+    process.stdout.write(format === 'json' ? `${JSON.stringify({ ...e, causeChain: chain }, null, 2)}\n` : `${e.verbose}\n${renderCauseChain(chain)}`);
     return 0;
   }
   if (format === 'json') {

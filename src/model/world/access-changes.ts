@@ -15,6 +15,11 @@ const str = (c: WorldChange, key: string): string | undefined => {
 };
 
 export function accessesOfChange(c: WorldChange): AccessInput[] {
+  const program = str(c, 'program');
+  return accessesOf(c).map((a) => (program === undefined ? a : { ...a, program }));
+}
+
+function accessesOf(c: WorldChange): AccessInput[] {
   const detail = c.summary;
   switch (c.kind) {
     case 'file':

@@ -72,6 +72,8 @@ export interface WorldAccess {
   /** The object's name: a path, a link, a mountpoint, a NIC or interface name, a group, an FMRI. */
   readonly name: string;
   readonly ok: boolean;
+  /** The program in the method that did it, when the model knows: ifconfig, devfsadm, mount, fsck, svccfg. */
+  readonly program?: string;
   /** Why it failed: ENOENT, EROFS, EIO, "not attached"… */
   readonly error?: string;
   /**
@@ -133,17 +135,18 @@ export class AccessLog {
       kind: a.kind,
       name: a.name,
       ok: a.ok,
+      ...(a.program === undefined ? {} : { program: a.program }),
       ...(a.error === undefined ? {} : { error: a.error }),
       ...(a.fallback === undefined ? {} : { fallback: a.fallback }),
       ...(a.detail === undefined ? {} : { detail: a.detail }),
     });
   }
 
-  read(kind: AccessObjectKind, name: string, ok: boolean, more: Partial<Pick<WorldAccess, 'error' | 'detail' | 'fallback'>> = {}): void {
+  read(kind: AccessObjectKind, name: string, ok: boolean, more: Partial<Pick<WorldAccess, 'error' | 'detail' | 'fallback' | 'program'>> = {}): void {
     this.record({ op: 'read', kind, name, ok, ...(ok || more.error !== undefined ? {} : { error: 'ENOENT' }), ...more });
   }
 
-  open(kind: AccessObjectKind, name: string, ok: boolean, more: Partial<Pick<WorldAccess, 'error' | 'detail' | 'fallback'>> = {}): void {
+  open(kind: AccessObjectKind, name: string, ok: boolean, more: Partial<Pick<WorldAccess, 'error' | 'detail' | 'fallback' | 'program'>> = {}): void {
     this.record({ op: 'open', kind, name, ok, ...(ok || more.error !== undefined ? {} : { error: 'ENOENT' }), ...more });
   }
 
@@ -174,7 +177,7 @@ export function parseAccessLog(input: unknown): { ok: true; log: readonly WorldA
     if (typeof a['kind'] !== 'string' || !KINDS.has(a['kind'])) return { ok: false, error: `worldFinal.access[${k}].kind is not a world object kind` };
     if (typeof a['name'] !== 'string' || typeof a['ok'] !== 'boolean') return { ok: false, error: `worldFinal.access[${k}] needs name and ok` };
     if (a['phase'] !== 'start' && a['phase'] !== 'exit') return { ok: false, error: `worldFinal.access[${k}].phase must be start or exit` };
-    for (const f of ['fmri', 'command', 'error', 'fallback', 'detail']) if (!optString(a, f)) return { ok: false, error: `worldFinal.access[${k}].${f} must be a string` };
+    for (const f of ['fmri', 'command', 'program', 'error', 'fallback', 'detail']) if (!optString(a, f)) return { ok: false, error: `worldFinal.access[${k}].${f} must be a string` };
   }
   return { ok: true, log: input as unknown as readonly WorldAccess[] };
 }

@@ -14,7 +14,7 @@ export const fsUsr: MethodModel = (world, req) => {
   const root = world.rootFs();
   if (root === undefined || root.spec.type === 'zfs') return { duration: 300, exit: 0 };
   if (root.spec.fails === true) {
-    world.access.record({ op: 'change', kind: 'mount', name: '/', ok: false, error: 'fsck failed', detail: 'remount read-write' });
+    world.access.record({ op: 'change', kind: 'mount', name: '/', ok: false, error: 'fsck failed', detail: 'remount read-write', program: 'fsck' });
     const lines = fsckFailed(rawDevice(root.spec.device), root.spec.type, '/');
     return { duration: 2500, exit: SMF_EXIT.ERR_FATAL, console: lines, log: lines };
   }

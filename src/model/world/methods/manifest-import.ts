@@ -26,7 +26,7 @@ export const manifestImport: MethodModel = (world, req) => {
   const fromVar = repo.toImportFromVar().filter((m) => {
     const path = manifestPath(repo.scheme, m);
     const visible = world.onDiskVisible(path);
-    world.access.read('path', path, visible, visible ? {} : { detail: 'its filesystem is not mounted' });
+    world.access.read('path', path, visible, { program: 'svccfg', ...(visible ? {} : { detail: 'its filesystem is not mounted' }) });
     return visible;
   });
   const n = fromVar.length;
@@ -54,7 +54,7 @@ export const manifestImport: MethodModel = (world, req) => {
         repo.imported.add(m.path);
         repo.committed.add(m.path);
         const imported = m.services.flatMap((s) => instancesOf(world.scenario, s));
-        changes.push({ kind: 'repository', summary: `${manifestPath(repo.scheme, m)} imported: ${m.services.join(', ')} now in the repository`, manifest: m.path, imported, services: m.services });
+        changes.push({ kind: 'repository', summary: `${manifestPath(repo.scheme, m)} imported: ${m.services.join(', ')} now in the repository`, manifest: m.path, imported, services: m.services, program: 'svccfg' });
       }
       if (n > 0) world.note(t, `manifest-import imported ${n} manifest${n === 1 ? '' : 's'} from /var/svc/manifest`, req.fmri);
       return changes;

@@ -20,7 +20,7 @@ export function mountAll(world: WorldState, list: readonly { fs: Filesystem; rea
       (p) => `${p} is hidden: ${fs.spec.device} mounted over ${at} by ${by}`,
       () => world.fs.mount(fs, at, readOnly),
     );
-    changes.push({ kind: 'mount', summary: `${fs.spec.device} mounted on ${at}${readOnly ? ' read-only' : ''} (${by})`, mountpoint: at, device: fs.spec.device, readOnly }, ...files.map((f) => ({ ...f, via: 'mount' })));
+    changes.push({ kind: 'mount', summary: `${fs.spec.device} mounted on ${at}${readOnly ? ' read-only' : ''} (${by})`, mountpoint: at, device: fs.spec.device, readOnly, program: 'mount' }, ...files.map((f) => ({ ...f, via: 'mount' })));
   }
   return changes;
 }
@@ -30,7 +30,7 @@ export function remountRw(world: WorldState, at: string, by: string): WorldChang
   const m = world.fs.mountAt(at);
   if (m === undefined || !m.readOnly) return [];
   m.readOnly = false;
-  return [{ kind: 'mount', summary: `${at} remounted read-write (${by})`, mountpoint: at, device: m.fs.spec.device, readOnly: false, remount: true }];
+  return [{ kind: 'mount', summary: `${at} remounted read-write (${by})`, mountpoint: at, device: m.fs.spec.device, readOnly: false, remount: true, program: 'mount' }];
 }
 
 /** The raw device fsck checks: /dev/dsk/x → /dev/rdsk/x, /dev/md/dsk/d10 → /dev/md/rdsk/d10. */
@@ -40,5 +40,5 @@ export function rawDevice(device: string): string {
 
 /** A mount the method tried and could not make (logged as a failed mount, access.ts). */
 export function mountFailed(world: WorldState, mountpoint: string, device: string): void {
-  world.access.record({ op: 'mount', kind: 'mount', name: normalizePath(mountpoint), ok: false, error: 'mount failed', detail: device });
+  world.access.record({ op: 'mount', kind: 'mount', name: normalizePath(mountpoint), ok: false, error: 'mount failed', detail: device, program: 'mount' });
 }

@@ -35,16 +35,16 @@ const IPMPSTUB_NODE = '/devices/pseudo/dlpistub@0:ipmpstub';
 /** dlpi_open("ipmpstub0", DLPI_DEVONLY): the /dev link, or (option 1 of seed 000) the /devices node. */
 export function ipmpStubOpens(world: WorldState): boolean {
   if (world.devices.hasLink(IPMPSTUB_LINK)) {
-    world.access.open('devlink', IPMPSTUB_LINK, true);
+    world.access.open('devlink', IPMPSTUB_LINK, true, { program: 'ifconfig' });
     return true;
   }
   if (world.spec.proposals?.libdlpi_devices_fallback === true) {
     const node = world.devices.hasNode(IPMPSTUB_NODE);
-    world.access.open('devlink', IPMPSTUB_LINK, false, node ? { fallback: IPMPSTUB_NODE } : {});
-    world.access.open('device', IPMPSTUB_NODE, node);
+    world.access.open('devlink', IPMPSTUB_LINK, false, { program: 'ifconfig', ...(node ? { fallback: IPMPSTUB_NODE } : {}) });
+    world.access.open('device', IPMPSTUB_NODE, node, { program: 'ifconfig' });
     return node;
   }
-  world.access.open('devlink', IPMPSTUB_LINK, false);
+  world.access.open('devlink', IPMPSTUB_LINK, false, { program: 'ifconfig' });
   return false;
 }
 
@@ -74,7 +74,7 @@ export const netPhysical: MethodModel = (world, req) => {
   // 1. net_reconfigure()
   const hasDlmgmt = world.scenario.services.some((s) => s.fmri === DLMGMT);
   const dlmgmtPresent = world.repo.isPresent(DLMGMT);
-  if (world.reconfigure && hasDlmgmt) world.access.read('repository', DLMGMT, dlmgmtPresent, dlmgmtPresent ? { detail: 'net_reconfigure runs dladm' } : { detail: 'net_reconfigure runs dladm', error: 'not in the repository' });
+  if (world.reconfigure && hasDlmgmt) world.access.read('repository', DLMGMT, dlmgmtPresent, { program: 'net_reconfigure', detail: 'dladm needs dlmgmtd', ...(dlmgmtPresent ? {} : { error: 'not in the repository' }) });
   if (world.reconfigure && hasDlmgmt && !dlmgmtPresent) {
     world.note(req.t, `${DLMGMT}:default is not in the repository yet (its manifest is imported later), so net_reconfigure cannot run dladm on this reconfiguration boot`, req.fmri);
     return { duration: 400, exit: SMF_EXIT.ERR_CONFIG, log: [DLMGMT_NOT_ONLINE] };
@@ -106,7 +106,7 @@ export const netPhysical: MethodModel = (world, req) => {
   for (const ifname of inetList) {
     const r = plumb(ctx, ifname);
     const nic = net.nics.get(ifname);
-    world.access.open('datalink', ifname, r.ok, r.ok ? {} : { error: nic === undefined || !nic.present ? 'ENOENT' : 'not attached' });
+    world.access.open('datalink', ifname, r.ok, { program: 'ifconfig', ...(r.ok ? {} : { error: nic === undefined || !nic.present ? 'ENOENT' : 'not attached' }) });
     stderr(r.stderr);
     (r.ok ? plumbed : plumbFailed).push(ifname);
   }

@@ -1,0 +1,63 @@
+/**
+ * The app's problem list (issue 13): exactly what svcs -x lists (explain.c's
+ * global causes, explain.ts, docs/smf-semantics.md §8.1), most impact first, in
+ * three groups a person can read:
+ *
+ * - failures: what went wrong in this boot;
+ * - starting: instances in transition (offline with a next_state, "Start
+ *   method is running."). svcs -x lists them, but they are not problems yet;
+ * - expected: causes that a healthy boot of the same graph has too: an
+ *   instance whose only reason is a dependency on a service this graph does
+ *   not contain at all (the absent services of a manifest corpus, such as
+ *   sysidtool:net, dbus or seaport in the 2009 one). Computed from the graph,
+ *   never listed per scenario.
+ */
+import { explainAll, type ExplainContext, type Explanation } from './explain.ts';
+import type { Trace } from './trace.ts';
+
+export interface ProblemGroups {
+  /** Every instance svcs -x lists, in its order. */
+  readonly all: readonly Explanation[];
+  readonly failures: readonly Explanation[];
+  readonly starting: readonly Explanation[];
+  readonly expected: readonly Explanation[];
+  /** The services the expected ones wait for, which this graph does not contain (sorted). */
+  readonly missingFromGraph: readonly string[];
+}
+
+const memo = new WeakMap<object, { trace: Trace; groups: ProblemGroups }>();
+
+/** Does this graph contain `fmri` (an instance or service of the scenario), imported or not? */
+function inGraph(trace: Trace, fmri: string, cache: Map<string, boolean>): boolean {
+  const hit = cache.get(fmri);
+  if (hit !== undefined) return hit;
+  const yes = trace.instances.some((i) => i.fmri === fmri || i.service === fmri);
+  cache.set(fmri, yes);
+  return yes;
+}
+
+export function problemGroups(ctx: ExplainContext): ProblemGroups {
+  const hit = memo.get(ctx.statuses);
+  if (hit !== undefined && hit.trace === ctx.trace) return hit.groups;
+  const all = explainAll(ctx);
+  const failures: Explanation[] = [];
+  const starting: Explanation[] = [];
+  const expected: Explanation[] = [];
+  const missing = new Set<string>();
+  const cache = new Map<string, boolean>();
+  for (const e of all) {
+    const s = ctx.statuses.get(e.fmri);
+    if (s !== undefined && s.next !== 'none') {
+      starting.push(e);
+      continue;
+    }
+    const absentOnly = e.reasons.length > 0 && e.reasons.every((r) => r.code === 'SMF-8000-E2' && !r.cause.startsWith('file:') && !inGraph(ctx.trace, r.cause, cache));
+    if (s?.state === 'offline' && absentOnly) {
+      expected.push(e);
+      for (const r of e.reasons) missing.add(r.cause);
+    } else failures.push(e);
+  }
+  const groups: ProblemGroups = { all, failures, starting, expected, missingFromGraph: [...missing].sort() };
+  memo.set(ctx.statuses, { trace: ctx.trace, groups });
+  return groups;
+}
