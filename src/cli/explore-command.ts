@@ -1,5 +1,7 @@
 /** The CLI's timing options: --explore <N>, --jitter <factor>, --seed <n> (issue 17). */
 import { checkParams, EXPLORE_DEFAULTS, explore } from '../engine/explore.ts';
+import { describeHazardFact } from '../engine/hazard-text.ts';
+import { hazardFacts } from '../engine/hazards.ts';
 import type { Scenario } from '../model/scenario/types.ts';
 import { flag, UsageError, type ParsedArgs } from './args.ts';
 import { explorationJson, renderExploration } from './explore-output.ts';
@@ -33,6 +35,6 @@ export function timingArgs(args: ParsedArgs): TimingArgs {
 }
 
 export function runExplore(scenario: Scenario, boots: number, jitter: number | undefined, seed: number | undefined, format: 'svcs' | 'json', replay: string): string {
-  const e = explore(scenario, { boots, jitter: jitter ?? scenario.jitter ?? EXPLORE_DEFAULTS.jitter, baseSeed: seed ?? EXPLORE_DEFAULTS.baseSeed });
-  return format === 'json' ? `${JSON.stringify(explorationJson(e), null, 2)}\n` : renderExploration(e, replay);
+  const e = explore(scenario, { boots, jitter: jitter ?? scenario.jitter ?? EXPLORE_DEFAULTS.jitter, baseSeed: seed ?? EXPLORE_DEFAULTS.baseSeed }, hazardFacts);
+  return format === 'json' ? `${JSON.stringify(explorationJson(e), null, 2)}\n` : renderExploration(e, replay, describeHazardFact);
 }

@@ -22,11 +22,14 @@ import { loadManifestScenario } from './manifests.ts';
 import { renderCompare } from './compare-output.ts';
 import { runExplore, timingArgs } from './explore-command.ts';
 import { renderCauseChain } from './cause-chain-output.ts';
+import { findHazards } from '../engine/hazards.ts';
+import { hazardsJson, renderHazards } from './hazards-output.ts';
 
 const USAGE = `usage: npm run simulate -- <scenario.json | preset> [--format svcs|json] [--until <ms>]
                             [--explain <fmri> [--at <ms>]] [--milestone <milestone>]
                             [--compare <scenario.json | preset | next-boot>]
                             [--seed <n> [--jitter <factor>]]
+       npm run simulate -- <scenario.json | preset> --hazards [--format json]
        npm run simulate -- <scenario.json | preset> --explore <N> [--jitter <factor>] [--seed <base>] [--format json]
        npm run simulate -- --manifests <file-or-directory>... [--profile <file>]... [options]
        npm run simulate -- --list`;
@@ -76,7 +79,7 @@ function resolveInstance(trace: Trace, text: string): string {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, ['--format', '--until', '--explain', '--at', '--milestone', '--manifests', '--profile', '--compare', '--name', '--explore', '--jitter', '--seed'], ['--list', '--help']);
+  const args = parseArgs(argv, ['--format', '--until', '--explain', '--at', '--milestone', '--manifests', '--profile', '--compare', '--name', '--explore', '--jitter', '--seed'], ['--list', '--help', '--hazards']);
   if (args.flags.has('--help')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -113,6 +116,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   const timing = timingArgs(args);
+  if (args.flags.has('--hazards') && (timing.explore !== undefined || explainTarget !== undefined || flag(args, '--compare') !== undefined)) {
+    throw new UsageError('--hazards cannot be combined with --explore, --explain or --compare');
+  }
   if (timing.explore !== undefined) {
     if (explainTarget !== undefined || flag(args, '--compare') !== undefined || until !== undefined) throw new UsageError('--explore cannot be combined with --explain, --compare or --until');
     process.stdout.write(runExplore(scenario, timing.explore, timing.jitter, timing.seed, format, args.positionals[0] ?? '<scenario.json>'));
@@ -133,6 +139,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const trace = simulate(scenario, until === undefined ? {} : { until });
   for (const d of trace.diagnostics) process.stderr.write(`note: ${d}\n`);
+  if (args.flags.has('--hazards')) {
+    process.stdout.write(format === 'json' ? `${JSON.stringify(hazardsJson(scenario.name, findHazards(trace)), null, 2)}\n` : renderHazards(scenario.name, findHazards(trace)));
+    return 0;
+  }
   if (explainTarget !== undefined) {
     const fmri = resolveInstance(trace, explainTarget);
     const seeker = createSeeker(trace);

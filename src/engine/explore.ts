@@ -133,6 +133,11 @@ export class Explorer {
     return this.next;
   }
 
+  /** Outcome classes so far. */
+  get classCount(): number {
+    return this.groups.size;
+  }
+
   get finished(): boolean {
     return this.next >= this.params.boots;
   }
