@@ -3,7 +3,7 @@ import { GLOSSARY, lookupTerm } from './glossary.ts';
 
 describe('glossary', () => {
   it('explains every term issue 8 names', () => {
-    for (const t of ['milestone', 'restarter', 'require_any', 'restart_on', 'maintenance', 'degraded', 'manifest import', 'FMRI', 'IPMP', 'devfsadm', 'BE']) {
+    for (const t of ['milestone', 'restarter', 'require_any', 'restart_on', 'maintenance', 'degraded', 'manifest import', 'FMRI', 'IPMP', 'devfsadm', 'BE', 'hazard', 'outcome class']) {
       expect(lookupTerm(t)?.text.length ?? 0, t).toBeGreaterThan(20);
     }
   });

@@ -46,6 +46,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { term: 'IPMP', text: 'IP network multipathing: interfaces grouped under an IPMP interface (ipmp0) so addresses fail over when a NIC fails or is detached. The IPMP interface is created by opening /dev/ipmpstub.', ref: 'seeds 000, 001' },
   { term: 'BE', text: 'Boot environment: a bootable copy of the operating system (its own root dataset). Snap Upgrade shares /var/shared between BEs.', ref: 'seed 004' },
   { term: 'dependency cycle', text: 'Dependencies that lead back to where they started. svc.startd refuses the edge that would close the cycle and puts that instance in maintenance (SMF-8000-HP).', ref: '§1.2' },
+  { term: 'hazard', text: 'An ordering hazard: one service creates, mounts or changes something (a file, a /dev link, a mount, a repository entry) that another service needs, and no dependency orders the first before the second. svc.startd starts both as soon as their own dependencies allow, so whether it works depends on timing, or the dependencies order them the wrong way round. Computed from what each method read and wrote.', ref: '§3.4' },
+  { term: 'outcome class', text: 'The timing explorer boots one scenario many times with method durations perturbed by a seed. Boots that end with every instance in the same state form one outcome class; its seed replays a boot of that class exactly.' },
   { term: 'sulogin', text: 'The single-user login svc.startd starts on the console when booting with -s, or when no login service can ever run.', ref: '§6.7' },
 ];
 
