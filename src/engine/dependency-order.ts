@@ -2,7 +2,7 @@
  * Which instances the declared dependencies order before which: "a
  * dependency path orders a before b" when b depends, directly or through
  * other instances, on a in a way that makes svc.startd wait for a before it
- * starts b (smf-semantics.md §3): every target of a require_all or
+ * starts b (docs/smf-semantics.md §3): every target of a require_all or
  * optional_all group, and the target of a require_any group that names only
  * one instance (with several, any one of them will do, so none in
  * particular is waited for). optional_all ignores a target that is absent

@@ -219,7 +219,7 @@ describe('the racing demo: right or wrong depends on the boot', () => {
   });
 });
 
-describe('what orders and what does not (smf-semantics.md §3.4)', () => {
+describe('what orders and what does not (docs/smf-semantics.md §3.4)', () => {
   const site = (fmri: string, extra: Partial<ServiceSpec> = {}): ServiceSpec => ({ fmri, model: 'transient', ...extra });
   const world = (reader: string, writer: string): Scenario['world'] => ({
     filesystems: [{ mountpoint: '/', type: 'zfs', device: 'rpool/ROOT/be' }],
