@@ -9,7 +9,8 @@ import { clearviewIpmpFirstBoot } from '../scenarios/presets/clearview-ipmp-firs
 import { manifestImport } from '../scenarios/presets/manifest-import.ts';
 import { set } from '../scenarios/presets/outcome.test-support.ts';
 import { EARLY_LOG, snapUpgradeVarShared } from '../scenarios/presets/snap-upgrade-var-shared.ts';
-import { accessLog, accessesTo, type WorldAccess } from './access-log.ts';
+import { accessLog } from './access-log.ts';
+import { accessesTo, type WorldAccess } from '../model/world/access.ts';
 import { simulate } from './simulate.ts';
 import type { Trace } from './trace.ts';
 import { run, svc } from './testing/scenario-builder.ts';

@@ -21,5 +21,3 @@ export function accessLog(trace: Trace): readonly WorldAccess[] {
   return log;
 }
 
-export type { AccessObjectKind, AccessOp, AccessPhase, WorldAccess } from '../model/world/access.ts';
-export { accessesBy, accessesTo, isProvide, isUse } from '../model/world/access.ts';
