@@ -1,17 +1,34 @@
 /**
- * Collapsing big graphs (the full illumos graphs have ~200 instances): one
- * node per category (system/filesystem, network, ...) or per milestone stage
- * (what each milestone needs that an earlier one does not), as scfdot's
- * consolidation options did. Pure; the result has its own structure key and
- * so its own cached layout.
+ * Summarising big graphs (the full illumos graphs have ~200 instances).
+ *
+ * story (the default): the services the scenario is about (story.ts) drawn
+ * as themselves, everything else in groups by milestone stage: the earliest
+ * milestone whose dependencies need the service (what svc.startd must bring
+ * up for that milestone that an earlier one does not, docs/smf-semantics.md §6);
+ * services no milestone needs are grouped by their FMRI's first component
+ * (network/*, system/*, ...). A group can be expanded: it becomes a compound
+ * node drawn around its members. Groups are a view: the simulation and the
+ * explanations speak of instances.
+ *
+ * category / milestone: every service grouped, as scfdot's consolidation
+ * options did; active: without the quiet ones. Pure; each result has its own
+ * structure key and so its own cached layout.
  */
 import { shortFmri } from '../model/smf/fmri.ts';
 import type { Grouping } from '../model/smf/states.ts';
 import { dependencyClosure, type DependencyIndex } from '../selectors/dependencies.ts';
 import { CHAR_WIDTH, isMilestone, structureKey, type GraphEdge, type GraphModel, type GraphNode } from './model.ts';
 
-/** none: every node; active: without the quiet ones; category / milestone: grouped. */
-export type CollapseMode = 'none' | 'active' | 'category' | 'milestone';
+export type CollapseMode = 'story' | 'none' | 'active' | 'category' | 'milestone';
+
+export const DEFAULT_COLLAPSE: CollapseMode = 'story';
+
+export interface StoryView {
+  /** Drawn as themselves (story.ts). */
+  readonly story: ReadonlySet<string>;
+  /** Group ids drawn open. */
+  readonly expanded: ReadonlySet<string>;
+}
 
 export interface CollapsedModel extends GraphModel {
   /** For every original node id: the node that shows it (itself, or its group). */
@@ -19,27 +36,43 @@ export interface CollapsedModel extends GraphModel {
 }
 
 export const GROUP_PREFIX = 'group:';
-const GROUP_HEIGHT = 42;
+/** Room for three lines: the name and a state summary that wraps once. */
+const GROUP_HEIGHT = 46;
+/** Room for the second line of a group's label, the state summary ("39 · 19 online, 20 disabled"). */
+const SUMMARY_CHARS = 40;
 
 const STRENGTH: Record<Grouping, number> = { require_all: 3, require_any: 2, optional_all: 1, exclude_all: 0 };
 
-function groupNode(id: string, name: string, members: string[]): GraphNode {
-  const label = `${name} · ${members.length}`;
-  // The second line shows per-state counts: reserve room for about 22 characters.
-  const chars = Math.max(label.length + 2, 22);
+function groupNode(id: string, name: string, members: string[], expanded: boolean): GraphNode {
+  // The first line is the name (and a glyph), the second the state summary (to-elements.ts).
+  const chars = Math.max(name.length + 4, SUMMARY_CHARS);
   return {
     id,
     kind: 'group',
-    label,
-    title: `${members.length} services collapsed: ${members.slice(0, 12).map(shortFmri).join(', ')}${members.length > 12 ? ', …' : ''}`,
+    label: name,
+    title: `${members.length} services ${expanded ? 'in this group' : 'summarised'}: ${members.slice(0, 12).map(shortFmri).join(', ')}${members.length > 12 ? ', …' : ''}\n${expanded ? 'Click the group to close it' : 'Click or press Enter to open the group'}`,
     category: name,
-    width: Math.round(chars * CHAR_WIDTH + 36),
+    width: Math.round(chars * CHAR_WIDTH + 18),
     height: GROUP_HEIGHT,
     members,
+    ...(expanded ? { expanded: true } : {}),
   };
 }
 
-function regroup(model: GraphModel, assign: (n: GraphNode) => string | undefined, nameOf: (g: string) => string): CollapsedModel {
+/**
+ * Replace the nodes `assign` puts in a group by one node per group (a group
+ * of one stays an ordinary node); edges between groups are merged, keeping
+ * the strongest grouping. An expanded group keeps its members, as children
+ * of the group node.
+ */
+export function regroup(
+  model: GraphModel,
+  assign: (n: GraphNode) => string | undefined,
+  nameOf: (g: string) => string,
+  opts: { readonly expanded?: ReadonlySet<string>; readonly linkGroups?: boolean; readonly detached?: (shownId: string) => boolean } = {},
+): CollapsedModel {
+  const expanded = opts.expanded ?? new Set<string>();
+  const closed = new Set<string>();
   const members = new Map<string, string[]>();
   const shownAs = new Map<string, string>();
   for (const n of model.nodes) {
@@ -68,17 +101,26 @@ function regroup(model: GraphModel, assign: (n: GraphNode) => string | undefined
       continue;
     }
     const id = `${GROUP_PREFIX}${g}`;
-    shownAs.set(n.id, id);
+    const open = expanded.has(id);
     if (!emitted.has(id)) {
       emitted.add(id);
-      nodes.push(groupNode(id, nameOf(g), list));
+      nodes.push(groupNode(id, nameOf(g), list, open));
+      if (!open) closed.add(id);
     }
+    if (open) {
+      shownAs.set(n.id, n.id);
+      nodes.push({ ...n, parent: id });
+    } else shownAs.set(n.id, id);
   }
   const merged = new Map<string, GraphEdge>();
   for (const e of model.edges) {
     const s = shownAs.get(e.source) ?? e.source;
     const t = shownAs.get(e.target) ?? e.target;
     if (s === t) continue;
+    // Without linkGroups, two closed groups are not joined (their dependencies are told by the services drawn),
+    // and groups of services no milestone needs (detached) are drawn apart.
+    if (opts.linkGroups === false && closed.has(s) && closed.has(t)) continue;
+    if (opts.detached !== undefined && (opts.detached(s) || opts.detached(t))) continue;
     const key = `${s}>${t}`;
     const prev = merged.get(key);
     if (prev === undefined) {
@@ -95,7 +137,7 @@ function regroup(model: GraphModel, assign: (n: GraphNode) => string | undefined
       });
     }
   }
-  const edges = [...merged.values()];
+  const edges = opts.linkGroups === false ? [...merged.values()].map((e) => (closed.has(e.source) ? { ...e, loose: true } : e)) : [...merged.values()];
   return { nodes, edges, key: structureKey(nodes, edges), shownAs };
 }
 
@@ -122,7 +164,45 @@ export function withoutQuiet(model: GraphModel, quiet: ReadonlySet<string>): Col
   return { nodes, edges, key: structureKey(nodes, edges), shownAs: new Map(nodes.map((n) => [n.id, n.id])) };
 }
 
-export function collapseModel(model: GraphModel, index: DependencyIndex, mode: CollapseMode, quiet: ReadonlySet<string> = new Set()): CollapsedModel {
+/** The top-level FMRI component ("network", "system", "site"); "files" for file dependencies. */
+function topCategory(n: GraphNode): string {
+  if (n.kind === 'file') return 'files';
+  return shortFmri(n.id).split('/')[0] ?? n.category;
+}
+
+function stageName(milestone: string): string {
+  return shortFmri(milestone).replace(/^milestone\//, '').replace(/:default$/, '');
+}
+
+/** The group a service is summarised in by the story view (undefined: drawn as itself). */
+export function storyGroupOf(n: GraphNode, stage: ReadonlyMap<string, string>, story: ReadonlySet<string>): string | undefined {
+  if (story.has(n.id) || (n.kind === 'instance' && isMilestone(n.id))) return undefined;
+  const m = stage.get(n.id) ?? '';
+  return m === '' ? `other:${topCategory(n)}` : `stage:${m}`;
+}
+
+export function storyGroupName(key: string): string {
+  if (key.startsWith('stage:')) return `needed by ${stageName(key.slice('stage:'.length))}`;
+  const top = key.slice('other:'.length);
+  return top === 'files' ? 'other files' : `other ${top}/*`;
+}
+
+/** A graph this small is the story itself: nothing is grouped. */
+export const STORY_GROUPS_MIN_NODES = 30;
+
+/** The story view: the scenario's services as themselves, the rest grouped (see the top of this file). */
+export function storyModel(model: GraphModel, index: DependencyIndex, view: StoryView): CollapsedModel {
+  if (model.nodes.length < STORY_GROUPS_MIN_NODES) return { ...model, shownAs: new Map(model.nodes.map((n) => [n.id, n.id])) };
+  const stage = milestoneStages(model, index);
+  return regroup(model, (n) => storyGroupOf(n, stage, view.story), storyGroupName, {
+    expanded: view.expanded,
+    linkGroups: false,
+    detached: (id) => id.startsWith(`${GROUP_PREFIX}other:`) && !view.expanded.has(id),
+  });
+}
+
+export function collapseModel(model: GraphModel, index: DependencyIndex, mode: CollapseMode, quiet: ReadonlySet<string> = new Set(), view?: StoryView): CollapsedModel {
+  if (mode === 'story') return storyModel(model, index, view ?? { story: new Set(), expanded: new Set() });
   if (mode === 'none') return { ...model, shownAs: new Map(model.nodes.map((n) => [n.id, n.id])) };
   if (mode === 'active') return quiet.size === 0 ? { ...model, shownAs: new Map(model.nodes.map((n) => [n.id, n.id])) } : withoutQuiet(model, quiet);
   if (mode === 'category') {

@@ -28,9 +28,10 @@ function changedData(a: ElementData, b: ElementData): ElementData | undefined {
   return out;
 }
 
-/** Structural change (an edge's endpoints) cannot be patched in cytoscape: remove and re-add. */
+/** Structural change (an edge's endpoints, a node's compound parent) cannot be patched in cytoscape: remove and re-add. */
 function endpointsChanged(a: ElementDef, b: ElementDef): boolean {
-  return a.group === 'edges' && (a.data['source'] !== b.data['source'] || a.data['target'] !== b.data['target']);
+  if (a.group === 'nodes') return a.data['parent'] !== b.data['parent'] || a.data['compound'] !== b.data['compound'];
+  return a.data['source'] !== b.data['source'] || a.data['target'] !== b.data['target'];
 }
 
 /**

@@ -4,7 +4,7 @@
  * elkjs is imported lazily so it is not part of the first load; the worker
  * script is a separate asset.
  */
-import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { GraphModel } from './model.ts';
 import { chooseDirection, type Point, type Positions } from './layout-simple.ts';
 
@@ -27,23 +27,86 @@ export const ELK_OPTIONS: Readonly<Record<string, string>> = {
  * instead of drawing a long line across the graph.
  */
 export function elkGraph(model: GraphModel, options: Readonly<Record<string, string>> = ELK_OPTIONS): ElkNode {
+  if (!model.nodes.some((n) => n.parent !== undefined)) return flatElkGraph(model, options);
+  const ids = new Set(model.nodes.map((n) => n.id));
+  const direction = chooseDirection(model);
+  // An expanded group is a compound node: ELK lays its members out inside it first, then places it as one block
+  // (each level on its own: fast even for big groups). An edge between levels is laid out at the outer level, from or to the group.
+  const parentOf = new Map<string, string>();
+  for (const n of model.nodes) if (n.parent !== undefined && ids.has(n.parent)) parentOf.set(n.id, n.parent);
+  const children = new Map<string, ElkNode[]>();
+  const inner = new Map<string, ElkExtendedEdge[]>();
+  const outer: ElkExtendedEdge[] = [];
+  for (const n of model.nodes) {
+    const p = parentOf.get(n.id);
+    if (p === undefined) continue;
+    const list = children.get(p) ?? [];
+    list.push({ id: n.id, width: n.width, height: n.height });
+    children.set(p, list);
+  }
+  const seen = new Set<string>();
+  for (const e of model.edges) {
+    if (e.source === e.target || e.loose === true || !ids.has(e.source) || !ids.has(e.target)) continue;
+    const ps = parentOf.get(e.source);
+    const pt = parentOf.get(e.target);
+    if (ps !== undefined && ps === pt) {
+      const list = inner.get(ps) ?? [];
+      list.push({ id: e.id, sources: [e.target], targets: [e.source] });
+      inner.set(ps, list);
+      continue;
+    }
+    const s = ps ?? e.source;
+    const t = pt ?? e.target;
+    const key = `${t}>${s}`;
+    if (s === t || seen.has(key)) continue;
+    seen.add(key);
+    outer.push({ id: e.id, sources: [t], targets: [s] });
+  }
+  const top: ElkNode[] = model.nodes
+    .filter((n) => !parentOf.has(n.id))
+    .map((n) => {
+      const members = children.get(n.id);
+      if (members === undefined) return { id: n.id, width: n.width, height: n.height };
+      // Room above the members for the group's label.
+      return {
+        id: n.id,
+        children: members,
+        edges: inner.get(n.id) ?? [],
+        layoutOptions: { ...options, 'elk.direction': direction, 'elk.padding': `[top=${n.height + 8},left=12,bottom=12,right=12]` },
+      };
+    });
+  return {
+    id: 'root',
+    layoutOptions: { ...options, 'elk.direction': direction },
+    children: top,
+    edges: outer,
+  };
+}
+
+function flatElkGraph(model: GraphModel, options: Readonly<Record<string, string>>): ElkNode {
   const ids = new Set(model.nodes.map((n) => n.id));
   return {
     id: 'root',
     layoutOptions: { ...options, 'elk.direction': chooseDirection(model) },
     children: model.nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
     edges: model.edges
-      .filter((e) => e.source !== e.target && ids.has(e.source) && ids.has(e.target))
+      .filter((e) => e.source !== e.target && e.loose !== true && ids.has(e.source) && ids.has(e.target))
       .map((e) => ({ id: e.id, sources: [e.target], targets: [e.source] })),
   };
 }
 
-/** Node centres (ELK gives top-left corners). */
+/** Node centres in graph coordinates (ELK gives top-left corners, relative to the parent). Compound nodes are left out: Cytoscape draws them around their members. */
 export function positionsFromElk(result: ElkNode): Positions {
   const out = new Map<string, Point>();
-  for (const c of result.children ?? []) {
-    out.set(c.id, { x: Math.round((c.x ?? 0) + (c.width ?? 0) / 2), y: Math.round((c.y ?? 0) + (c.height ?? 0) / 2) });
-  }
+  const walk = (nodes: readonly ElkNode[], dx: number, dy: number): void => {
+    for (const c of nodes) {
+      const x = dx + (c.x ?? 0);
+      const y = dy + (c.y ?? 0);
+      if (c.children !== undefined && c.children.length > 0) walk(c.children, x, y);
+      else out.set(c.id, { x: Math.round(x + (c.width ?? 0) / 2), y: Math.round(y + (c.height ?? 0) / 2) });
+    }
+  };
+  walk(result.children ?? [], 0, 0);
   return out;
 }
 

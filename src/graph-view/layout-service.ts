@@ -3,7 +3,7 @@
  * cached by the model's structure key. A layout engine that fails (or takes
  * too long) falls back to the simple layered layout, and says so.
  */
-import type { GraphModel } from './model.ts';
+import { placedIds, type GraphModel } from './model.ts';
 import { chooseDirection, simpleLayout, type Positions } from './layout-simple.ts';
 import type { LayoutSeedRegistry } from './layout-seeds.ts';
 import type { LayoutStore } from './layout-store.ts';
@@ -62,7 +62,7 @@ export class LayoutService {
     const hit = this.cache.get(key);
     if (hit !== undefined) return { ...hit, cached: true, ms: 0 };
     if (model === undefined) return undefined;
-    const ids = model.nodes.map((n) => n.id);
+    const ids = placedIds(model);
     const seeded = this.seeds?.lookup(key, ids);
     if (seeded !== undefined) return { positions: seeded, source: 'precomputed', ms: 0, cached: true };
     const stored = this.store?.get(key, ids);
@@ -91,7 +91,7 @@ export class LayoutService {
         this.inFlight.delete(model.key);
         this.remember(model.key, r);
         // Only real ELK layouts are kept across visits (a fallback is retried next time).
-        if (r.source === 'elk') this.store?.put(model.key, model.nodes.map((n) => n.id), r.positions);
+        if (r.source === 'elk') this.store?.put(model.key, placedIds(model), r.positions);
         return r;
       });
     this.inFlight.set(model.key, job);
@@ -126,9 +126,10 @@ export class LayoutService {
 
 /** Every node gets a position (an engine that dropped some is patched from the simple layout). */
 function complete(model: GraphModel, positions: Positions): Positions {
-  if (model.nodes.every((n) => positions.has(n.id))) return positions;
+  const ids = placedIds(model);
+  if (ids.every((id) => positions.has(id))) return positions;
   const fallback = simpleLayout(model, { direction: chooseDirection(model) });
   const out = new Map(positions);
-  for (const n of model.nodes) if (!out.has(n.id)) out.set(n.id, fallback.get(n.id) ?? { x: 0, y: 0 });
+  for (const id of ids) if (!out.has(id)) out.set(id, fallback.get(id) ?? { x: 0, y: 0 });
   return out;
 }

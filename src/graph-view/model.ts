@@ -23,6 +23,10 @@ export interface GraphNode {
   readonly height: number;
   /** Group nodes: the ids they stand for. */
   readonly members?: readonly string[];
+  /** Group nodes: drawn open, as a compound node around its members. */
+  readonly expanded?: boolean;
+  /** A member of an expanded group: the group's id (Cytoscape's compound parent). */
+  readonly parent?: string;
 }
 
 export interface GraphEdge {
@@ -37,6 +41,8 @@ export interface GraphEdge {
   readonly restarter?: boolean;
   /** Collapsed edges: how many dependencies this one stands for. */
   readonly count?: number;
+  /** Drawn, but not given to the layout (a closed group's own dependencies: they would stretch the story into many layers). */
+  readonly loose?: boolean;
 }
 
 export interface GraphModel {
@@ -63,6 +69,13 @@ export function categoryOf(fmri: string): string {
   return parts[0] ?? short;
 }
 
+/** The nodes a layout places: all but open groups (compound nodes take their members' bounds). */
+export function placedIds(model: Pick<GraphModel, 'nodes'>): string[] {
+  const out: string[] = [];
+  for (const n of model.nodes) if (n.expanded !== true) out.push(n.id);
+  return out;
+}
+
 export function isMilestone(fmri: string): boolean {
   return fmri.startsWith('svc:/milestone/');
 }
@@ -79,9 +92,9 @@ export function hashString(s: string): string {
 
 export function structureKey(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): string {
   const parts: string[] = [];
-  for (const n of nodes) parts.push(`${n.id}|${n.width}x${n.height}`);
+  for (const n of nodes) parts.push(`${n.id}|${n.width}x${n.height}${n.parent === undefined ? '' : `<${n.parent}`}${n.expanded === true ? '+' : ''}`);
   parts.push('#');
-  for (const e of edges) parts.push(`${e.source}>${e.target}:${e.grouping}`);
+  for (const e of edges) parts.push(`${e.source}>${e.target}:${e.grouping}${e.loose === true ? '~' : ''}`);
   return `${nodes.length}n${edges.length}e-${hashString(parts.join('\n'))}`;
 }
 

@@ -29,7 +29,7 @@ export interface Marks {
   readonly selected?: string;
   /** Focus mode: these node and edge ids are highlighted, everything else dimmed. */
   readonly focus?: ReadonlySet<string>;
-  /** Search: these node ids match (everything else dimmed). */
+  /** Search: these node ids match (marked; nothing is dimmed, so they stay labelled in context). */
   readonly matches?: ReadonlySet<string>;
   /** The critical chain: node and edge ids drawn as the chain. */
   readonly chain?: ReadonlySet<string>;
@@ -45,8 +45,13 @@ export function nodeState(node: GraphNode, frame: Frame): NodeState {
       return 'absent';
     case 'file':
       return frame.files.has(filePathOf(node.id)) ? 'file-present' : 'file-missing';
-    case 'group':
-      return worstState((node.members ?? []).map((m) => (m.startsWith('file:') ? 'online' : visualState(frame.statuses.get(m)))));
+    case 'group': {
+      // Files are not services: a group's state is its services' (a group of files only: missing if any is).
+      const members = node.members ?? [];
+      const services = members.filter((m) => !m.startsWith('file:'));
+      if (services.length === 0) return members.every((m) => frame.files.has(filePathOf(m))) ? 'file-present' : 'file-missing';
+      return worstState(services.map((m) => visualState(frame.statuses.get(m))));
+    }
   }
 }
 
@@ -56,17 +61,30 @@ export function stateGlyph(s: NodeState): string {
   return STATE_META[s].glyph;
 }
 
-/** "●12 ▶1 ○3 ✕1": non-zero counts per state, in a fixed order. */
-export function stateCounts(members: readonly string[], frame: Frame): string {
+/**
+ * A group's state summary at an instant, in svcs's words: "5 · 3 online,
+ * 2 offline" (services, then the non-zero counts per state in svcs's order,
+ * running first). File dependencies are not services: a group of files only
+ * says how many are missing.
+ */
+export function groupSummary(members: readonly string[], frame: Frame): string {
   const counts = new Map<VisualState, number>();
+  let services = 0;
+  let files = 0;
+  let missing = 0;
   for (const m of members) {
-    if (m.startsWith('file:')) continue;
+    if (m.startsWith('file:')) {
+      files++;
+      if (!frame.files.has(filePathOf(m))) missing++;
+      continue;
+    }
+    services++;
     const s = visualState(frame.statuses.get(m));
     counts.set(s, (counts.get(s) ?? 0) + 1);
   }
-  return VISUAL_STATES.filter((s) => (counts.get(s) ?? 0) > 0)
-    .map((s) => `${STATE_META[s].glyph}${counts.get(s) ?? 0}`)
-    .join(' ');
+  if (services === 0) return `${files} file${files === 1 ? '' : 's'} · ${missing === 0 ? 'all present' : `${missing} missing`}`;
+  const parts = VISUAL_STATES.filter((s) => (counts.get(s) ?? 0) > 0).map((s) => `${counts.get(s) ?? 0} ${STATE_META[s].label}`);
+  return `${services} · ${parts.join(', ')}`;
 }
 
 export function edgeTitle(e: GraphEdge): string {
@@ -84,20 +102,22 @@ function anyRunning(node: GraphNode, frame: Frame): boolean {
 
 export function toElements(model: GraphModel, frame: Frame, marks: Marks = {}): ElementDef[] {
   const out: ElementDef[] = [];
-  const dimming = marks.focus !== undefined || marks.matches !== undefined;
-  const lit = (id: string): boolean => (marks.focus === undefined || marks.focus.has(id)) && (marks.matches === undefined || marks.matches.has(id));
+  const dimming = marks.focus !== undefined;
+  const lit = (id: string): boolean => marks.focus === undefined || marks.focus.has(id);
   for (const n of model.nodes) {
     const state = nodeState(n, frame);
     const glyph = stateGlyph(state);
-    const label = n.kind === 'group' ? `${glyph} ${n.label}\n${stateCounts(n.members ?? [], frame)}` : `${glyph} ${n.label}`;
+    const label = n.kind === 'group' ? `${glyph} ${n.label}\n${groupSummary(n.members ?? [], frame)}` : `${glyph} ${n.label}`;
     const cls = [`k-${n.kind}`, `s-${state}`];
+    if (n.expanded === true) cls.push('expanded');
     if (anyRunning(n, frame)) cls.push('running');
     if (marks.selected === n.id) cls.push('selected');
     if (dimming) cls.push(lit(n.id) ? 'hl' : 'dim');
     if (marks.matches?.has(n.id) === true) cls.push('match');
     if (marks.chain?.has(n.id) === true) cls.push('chain');
     if (marks.spotlight?.has(n.id) === true) cls.push('spot');
-    out.push({ group: 'nodes', data: { id: n.id, label, title: n.title, w: n.width, h: n.height, state }, classes: cls.join(' ') });
+    const data = { id: n.id, label, title: n.title, w: n.width, h: n.height, state, ...(n.parent === undefined ? {} : { parent: n.parent }), ...(n.expanded === true ? { compound: 1 } : {}) };
+    out.push({ group: 'nodes', data, classes: cls.join(' ') });
   }
   for (const e of edgeElements(model, marks)) out.push(e);
   return out;
@@ -126,7 +146,6 @@ function edgeElements(model: GraphModel, marks: Marks): readonly ElementDef[] {
     if (e.restarter === true) cls.push('restarter');
     if (e.count !== undefined && e.count > 1) cls.push('bundle');
     if (marks.focus !== undefined) cls.push(marks.focus.has(e.id) ? 'hl' : 'dim');
-    else if (marks.matches !== undefined) cls.push('dim');
     if (marks.chain?.has(e.id) === true) cls.push('chain');
     defs.push({
       group: 'edges',

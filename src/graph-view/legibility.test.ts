@@ -1,0 +1,110 @@
+/**
+ * Issue 12: label sizes on screen and the cameras that keep them legible.
+ * A label is font size × zoom (× device pixel ratio) tall; the default view
+ * never zooms below the legible zoom and shows the most important nodes.
+ */
+import { describe, expect, it } from 'vitest';
+import { LABEL_FONT_PX, legibleViewport, legibleZoom, MIN_LABEL_PX, renderedLabelPx } from './legibility.ts';
+import type { NodeBox, Viewport } from './viewport.ts';
+
+const box = (x: number, y: number, w = 100, h = 20): NodeBox => ({ x, y, w, h });
+
+/** Where a graph point lands on screen. */
+const onScreen = (v: Viewport, p: { x: number; y: number }) => ({ x: v.pan.x + v.zoom * p.x, y: v.pan.y + v.zoom * p.y });
+const inView = (v: Viewport, b: NodeBox, w: number, h: number): boolean => {
+  const a = onScreen(v, { x: b.x - b.w / 2, y: b.y - b.h / 2 });
+  const c = onScreen(v, { x: b.x + b.w / 2, y: b.y + b.h / 2 });
+  return a.x >= 0 && a.y >= 0 && c.x <= w && c.y <= h;
+};
+
+describe('label size on screen', () => {
+  it('is the font size times the zoom times the pixel ratio', () => {
+    expect(renderedLabelPx(11, 1)).toBe(11);
+    expect(renderedLabelPx(11, 0.5)).toBe(5.5);
+    expect(renderedLabelPx(11, 0.5, 2)).toBe(11);
+    expect(renderedLabelPx(12, 0.25)).toBe(3);
+  });
+
+  it('is legible from the zoom that makes it MIN_LABEL_PX tall', () => {
+    expect(MIN_LABEL_PX).toBe(11);
+    expect(legibleZoom(11, 11)).toBe(1);
+    expect(legibleZoom(22, 11)).toBe(0.5);
+    expect(legibleZoom(11, 11, 2)).toBe(0.5);
+    expect(renderedLabelPx(LABEL_FONT_PX, legibleZoom())).toBeCloseTo(MIN_LABEL_PX, 9);
+  });
+});
+
+describe('legibleViewport', () => {
+  const W = 760;
+  const H = 460;
+
+  it('fits a small graph whole, without blowing it up', () => {
+    const all = [box(0, 0), box(200, 60), box(-150, 120)];
+    const v = legibleViewport(all, [], W, H);
+    expect(v?.zoom).toBeGreaterThanOrEqual(1);
+    expect(v?.zoom).toBeLessThanOrEqual(1.15);
+    for (const b of all) expect(v !== undefined && inView(v, b, W, H)).toBe(true);
+  });
+
+  it('never goes below the legible zoom on a big graph, and shows the first tier', () => {
+    // A 40 × 40 grid of nodes: fitting it whole would make labels about 1 px.
+    const all: NodeBox[] = [];
+    for (let i = 0; i < 40; i++) for (let j = 0; j < 40; j++) all.push(box(i * 130, j * 50));
+    const failed = [box(39 * 130, 39 * 50)];
+    const v = legibleViewport(all, [failed], W, H);
+    expect(v).toBeDefined();
+    if (v === undefined) return;
+    expect(renderedLabelPx(LABEL_FONT_PX, v.zoom)).toBeGreaterThanOrEqual(MIN_LABEL_PX);
+    expect(inView(v, failed[0] ?? box(0, 0), W, H)).toBe(true);
+  });
+
+  it('adds tiers while they fit, and stops at the first that does not', () => {
+    const all: NodeBox[] = [];
+    for (let i = 0; i < 30; i++) all.push(box(i * 300, 0));
+    const t1 = [box(3000, 0)];
+    const t2 = [box(3300, 0), box(3600, 0)];
+    const t3 = [box(0, 0)];
+    const v = legibleViewport(all, [t1, t2, t3], W, H);
+    expect(v).toBeDefined();
+    if (v === undefined) return;
+    expect(v.zoom).toBeGreaterThanOrEqual(legibleZoom());
+    for (const b of [...t1, ...t2]) expect(inView(v, b, W, H)).toBe(true);
+    expect(inView(v, t3[0] ?? box(0, 0), W, H)).toBe(false);
+  });
+
+  it('shows as much of a tier as fits, in order, when the whole tier does not', () => {
+    const far = [box(0, 0), box(5000, 0), box(300, 0)];
+    const all = [...far, box(2500, 300)];
+    const v = legibleViewport(all, [far], W, H);
+    expect(v?.zoom).toBeGreaterThanOrEqual(legibleZoom());
+    if (v === undefined) return;
+    expect(inView(v, box(0, 0), W, H)).toBe(true);
+    expect(inView(v, box(300, 0), W, H)).toBe(true);
+    expect(inView(v, box(5000, 0), W, H)).toBe(false);
+  });
+
+  it('centres a node too big to fit at the legible zoom', () => {
+    const huge = [box(0, 0, 3000, 20)];
+    const v = legibleViewport([...huge, box(0, 500)], [huge], W, H);
+    expect(v?.zoom).toBe(legibleZoom());
+    const c = v === undefined ? { x: NaN, y: NaN } : onScreen(v, { x: 0, y: 0 });
+    expect(c.x).toBeCloseTo(W / 2, 6);
+  });
+
+  it('does not leave empty margins when the graph is bigger than the view', () => {
+    const all: NodeBox[] = [];
+    for (let i = 0; i < 20; i++) all.push(box(i * 150, (i % 5) * 100));
+    // The first node is at the left edge of the graph: the view starts there, not centred on it.
+    const v = legibleViewport(all, [[box(0, 0)]], W, H);
+    expect(v).toBeDefined();
+    if (v === undefined) return;
+    const left = onScreen(v, { x: -50, y: 0 });
+    expect(left.x).toBeGreaterThan(0);
+    expect(left.x).toBeLessThanOrEqual(28 + 1e-9);
+  });
+
+  it('has nothing to show for an empty graph or an empty view', () => {
+    expect(legibleViewport([], [], W, H)).toBeUndefined();
+    expect(legibleViewport([box(0, 0)], [], 0, H)).toBeUndefined();
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Legible cameras. A node label is drawn `font size × zoom` CSS pixels tall
+ * (× the device pixel ratio on the screen, taken as 1 here: the size a
+ * person reads on a 1× projector). Below MIN_LABEL_PX it cannot be read, so
+ * the default view and every "bring this into view" pick the zoom and pan
+ * from what must be read, not from the whole graph: fit everything if that
+ * is legible, else the most important nodes that fit at a legible zoom. Pure.
+ */
+import { fitViewport, type NodeBox, type Viewport } from './viewport.ts';
+
+/** The node label font size in the stylesheet (graph units, i.e. CSS px at zoom 1). */
+export const LABEL_FONT_PX = 11;
+/** The smallest label a person can read on a 1024×768 projector or a laptop (issue 12). */
+export const MIN_LABEL_PX = 11;
+
+/** How tall a label is drawn on screen: Cytoscape's font size × zoom × device pixel ratio. */
+export function renderedLabelPx(fontPx: number, zoom: number, pixelRatio = 1): number {
+  return fontPx * zoom * pixelRatio;
+}
+
+/** The smallest zoom at which a label of `fontPx` is at least `minPx` tall. */
+export function legibleZoom(fontPx = LABEL_FONT_PX, minPx = MIN_LABEL_PX, pixelRatio = 1): number {
+  return minPx / (fontPx * pixelRatio);
+}
+
+export interface LegibleOptions {
+  /** The smallest zoom allowed (legibleZoom()). */
+  readonly minZoom?: number;
+  /** Never zoom in further than this (a five-node graph is not blown up to fill the screen). */
+  readonly maxZoom?: number;
+  /** Screen px kept free around what is framed. */
+  readonly padding?: number;
+}
+
+interface Bounds {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+function boundsOf(boxes: Iterable<NodeBox>): Bounds | undefined {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const b of boxes) {
+    x0 = Math.min(x0, b.x - b.w / 2);
+    x1 = Math.max(x1, b.x + b.w / 2);
+    y0 = Math.min(y0, b.y - b.h / 2);
+    y1 = Math.max(y1, b.y + b.h / 2);
+  }
+  return Number.isFinite(x0) ? { x0, y0, x1, y1 } : undefined;
+}
+
+/** The zoom at which `b` just fits a width × height view with `padding`. */
+function fitZoom(b: Bounds, width: number, height: number, padding: number): number {
+  return Math.min((width - 2 * padding) / Math.max(1, b.x1 - b.x0), (height - 2 * padding) / Math.max(1, b.y1 - b.y0));
+}
+
+/** Centre coordinate along one axis: on the target, moved (if the graph is bigger than the view) so the view shows no empty margin. */
+function centreOn(target0: number, target1: number, graph0: number, graph1: number, view: number): number {
+  const c = (target0 + target1) / 2;
+  if (graph1 - graph0 <= view) return (graph0 + graph1) / 2;
+  return Math.min(Math.max(c, graph0 + view / 2), graph1 - view / 2);
+}
+
+/**
+ * The camera for a width × height view of `all` nodes that keeps labels
+ * legible and shows `tiers` in order of importance: everything, if it fits
+ * at a legible zoom; else the longest prefix of tiers (tier 1, tiers 1–2, …)
+ * that fits, at the legible zoom or closer, plus those nodes of the next tier
+ * (in order) that still fit; if no node of the first tier fits alone, its
+ * centre at the legible zoom. Empty tiers are skipped.
+ */
+export function legibleViewport(all: readonly NodeBox[], tiers: readonly (readonly NodeBox[])[], width: number, height: number, opts: LegibleOptions = {}): Viewport | undefined {
+  const minZoom = opts.minZoom ?? legibleZoom();
+  const maxZoom = Math.max(minZoom, opts.maxZoom ?? 1.15);
+  const padding = opts.padding ?? 28;
+  const graph = boundsOf(all);
+  if (graph === undefined || width <= 0 || height <= 0) return undefined;
+  const whole = fitViewport(all, width, height, padding, maxZoom, 0);
+  if (whole !== undefined && whole.zoom >= minZoom) return whole;
+  // Whole tiers while they fit; then, from the first tier that does not, each of its nodes that still fits, in order.
+  let target: Bounds | undefined;
+  const acc: NodeBox[] = [];
+  const fits = (boxes: readonly NodeBox[]): Bounds | undefined => {
+    const b = boundsOf(boxes);
+    return b !== undefined && fitZoom(b, width, height, padding) >= minZoom ? b : undefined;
+  };
+  for (const tier of tiers) {
+    if (tier.length === 0) continue;
+    const whole = fits([...acc, ...tier]);
+    if (whole !== undefined) {
+      acc.push(...tier);
+      target = whole;
+      continue;
+    }
+    for (const b of tier) {
+      const more = fits([...acc, b]);
+      if (more === undefined) continue;
+      acc.push(b);
+      target = more;
+    }
+    // Nothing of the first tier fits alone: centre on it at the legible zoom.
+    target ??= boundsOf(tier);
+    break;
+  }
+  const t = target ?? graph;
+  const zoom = Math.max(minZoom, Math.min(1, maxZoom, fitZoom(t, width, height, padding)));
+  const cx = centreOn(t.x0, t.x1, graph.x0 - padding / zoom, graph.x1 + padding / zoom, width / zoom);
+  const cy = centreOn(t.y0, t.y1, graph.y0 - padding / zoom, graph.y1 + padding / zoom, height / zoom);
+  return { zoom, pan: { x: width / 2 - zoom * cx, y: height / 2 - zoom * cy } };
+}
+
+/** Boxes of the nodes whose ids are in `ids` (in that order), from a lookup. */
+export function boxesOf(ids: Iterable<string>, box: (id: string) => NodeBox | undefined): NodeBox[] {
+  const out: NodeBox[] = [];
+  for (const id of ids) {
+    const b = box(id);
+    if (b !== undefined) out.push(b);
+  }
+  return out;
+}
