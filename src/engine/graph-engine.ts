@@ -14,7 +14,7 @@ import { parseAction } from '../model/scenario/actions.ts';
 import { type WorldChange } from '../model/world/runtime.ts';
 import { VertexKind, type Vertex } from './graph.ts';
 import { InstanceRuntime } from './instance-runtime.ts';
-import { instanceSatisfied } from './satisfiability.ts';
+import { forgetDependents, instanceSatisfied } from './satisfiability.ts';
 import { EARLY_MANIFEST_IMPORT, STARTD_SELF } from './startd-constants.ts';
 import { instanceValue } from './instance-value.ts';
 import { StartdMethods } from './method.ts';
@@ -54,15 +54,50 @@ export abstract class StartdGraph extends StartdMethods {
     }
   }
 
-  /** configure_vertex() (graph.c). Recursive through process_dependency_fmri(). */
-  protected configureVertex(i: InstanceRuntime): void {
-    if (i.configured || i.configuring) return;
-    if (!i.inRepository) return;
-    if (i.deathrow) return;
-    if (!i.resolved.configured) return; // no general/enabled: never told to the restarter (§1.1)
+  /**
+   * configure_vertex() (graph.c), which recurses through
+   * process_dependency_fmri() into every dependency before finishing the
+   * dependent. Here the same depth-first order runs on an explicit stack of
+   * frames (issue 15: a chain declared dependents-first used to overflow the
+   * call stack at ~1,800 services).
+   */
+  protected configureVertex(root: InstanceRuntime): void {
+    const f = this.beginConfigure(root);
+    if (f !== undefined) this.driveConfigure(f, true);
+  }
+
+  /** refresh_vertex() → set_dependencies() of a configured instance, configuring what it names (same order). */
+  protected setDependencies(i: InstanceRuntime): 'cycle' | 'invalid' | undefined {
+    return this.driveConfigure(configureFrame(i, true), false);
+  }
+
+  /** Work through the frames from `root` down; the root is finished only for configure_vertex(). */
+  private driveConfigure(root: ConfigureFrame, finishRoot: boolean): 'cycle' | 'invalid' | undefined {
+    const stack: ConfigureFrame[] = [root];
+    while (stack.length > 0) {
+      const f = stack[stack.length - 1];
+      if (f === undefined) break;
+      const next = this.nextToConfigure(f);
+      if (next !== undefined) {
+        const child = this.beginConfigure(next);
+        if (child !== undefined) stack.push(child);
+        continue;
+      }
+      stack.pop();
+      if (f !== root || finishRoot) this.finishConfigure(f);
+    }
+    return root.failed;
+  }
+
+  /** The start of configure_vertex(): a frame to work through, or undefined when there is nothing to do. */
+  protected beginConfigure(i: InstanceRuntime): ConfigureFrame | undefined {
+    if (i.configured || i.configuring) return undefined;
+    if (!i.inRepository) return undefined;
+    if (i.deathrow) return undefined;
+    if (!i.resolved.configured) return undefined; // no general/enabled: never told to the restarter (§1.1)
     if (i.fmri === STARTD_SELF || (i.fmri === EARLY_MANIFEST_IMPORT && this.rules.earlyManifestImport)) {
       this.startdOwnState(i);
-      return;
+      return undefined;
     }
     i.configuring = true;
     // The milestone's temporary overrides (§6.4): outside the subgraph → general_ovr/enabled=false.
@@ -73,26 +108,106 @@ export abstract class StartdGraph extends StartdMethods {
     i.state = 'uninitialized';
     i.leaf = 'uninitialized';
     i.aux = 'insert_in_graph';
-    // graph_change_restarter(): a delegated restarter is a dependency of the instance.
-    const restarter = i.resolved.restarter;
-    let failed: 'cycle' | 'invalid' | undefined;
-    if (restarter !== undefined) {
-      const rv = this.instanceVertex(restarter);
-      const path = this.graph.insertDependency(i.vertex, rv);
-      if (path !== undefined) {
-        this.handleCycle(i, path);
-        failed = 'cycle';
-      } else {
-        const ri = rv.inst;
-        if (ri !== undefined) this.configureVertex(ri);
+    return configureFrame(i, false);
+  }
+
+  /**
+   * The next dependency of the frame's instance to configure before the
+   * instance itself (graph_change_restarter(), then set_dependencies() in pg
+   * and target order), inserting edges on the way; undefined when all are.
+   */
+  protected nextToConfigure(f: ConfigureFrame): InstanceRuntime | undefined {
+    const i = f.i;
+    if (!f.restarterDone) {
+      f.restarterDone = true;
+      // graph_change_restarter(): a delegated restarter is a dependency of the instance.
+      const restarter = i.resolved.restarter;
+      if (restarter !== undefined) {
+        const rv = this.instanceVertex(restarter);
+        const path = this.graph.insertDependency(i.vertex, rv);
+        if (path !== undefined) {
+          this.handleCycle(i, path);
+          f.failed = 'cycle';
+          return undefined;
+        }
+        if (rv.inst !== undefined) return rv.inst;
       }
     }
-    if (failed === undefined) failed = this.setDependencies(i);
+    if (f.failed !== undefined || f.depsDone) return undefined;
+    // refresh_vertex() → set_dependencies(): one group vertex per dependency pg.
+    const groups = i.resolved.groups;
+    for (;;) {
+      // Instances of a service target, one at a time ("after we insert the dependency, to avoid looping").
+      const sv = f.service;
+      if (sv !== undefined) {
+        while (f.serviceIndex < sv.deps.length) {
+          const d = sv.deps[f.serviceIndex++];
+          if (d?.inst !== undefined) return d.inst;
+        }
+        f.service = undefined;
+      }
+      const g = groups[f.groupIndex];
+      if (g === undefined) break;
+      // "Ignoring empty dependency group"; a <dependent> of a manifest not yet imported is not in the
+      // repository yet (§5, §10.5); or the group is done.
+      if (g.targets.length === 0 || f.targetIndex >= g.targets.length || (f.targetIndex === 0 && g.declaredBy !== undefined && !this.declarerInRepository(g.declaredBy))) {
+        f.groupIndex++;
+        f.targetIndex = 0;
+        f.group = undefined;
+        continue;
+      }
+      let gv = f.group;
+      if (gv === undefined) {
+        gv = this.graph.add(`${i.fmri}>${g.name}`, VertexKind.Group, g.grouping, restartOnSeverity(g.restartOn), g.name);
+        if (!i.vertex.deps.includes(gv)) this.graph.addEdge(i.vertex, gv);
+        f.group = gv;
+      }
+      const target = g.targets[f.targetIndex++] ?? '';
+      let tv: Vertex;
+      if (target.startsWith('file:')) {
+        const p = parseFmri(target);
+        const path = p.ok && p.fmri.scheme === 'file' ? p.fmri.path : target;
+        tv = this.graph.add(target, VertexKind.File, 'require_all', RERR.none, path);
+      } else {
+        const p = parseFmri(target);
+        tv = p.ok && p.fmri.scheme === 'svc' && p.fmri.instance !== undefined
+          ? this.instanceVertex(target)
+          : this.graph.add(target, VertexKind.Service, 'require_any');
+      }
+      if (gv.deps.includes(tv)) continue;
+      const path = this.graph.insertDependency(gv, tv);
+      if (path !== undefined) {
+        this.handleCycle(i, path);
+        f.failed = 'cycle';
+        return undefined;
+      }
+      // "This must be after we insert the dependency, to avoid looping."
+      if (tv.kind === VertexKind.Instance) {
+        if (tv.inst !== undefined) return tv.inst;
+      } else if (tv.kind === VertexKind.Service) {
+        f.service = tv;
+        f.serviceIndex = 0;
+      }
+    }
+    f.depsDone = true;
+    if (i.resolved.invalid.length > 0) {
+      const line = `Transitioning ${i.fmri} to maintenance due to misconfiguration.`;
+      this.startdLog(line);
+      this.syslog(line, 'err', i.fmri);
+      for (const why of i.resolved.invalid) this.diagnostics.push(`${i.fmri}: ${why}`);
+      f.failed = 'invalid';
+    }
+    return undefined;
+  }
+
+  /** The end of configure_vertex(), once every dependency is configured. */
+  protected finishConfigure(f: ConfigureFrame): void {
+    const i = f.i;
     i.configuring = false;
     i.configured = true;
     this.bump();
-    if (failed === 'cycle') this.send(i, 'DEPENDENCY_CYCLE', 'dependency_cycle', RERR.none);
-    else if (failed === 'invalid') this.send(i, 'INVALID_DEPENDENCY', 'invalid_dependency', RERR.none);
+    if (f.failed === 'cycle') this.send(i, 'DEPENDENCY_CYCLE', 'dependency_cycle', RERR.none);
+    else if (f.failed === 'invalid') this.send(i, 'INVALID_DEPENDENCY', 'invalid_dependency', RERR.none);
     this.enableByVertex(i, i.enabled, false);
   }
 
@@ -117,51 +232,6 @@ export abstract class StartdGraph extends StartdMethods {
     i.aux = 'none';
     this.bump();
     this.recordStatus(i, 'uninitialized', 'none', 'none');
-  }
-
-  /** refresh_vertex() → set_dependencies(): one group vertex per dependency pg. */
-  protected setDependencies(i: InstanceRuntime): 'cycle' | 'invalid' | undefined {
-    for (const g of i.resolved.groups) {
-      if (g.targets.length === 0) continue; // "Ignoring empty dependency group"
-      // A <dependent> of a manifest not yet imported is not in the repository yet (§5, §10.5).
-      if (g.declaredBy !== undefined && !this.declarerInRepository(g.declaredBy)) continue;
-      const gv = this.graph.add(`${i.fmri}>${g.name}`, VertexKind.Group, g.grouping, restartOnSeverity(g.restartOn), g.name);
-      if (!i.vertex.deps.includes(gv)) this.graph.addEdge(i.vertex, gv);
-      for (const target of g.targets) {
-        let tv: Vertex;
-        if (target.startsWith('file:')) {
-          const p = parseFmri(target);
-          const path = p.ok && p.fmri.scheme === 'file' ? p.fmri.path : target;
-          tv = this.graph.add(target, VertexKind.File, 'require_all', RERR.none, path);
-        } else {
-          const p = parseFmri(target);
-          tv = p.ok && p.fmri.scheme === 'svc' && p.fmri.instance !== undefined
-            ? this.instanceVertex(target)
-            : this.graph.add(target, VertexKind.Service, 'require_any');
-        }
-        if (gv.deps.includes(tv)) continue;
-        const path = this.graph.insertDependency(gv, tv);
-        if (path !== undefined) {
-          this.handleCycle(i, path);
-          return 'cycle';
-        }
-        // "This must be after we insert the dependency, to avoid looping."
-        if (tv.kind === VertexKind.Instance) {
-          const ti = tv.inst;
-          if (ti !== undefined) this.configureVertex(ti);
-        } else if (tv.kind === VertexKind.Service) {
-          for (const d of tv.deps) if (d.inst !== undefined) this.configureVertex(d.inst);
-        }
-      }
-    }
-    if (i.resolved.invalid.length > 0) {
-      const line = `Transitioning ${i.fmri} to maintenance due to misconfiguration.`;
-      this.startdLog(line);
-      this.syslog(line, 'err', i.fmri);
-      for (const why of i.resolved.invalid) this.diagnostics.push(`${i.fmri}: ${why}`);
-      return 'invalid';
-    }
-    return undefined;
   }
 
   /**
@@ -263,14 +333,15 @@ export abstract class StartdGraph extends StartdMethods {
   }
 
   /**
-   * Whether a state change leaves every "unsatisfiable" (−1) answer in the
-   * graph as it was, so memoised deep answers stay valid (satisfiability.ts):
-   * true when the instance's own −1-ness did not change and no exclude_all
-   * group names it (exclusions look at running vs not, §3.4).
+   * After a state change: forget the memoised deep answers it may have
+   * changed (satisfiability.ts). Exclusions read running-or-not anywhere, so an
+   * instance an exclude_all group names forgets them all (a new version);
+   * otherwise only the answers above this instance, and only when its −1-ness
+   * changed (−1 is all that deep answers read of a member, §3.3).
    */
-  protected override keepsSatisfiability(i: InstanceRuntime, preUnsat: boolean): boolean {
-    if (this.excludedMember(i.vertex)) return false;
-    return this.valueIsUnsatisfiable(i) === preUnsat;
+  protected override forgetAnswers(i: InstanceRuntime, preUnsat: boolean): void {
+    if (this.excludedMember(i.vertex)) this.bump();
+    else if (this.valueIsUnsatisfiable(i) !== preUnsat) forgetDependents(i.vertex, this.satCtx);
   }
 
   /** Is the instance named by an exclude_all group, directly or through its service? (Called on every state change: no closures.) */
@@ -290,4 +361,23 @@ export abstract class StartdGraph extends StartdMethods {
 function namedByExclusion(x: Vertex): boolean {
   for (const d of x.dependents) if (d.kind === VertexKind.Group && d.grouping === 'exclude_all') return true;
   return false;
+}
+
+/** One configure_vertex() (or set_dependencies()) call in progress (see StartdGraph.configureVertex). */
+interface ConfigureFrame {
+  readonly i: InstanceRuntime;
+  restarterDone: boolean;
+  /** set_dependencies(): the pg, its group vertex once created, and the next target. */
+  groupIndex: number;
+  group: Vertex | undefined;
+  targetIndex: number;
+  /** A service target whose instances are configured one by one, and the next one. */
+  service: Vertex | undefined;
+  serviceIndex: number;
+  depsDone: boolean;
+  failed: 'cycle' | 'invalid' | undefined;
+}
+
+function configureFrame(i: InstanceRuntime, restarterDone: boolean): ConfigureFrame {
+  return { i, restarterDone, groupIndex: 0, group: undefined, targetIndex: 0, service: undefined, serviceIndex: 0, depsDone: false, failed: undefined };
 }

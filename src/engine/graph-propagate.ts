@@ -215,14 +215,18 @@ export abstract class StartdPropagation extends StartdGraph {
    * through bypassed groups (docs/smf-semantics.md §4.5 step 3 says "running"; an
    * offline dependent is left unmarked so it cannot be stranded).
    */
-  protected markSubtree(v: Vertex): void {
-    const vi = v.inst;
-    if (vi !== undefined && vi.toOffline) return;
-    if (v.kind === VertexKind.Instance) {
-      if (vi === undefined || !vi.enabled || !vi.running) return;
-      vi.toOffline = true;
-    } else if (this.bypassed(v)) return;
-    for (const d of v.dependents) this.markSubtree(d);
+  protected markSubtree(root: Vertex): void {
+    // An explicit stack (issue 15); the marks do not depend on the order.
+    const stack: Vertex[] = [root];
+    for (let v = stack.pop(); v !== undefined; v = stack.pop()) {
+      const vi = v.inst;
+      if (vi !== undefined && vi.toOffline) continue;
+      if (v.kind === VertexKind.Instance) {
+        if (vi === undefined || !vi.enabled || !vi.running) continue;
+        vi.toOffline = true;
+      } else if (this.bypassed(v)) continue;
+      for (const d of v.dependents) stack.push(d);
+    }
   }
 
   /** insubtree_dependents_down(): no marked, configured dependent is still online or degraded. */
@@ -248,22 +252,34 @@ export abstract class StartdPropagation extends StartdGraph {
 
   /** graph_offline_subtree_leaves(): as a dependent goes down, its newly exposed leaves follow. */
   protected offlineSubtreeLeaves(v: Vertex): void {
-    const visit = (d: Vertex): void => {
+    // graph.c recurses; this is the same pre-order on an explicit stack (issue 15), each vertex once.
+    const gen = this.graph.nextGeneration();
+    const stack: Vertex[] = [];
+    const pushDeps = (x: Vertex): void => {
+      for (let k = x.deps.length - 1; k >= 0; k--) {
+        const d = x.deps[k];
+        if (d !== undefined && d.mark !== gen) stack.push(d);
+      }
+    };
+    pushDeps(v);
+    for (let d = stack.pop(); d !== undefined; d = stack.pop()) {
+      if (d.mark === gen) continue;
+      d.mark = gen;
       if (d.kind !== VertexKind.Instance) {
-        for (const x of d.deps) visit(x);
-        return;
+        pushDeps(d);
+        continue;
       }
       const di = d.inst;
-      if (di === undefined || !di.toOffline) return;
-      // up_state(): online, degraded or offline. A vertex already down is not a leaf: recurse.
+      if (di === undefined || !di.toOffline) continue;
+      // up_state(): online, degraded or offline. A vertex already down is not a leaf: descend.
       if (!(di.running || di.state === 'offline')) {
-        for (const x of d.deps) visit(x);
-        return;
+        pushDeps(d);
+        continue;
       }
-      if (!this.insubtreeDependentsDown(d)) return;
+      if (!this.insubtreeDependentsDown(d)) continue;
       if (di.toDisable) this.send(di, 'ADMIN_DISABLE', 'disable_request', RERR.restart);
       else if (di.running) this.offlineVertex(di);
-    };
-    for (const d of v.deps) visit(d);
+    }
   }
+
 }

@@ -31,6 +31,8 @@ export interface Vertex {
   inst: InstanceRuntime | undefined;
   /** Walk marker (graph_walk), compared against a generation counter. */
   mark: number;
+  /** The second marker of a search from both ends (DependencyGraph.reaches). */
+  markBack: number;
   /** Memo of instanceSatisfied(v, true) valid while the graph's state version is unchanged. */
   memoVersion: number;
   memoValue: 1 | 0 | -1;
@@ -59,6 +61,7 @@ export class DependencyGraph {
       label,
       inst: undefined,
       mark: 0,
+      markBack: 0,
       memoVersion: -1,
       memoValue: 0,
     };
@@ -85,12 +88,51 @@ export class DependencyGraph {
    * `from`) when the edge would close a cycle, else inserts it.
    */
   insertDependency(from: Vertex, to: Vertex): Vertex[] | undefined {
-    if (!(from.kind === VertexKind.Group && from.grouping === 'exclude_all')) {
+    if (!(from.kind === VertexKind.Group && from.grouping === 'exclude_all') && this.reaches(to, from)) {
       const path = this.pathTo(to, from);
       if (path !== undefined) return path;
     }
     this.addEdge(from, to);
     return undefined;
+  }
+
+  /**
+   * Whether a path leads from `start` to `goal` along dependencies, not
+   * through exclude_all groups: searched from both ends at once, one vertex
+   * each way in turn, so it stops as soon as the smaller side is exhausted.
+   * One direction alone is quadratic for some graph: forwards for a chain
+   * declared dependencies-first, backwards for one declared dependents-first
+   * (issue 15). The path itself (rare: a cycle) comes from pathTo().
+   */
+  reaches(start: Vertex, goal: Vertex): boolean {
+    if (start === goal) return true;
+    const fwd = ++this.walkGeneration;
+    const back = ++this.walkGeneration;
+    const ahead: Vertex[] = [start];
+    const behind: Vertex[] = [goal];
+    start.mark = fwd;
+    goal.markBack = back;
+    while (ahead.length > 0 && behind.length > 0) {
+      const v = ahead.pop();
+      if (v !== undefined) {
+        for (const d of v.deps) {
+          if (d.mark === fwd || (d.kind === VertexKind.Group && d.grouping === 'exclude_all')) continue;
+          if (d.markBack === back) return true;
+          d.mark = fwd;
+          ahead.push(d);
+        }
+      }
+      const w = behind.pop();
+      if (w !== undefined) {
+        for (const d of w.dependents) {
+          if (d.markBack === back || (d.kind === VertexKind.Group && d.grouping === 'exclude_all')) continue;
+          if (d.mark === fwd) return true;
+          d.markBack = back;
+          behind.push(d);
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -77,7 +77,7 @@ export abstract class StartdRestarter extends StartdRecording {
         i.cycle = undefined;
       }
     }
-    if (stateChanges && !this.keepsSatisfiability(i, preUnsat)) this.bump();
+    if (stateChanges) this.forgetAnswers(i, preUnsat);
     const willRunMethod = step.actions.some((a) => a === 'runStartMethod' || a === 'runStopMethod' || a === 'runRefreshMethod');
     if (!willRunMethod) this.recordStatus(i, from, fromNext, reason);
     for (const a of step.actions) {

@@ -14,5 +14,11 @@ export const EARLY_MANIFEST_IMPORT = 'svc:/system/early-manifest-import:default'
 /** graph.c up_svcs[] (§6.7). */
 export const UP_SVCS = [SINGLE_USER, CONSOLE_LOGIN, 'svc:/system/install-setup:default', 'svc:/system/install:default'];
 export const STANDARD_MILESTONES = new Set([SINGLE_USER, MULTI_USER, MULTI_USER_SERVER]);
-/** Safety net: a scenario that never quiesces (a crash loop without rate limit) stops here. */
+/**
+ * Safety net: a scenario that never quiesces (a crash loop without rate limit)
+ * stops after this many trace records, plus RECORDS_PER_INSTANCE for each
+ * instance: a boot writes about 5 per instance, so a large graph is never
+ * called unsettled before it has run (issue 15: 100,000 services were, at t=0).
+ */
 export const MAX_RECORDS = 400_000;
+export const RECORDS_PER_INSTANCE = 40;

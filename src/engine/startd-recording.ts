@@ -123,7 +123,7 @@ export abstract class StartdRecording {
   protected abstract applyWorld(changes: readonly WorldChange[]): void;
   protected abstract gtTransition(i: InstanceRuntime, old: InstanceState, wasRunning: boolean, rerr: number): void;
   protected abstract valueIsUnsatisfiable(i: InstanceRuntime): boolean;
-  protected abstract keepsSatisfiability(i: InstanceRuntime, preUnsat: boolean): boolean;
+  protected abstract forgetAnswers(i: InstanceRuntime, preUnsat: boolean): void;
   protected abstract graphPropagateStop(v: Vertex, err: number): void;
   protected abstract graphPropagateSat(v: Vertex): void;
   protected abstract enableByVertex(i: InstanceRuntime, enable: boolean, admin: boolean): void;

@@ -14,7 +14,7 @@ import { parseAction } from '../model/scenario/actions.ts';
 import { VertexKind } from './graph.ts';
 import { dependencySatisfied } from './satisfiability.ts';
 import { TRACE_FORMAT, type InstanceStatus, type Trace, type TraceInstance } from './trace.ts';
-import { MAX_RECORDS } from './startd-constants.ts';
+import { MAX_RECORDS, RECORDS_PER_INSTANCE } from './startd-constants.ts';
 import { StartdAdmin } from './admin-svcadm.ts';
 import type { SimulateOptions, Work } from './startd-recording.ts';
 
@@ -33,6 +33,7 @@ export class Startd extends StartdAdmin {
   }
 
   protected loop(): void {
+    const maxRecords = MAX_RECORDS + RECORDS_PER_INSTANCE * this.instances.length;
     for (;;) {
       const next = this.queue.peekTime();
       if (next === undefined) break;
@@ -40,9 +41,11 @@ export class Startd extends StartdAdmin {
         this.truncated = true;
         break;
       }
-      if (this.records.length > MAX_RECORDS) {
+      if (this.records.length > maxRecords) {
         this.truncated = true;
-        this.diagnostics.push(`stopped after ${MAX_RECORDS} records at t=${this.now} ms: the scenario does not settle`);
+        this.diagnostics.push(
+          `stopped after ${maxRecords} trace records at t=${this.now} ms: the scenario does not settle (the limit is ${MAX_RECORDS} + ${RECORDS_PER_INSTANCE} per instance)`,
+        );
         break;
       }
       const item = this.queue.pop();
