@@ -6,7 +6,14 @@
  */
 import type { InstanceStatus, Trace, TraceRecord } from './trace.ts';
 
-const CHECKPOINT_EVERY = 512;
+/**
+ * A checkpoint copies every instance's status, so checkpoints are at least as
+ * far apart as there are instances: memory stays O(records) (at 512 apart,
+ * 100,000 instances made a million-entry copy every 512 records and ran out of
+ * memory, issue 15), and a seek replays at most that many records, no more than
+ * the copy of the statuses it returns costs anyway.
+ */
+const MIN_CHECKPOINT_EVERY = 512;
 
 export interface Seeker {
   /** Statuses after records[0..index] (index -1: before anything). */
@@ -24,6 +31,7 @@ export function createSeeker(trace: Trace): Seeker {
   const initial = new Map<string, InstanceStatus>();
   for (const i of trace.instances) initial.set(i.fmri, i.initial);
   const checkpoints: Map<string, InstanceStatus>[] = [];
+  const CHECKPOINT_EVERY = Math.max(MIN_CHECKPOINT_EVERY, trace.instances.length);
   let cur = new Map(initial);
   for (let k = 0; k < records.length; k++) {
     if (k % CHECKPOINT_EVERY === 0) checkpoints.push(new Map(cur));

@@ -1,0 +1,92 @@
+/**
+ * Hostile and huge input, mid sizes (issue 15): every generator of
+ * hostile.ts through the validator, the engine and time travel, at sizes past
+ * where the recursive walks used to overflow the stack (~1,800 deep). Each
+ * gives its result within the test timeout; the expected outcomes follow from
+ * the shape of the graph (smf-semantics.md §3: require_all waits for every
+ * member, a missing member is unsatisfiable; §1.2: the instance that closes a
+ * cycle goes to maintenance). The large sizes (100,000) run in
+ * `npm run test:hostile` (scripts/hostile.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../engine/simulate.ts';
+import { createSeeker } from '../engine/seek.ts';
+import { formatSvcsTable } from '../engine/svcs-format.ts';
+import type { InstanceStatus, Trace } from '../engine/trace.ts';
+import { validateScenario } from '../model/scenario/validate.ts';
+import type { Scenario } from '../model/scenario/types.ts';
+import { brokenChain, chain, cycle, fanIn, fanOut, flat } from './hostile.ts';
+
+const MID = 3_000;
+
+function run(s: Scenario): { trace: Trace; final: ReadonlyMap<string, InstanceStatus> } {
+  const v = validateScenario(JSON.parse(JSON.stringify(s)));
+  expect(v.ok).toBe(true);
+  const trace = simulate(s);
+  expect(trace.quiescent).toBe(true);
+  const final = createSeeker(trace).atIndex(trace.records.length - 1);
+  // The CLI's table of the final state is produced too (one line per instance).
+  expect(formatSvcsTable(trace, final).split('\n').length).toBeGreaterThan(final.size);
+  return { trace, final };
+}
+
+const states = (final: ReadonlyMap<string, InstanceStatus>): Map<string, number> => {
+  const count = new Map<string, number>();
+  for (const s of final.values()) count.set(s.state, (count.get(s.state) ?? 0) + 1);
+  return count;
+};
+
+describe('hostile input, mid size', () => {
+  for (const order of ['dependencies-first', 'dependents-first'] as const) {
+    it(`a require_all chain of ${MID} declared ${order} comes up link by link`, () => {
+      const { final } = run(chain(MID, order));
+      expect(states(final)).toEqual(new Map([['online', MID]]));
+      // Each link waits for the one before it: online times strictly increase along the chain.
+      let previous = -1;
+      for (let k = 0; k < MID; k++) {
+        const since = final.get(`svc:/hostile/s${k}:default`)?.since ?? -1;
+        expect(since).toBeGreaterThan(previous);
+        previous = since;
+      }
+    });
+
+    it(`a broken chain of ${MID} declared ${order}: nothing comes up`, () => {
+      const { final } = run(brokenChain(MID, order));
+      expect(states(final)).toEqual(new Map([['offline', MID]]));
+    });
+  }
+
+  it(`a require_all cycle of ${MID}: the instance that closes it goes to maintenance with the whole cycle, the rest wait`, () => {
+    const { final } = run(cycle(MID));
+    expect(states(final)).toEqual(new Map([['maintenance', 1], ['offline', MID - 1]]));
+    const closing = [...final.values()].find((s) => s.state === 'maintenance');
+    expect(closing?.aux).toBe('dependency_cycle');
+    // The cycle names every member once, plus the closing instance again at the end.
+    expect(new Set(closing?.cycle).size).toBe(MID);
+  });
+
+  it(`fan-in: ${MID} services on one missing service all wait`, () => {
+    const { final } = run(fanIn(MID));
+    expect(states(final)).toEqual(new Map([['offline', MID]]));
+  });
+
+  it(`fan-in: ${MID} services on one present service all come up after it`, () => {
+    const { final } = run(fanIn(MID, false));
+    expect(states(final)).toEqual(new Map([['online', MID + 1]]));
+    const hub = final.get('svc:/hostile/hub:default')?.since ?? Infinity;
+    for (let k = 0; k < MID; k++) expect(final.get(`svc:/hostile/s${k}:default`)?.since).toBeGreaterThan(hub);
+  });
+
+  it(`fan-out: one service on ${MID} comes up after all of them`, () => {
+    const { final } = run(fanOut(MID));
+    expect(states(final)).toEqual(new Map([['online', MID + 1]]));
+    const top = final.get('svc:/hostile/top:default')?.since ?? -1;
+    for (let k = 0; k < MID; k++) expect(final.get(`svc:/hostile/s${k}:default`)?.since).toBeLessThan(top);
+  });
+
+  it('flat 10,000: everything comes up, and the trace is not called unsettled', () => {
+    const { trace, final } = run(flat(10_000));
+    expect(states(final)).toEqual(new Map([['online', 10_000]]));
+    expect(trace.diagnostics.filter((d) => /settle/.test(d))).toEqual([]);
+  });
+});
