@@ -3,7 +3,7 @@
  * hostile.ts through the validator, the engine and time travel, at sizes past
  * where the recursive walks used to overflow the stack (~1,800 deep). Each
  * gives its result within the test timeout; the expected outcomes follow from
- * the shape of the graph (smf-semantics.md §3: require_all waits for every
+ * the shape of the graph (docs/smf-semantics.md §3: require_all waits for every
  * member, a missing member is unsatisfiable; §1.2: the instance that closes a
  * cycle goes to maintenance). The large sizes (100,000) run in
  * `npm run test:hostile` (scripts/hostile.ts).
