@@ -9,6 +9,8 @@ import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from
 import { validateScenario } from '../model/scenario/validate.ts';
 import { parseAction } from '../model/scenario/actions.ts';
 import type { ShareStateV1 } from './share-state.ts';
+import { lzExpandedLength } from './lz-expanded-length.ts';
+import { checkJsonShape, LIMITS } from '../model/scenario/limits.ts';
 
 export const LINK_PREFIX = 'v1.';
 
@@ -18,6 +20,13 @@ export const LINK_SOFT_LIMIT = 8_000;
 export const LINK_HARD_LIMIT = 64_000;
 /** The decoder refuses anything longer, before decompressing. */
 const DECODE_LIMIT = 200_000;
+/**
+ * Nor does it expand a link to more than this many characters (measured
+ * before expanding, lz-expanded-length.ts): a 44,905-character link once
+ * expanded to a 200 MB scenario name. A link bootgraph makes (≤ 64,000
+ * characters) expands to well under 1 MB.
+ */
+export const LINK_EXPANDED_LIMIT = 4_000_000;
 
 export type DecodeResult =
   | { ok: true; state: ShareStateV1; warnings: string[] }
@@ -47,9 +56,19 @@ export function decodeShareFragment(raw: string): DecodeResult {
   const version = Number(m[1]);
   if (version > 1) return { ok: false, reason: 'newer', message: `This link was made by a newer bootgraph (link format v${version}); this version reads v1. Open it in a newer bootgraph.` };
   if (version < 1) return { ok: false, reason: 'unknown-format', message: `Link format v${version} does not exist.` };
+  const payload = text.slice(m[0].length);
+  const size = lzExpandedLength(payload, LINK_EXPANDED_LIMIT);
+  if (!size.ok && size.reason === 'too-long') {
+    return {
+      ok: false,
+      reason: 'too-long',
+      message: `The link expands to more than ${LINK_EXPANDED_LIMIT.toLocaleString('en-US')} characters, more than bootgraph reads from a link. If it is a real scenario, share the scenario file instead.`,
+    };
+  }
+  if (!size.ok) return { ok: false, reason: 'corrupt', message: 'The link is damaged or cut short (its data does not decompress). Ask for the whole link.' };
   let json: string | null;
   try {
-    json = decompressFromEncodedURIComponent(text.slice(m[0].length));
+    json = decompressFromEncodedURIComponent(payload);
   } catch {
     json = null;
   }
@@ -70,6 +89,8 @@ const KNOWN = new Set(['p', 's', 'c', 'a', 't', 'sel', 'view', 'tour', 'boot']);
 export function validateShareState(value: unknown): DecodeResult {
   const bad = (message: string): DecodeResult => ({ ok: false, reason: 'invalid', message: `The link's contents are not valid: ${message}` });
   if (!isObj(value)) return bad('expected an object');
+  const shape = checkJsonShape(value);
+  if (shape !== undefined) return bad(`${shape.path}: ${shape.message}`);
   const warnings: string[] = [];
   for (const k of Object.keys(value)) if (!KNOWN.has(k)) warnings.push(`ignored an unknown field "${k.slice(0, 40)}"`);
   const p = value['p'];
@@ -96,7 +117,9 @@ export function validateShareState(value: unknown): DecodeResult {
   if (a !== undefined) {
     if (!Array.isArray(a) || a.length > 500) return bad('interventions must be a list of at most 500 actions');
     for (const x of a) {
-      if (!isObj(x) || typeof x['at'] !== 'number' || !Number.isFinite(x['at']) || x['at'] < 0 || typeof x['run'] !== 'string') return bad('an intervention is malformed');
+      if (!isObj(x) || typeof x['at'] !== 'number' || !Number.isFinite(x['at']) || x['at'] < 0 || typeof x['run'] !== 'string' || x['run'].length > LIMITS.command) {
+        return bad('an intervention is malformed');
+      }
       const b = x['b'];
       if (b !== undefined && (typeof b !== 'number' || !Number.isInteger(b) || b < 0 || b > 100)) return bad('an intervention names an impossible boot');
       const parsed = parseAction(x['run']);
@@ -112,7 +135,7 @@ export function validateShareState(value: unknown): DecodeResult {
     return bad('the view is malformed');
   }
   const tour = value['tour'];
-  if (tour !== undefined && (!isObj(tour) || typeof tour['id'] !== 'string' || typeof tour['step'] !== 'number' || !Number.isInteger(tour['step']) || tour['step'] < 0)) {
+  if (tour !== undefined && (!isObj(tour) || typeof tour['id'] !== 'string' || tour['id'].length > 200 || typeof tour['step'] !== 'number' || !Number.isInteger(tour['step']) || tour['step'] < 0)) {
     return bad('the tour step is malformed');
   }
   const boot = value['boot'];

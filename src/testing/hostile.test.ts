@@ -15,7 +15,11 @@ import { formatSvcsTable } from '../engine/svcs-format.ts';
 import type { InstanceStatus, Trace } from '../engine/trace.ts';
 import { validateScenario } from '../model/scenario/validate.ts';
 import type { Scenario } from '../model/scenario/types.ts';
-import { brokenChain, chain, cycle, fanIn, fanOut, flat } from './hostile.ts';
+import { readFileSync } from 'node:fs';
+import LZ from 'lz-string';
+import { decodeShareFragment } from '../share/codec.ts';
+import { LIMITS } from '../model/scenario/limits.ts';
+import { brokenChain, chain, cycle, deepArrayText, deepJsonText, fanIn, fanOut, flat, oversizedString } from './hostile.ts';
 
 const MID = 3_000;
 
@@ -90,3 +94,72 @@ describe('hostile input, mid size', () => {
     expect(trace.diagnostics.filter((d) => /settle/.test(d))).toEqual([]);
   });
 });
+
+describe('hostile input: sizes are refused with a message naming the limit', () => {
+  const fields = [
+    ['name', LIMITS.name, '$.name'],
+    ['description', LIMITS.description, '$.description'],
+    ['exec', LIMITS.command, '$.services[0].start.exec'],
+    ['common_name', LIMITS.string, '$.services[0].common_name'],
+  ] as const;
+  for (const [field, limit, path] of fields) {
+    it(`a ${field} one character over ${limit} is refused at ${path}; at the limit it is accepted`, () => {
+      const over = validateScenario(oversizedString(field, limit + 1));
+      expect(over.ok).toBe(false);
+      if (!over.ok) {
+        expect(over.errors[0]?.path).toBe(path);
+        expect(over.errors[0]?.message).toContain(limit.toLocaleString('en-US'));
+      }
+      expect(validateScenario(oversizedString(field, limit)).ok).toBe(true);
+    });
+  }
+
+  it(`an FMRI over ${LIMITS.fmri} characters is refused naming the limit (SMF's own service-name limit refuses shorter ones)`, () => {
+    const v = validateScenario(oversizedString('fmri', LIMITS.fmri + 1));
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.errors[0]).toEqual({ path: '$.services[0].fmri', message: expect.stringContaining(LIMITS.fmri.toLocaleString('en-US')) });
+  });
+
+  it('a 200 MB-style name (here 5,000,000 characters) is refused by the shape check before anything else reads it', () => {
+    const v = validateScenario(oversizedString('name', 5_000_000));
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.errors[0]).toEqual({ path: '$.name', message: expect.stringContaining('5,000,000 characters') });
+  });
+
+  it(`JSON nested deeper than ${LIMITS.depth} levels is refused with its path, and so is a deep list (JSON.stringify would overflow on both)`, () => {
+    const deep = validateScenario(JSON.parse(deepJsonText(100_000)));
+    expect(deep.ok).toBe(false);
+    if (!deep.ok) {
+      expect(deep.errors[0]?.message).toContain(`more than ${LIMITS.depth} levels`);
+      expect(deep.errors[0]?.path.startsWith('$.source.a.a')).toBe(true);
+    }
+    const shallow = validateScenario(JSON.parse(deepJsonText(3)));
+    expect(shallow.ok).toBe(false); // "source" must hold strings: still a clear message, not a crash
+    if (!shallow.ok) expect(shallow.errors[0]?.path).toBe('$.source');
+    expect(validateScenario(JSON.parse(deepArrayText(100_000))).ok).toBe(false);
+  });
+
+  it(`more than ${LIMITS.services.toLocaleString('en-US')} services are refused with the limit`, () => {
+    const v = validateScenario({ format: 'bootgraph/1', name: 'too many', services: Array.from({ length: LIMITS.services + 1 }, (_, i) => ({ fmri: `svc:/x/s${i}` })) });
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.errors[0]?.message).toContain('100,000');
+  });
+
+  it('the link expansion bomb (5,800 characters → 5,000,000) is refused before it is expanded, naming the limit', () => {
+    const fragment = readFileSync('fixtures/hostile/expansion-bomb.link', 'utf8').trim();
+    expect(fragment.length).toBeLessThan(10_000);
+    const before = process.memoryUsage().heapUsed;
+    const r = decodeShareFragment(fragment);
+    expect(r).toEqual({ ok: false, reason: 'too-long', message: expect.stringContaining('4,000,000 characters') });
+    // Nothing of the 5,000,000 characters was built (a UTF-16 string of them alone is 10 MB).
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(8_000_000);
+  });
+
+  it('a link holding deeply nested JSON says where, and is not kept', () => {
+    const fragment = `v1.${LZ.compressToEncodedURIComponent(`{"p":"demo-restart-on","x":${deepArrayText(5_000)}}`)}`;
+    const r = decodeShareFragment(fragment);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain(`more than ${LIMITS.depth} levels`);
+  });
+});
+

@@ -75,7 +75,7 @@ export function flat(n: number): Scenario {
   return { format: FORMAT, name: `flat ${n}`, services };
 }
 
-/** A valid scenario whose `field` is `length` characters long (the 200 MB scenario name of issue 15, scaled). */
+/** A scenario whose `field` is `length` characters long (the 200 MB scenario name of issue 15, scaled); valid up to the field's limit. */
 export function oversizedString(field: 'name' | 'description' | 'exec' | 'common_name' | 'fmri', length: number): Scenario {
   const long = 'x'.repeat(length);
   const base: Scenario = { format: FORMAT, name: 'oversized', services: [{ fmri: 'svc:/hostile/a' }] };
@@ -88,8 +88,11 @@ export function oversizedString(field: 'name' | 'description' | 'exec' | 'common
       return { ...base, services: [{ fmri: 'svc:/hostile/a', start: { exec: long } }] };
     case 'common_name':
       return { ...base, services: [{ fmri: 'svc:/hostile/a', common_name: long }] };
-    case 'fmri':
-      return { ...base, services: [{ fmri: `svc:/${long}` }] };
+    case 'fmri': {
+      // Exactly `length` characters, in path components SMF accepts (≤ 256 each).
+      const body = 'x'.repeat(Math.max(1, length - 'svc:/'.length)).replace(/(.{100})(?=.)/g, '$1/').slice(0, Math.max(1, length - 'svc:/'.length));
+      return { ...base, services: [{ fmri: `svc:/${body.endsWith('/') ? `${body.slice(0, -1)}x` : body}` }] };
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import { parseAction } from './actions.ts';
 import { validateWorld } from '../world/validate.ts';
 import { validateWorldScenario } from '../world/validate-scenario.ts';
 import { SCENARIO_FORMAT, type Scenario } from './types.ts';
+import { checkJsonShape, LIMITS, tooLong } from './limits.ts';
 
 export interface ValidationIssue {
   /** JSON path, e.g. `$.services[3].dependencies[0].grouping`. */
@@ -74,7 +75,8 @@ class Checker {
       if (!allowed.has(k)) this.warn(`${path}.${k}`, `unknown field "${k}" is ignored`);
     }
   }
-  str(o: Obj, key: string, path: string, required: boolean): string | undefined {
+  /** A string field, at most `max` characters (issue 15: field lengths are bounded). */
+  str(o: Obj, key: string, path: string, required: boolean, max: number = LIMITS.string): string | undefined {
     const v = o[key];
     if (v === undefined) {
       if (required) this.error(`${path}.${key}`, `"${key}" is required`);
@@ -82,6 +84,10 @@ class Checker {
     }
     if (typeof v !== 'string') {
       this.error(`${path}.${key}`, `"${key}" must be a string, not ${describe(v)}`);
+      return undefined;
+    }
+    if (v.length > max) {
+      this.error(`${path}.${key}`, tooLong(`"${key}"`, v.length, max));
       return undefined;
     }
     return v;
@@ -114,6 +120,12 @@ export function validateScenario(input: unknown): ValidationResult {
     c.error('$', `a scenario must be a JSON object, not ${describe(input)}`);
     return { ok: false, errors: c.errors, warnings: c.warnings };
   }
+  // Sizes first, without recursion: nothing below (nor JSON.stringify when saving) meets a hostile shape.
+  const shape = checkJsonShape(input);
+  if (shape !== undefined) {
+    c.error(shape.path, shape.message);
+    return { ok: false, errors: c.errors, warnings: c.warnings };
+  }
   const format = input['format'];
   if (format !== SCENARIO_FORMAT) {
     if (typeof format === 'string' && /^bootgraph\/\d+$/.test(format)) {
@@ -124,8 +136,8 @@ export function validateScenario(input: unknown): ValidationResult {
     return { ok: false, errors: c.errors, warnings: c.warnings };
   }
   c.unknownKeys(input, TOP_KEYS, '$');
-  c.str(input, 'name', '$', true);
-  c.str(input, 'description', '$', false);
+  c.str(input, 'name', '$', true, LIMITS.name);
+  c.str(input, 'description', '$', false, LIMITS.description);
   const era = input['era'];
   if (era !== undefined && era !== '2009' && era !== '2025') c.error('$.era', `"era" must be "2009" or "2025", not ${describe(era)}`);
   const milestone = c.str(input, 'milestone', '$', false);
@@ -141,11 +153,14 @@ export function validateScenario(input: unknown): ValidationResult {
     c.error('$.jitter', `"jitter" must be a number in [0, 1) (durations are scaled by ×[1 − jitter, 1 + jitter)), not ${describe(jitter)}`);
   }
   c.nonNegative(input, 'until', '$');
-  if (input['source'] !== undefined && !isObj(input['source'])) c.error('$.source', '"source" must be an object of strings');
+  const source = input['source'];
+  if (source !== undefined && (!isObj(source) || Object.values(source).some((x) => typeof x !== 'string'))) c.error('$.source', '"source" must be an object of strings');
   const services = input['services'];
   const serviceFmris = new Set<string>();
   if (!Array.isArray(services)) {
     c.error('$.services', `"services" must be a list${services === undefined ? ' and is required' : `, not ${describe(services)}`}`);
+  } else if (services.length > LIMITS.services) {
+    c.error('$.services', `${services.length.toLocaleString('en-US')} services are more than bootgraph simulates (${LIMITS.services.toLocaleString('en-US')})`);
   } else {
     services.forEach((s, i) => checkService(c, s, `$.services[${i}]`, serviceFmris));
   }
@@ -180,6 +195,7 @@ function checkPathList(c: Checker, v: unknown, path: string): void {
   }
   v.forEach((p, i) => {
     if (typeof p !== 'string' || !p.startsWith('/')) c.error(`${path}[${i}]`, `must be an absolute path such as "/dev/ipmpstub", not ${describe(p)}`);
+    else if (p.length > LIMITS.fmri) c.error(`${path}[${i}]`, tooLong('the path', p.length, LIMITS.fmri));
   });
 }
 
@@ -190,7 +206,8 @@ function checkFmriList(c: Checker, v: unknown, path: string): void {
     return;
   }
   v.forEach((f, i) => {
-    if (typeof f !== 'string' || canonicalFmri(f) === undefined) c.error(`${path}[${i}]`, `${describe(f)} is not a service FMRI`);
+    if (typeof f === 'string' && f.length > LIMITS.fmri) c.error(`${path}[${i}]`, tooLong('the FMRI', f.length, LIMITS.fmri));
+    else if (typeof f !== 'string' || canonicalFmri(f) === undefined) c.error(`${path}[${i}]`, `${describe(f)} is not a service FMRI`);
   });
 }
 
@@ -200,7 +217,7 @@ function checkService(c: Checker, s: unknown, path: string, seen: Set<string>): 
     return;
   }
   c.unknownKeys(s, SERVICE_KEYS, path);
-  const fmri = c.str(s, 'fmri', path, true);
+  const fmri = c.str(s, 'fmri', path, true, LIMITS.fmri);
   if (fmri !== undefined) {
     const p = parseFmri(fmri);
     if (!p.ok) c.error(`${path}.fmri`, p.error);
@@ -244,7 +261,7 @@ function checkComposable(c: Checker, o: Obj, path: string): void {
   c.bool(o, 'timeout_retry', path);
   c.str(o, 'common_name', path, false);
   c.str(o, 'method_model', path, false);
-  const restarter = c.str(o, 'restarter', path, false);
+  const restarter = c.str(o, 'restarter', path, false, LIMITS.fmri);
   if (restarter !== undefined) {
     const p = parseFmri(restarter);
     if (!p.ok || p.fmri.scheme !== 'svc' || p.fmri.instance === undefined) {
@@ -255,6 +272,8 @@ function checkComposable(c: Checker, o: Obj, path: string): void {
     const list = o[key];
     if (list !== undefined && (!Array.isArray(list) || list.some((x) => typeof x !== 'string'))) {
       c.error(`${path}.${key}`, `"${key}" must be a list of strings`);
+    } else if (Array.isArray(list) && list.some((x) => typeof x === 'string' && x.length > LIMITS.string)) {
+      c.error(`${path}.${key}`, tooLong(`an entry of "${key}"`, list.reduce((m: number, x) => Math.max(m, String(x).length), 0), LIMITS.string));
     }
   }
   const deps = o['dependencies'];
@@ -311,6 +330,10 @@ function checkDependency(c: Checker, d: unknown, path: string, names: Set<string
       c.error(`${path}.targets[${i}]`, `must be an FMRI string, not ${describe(t)}`);
       return;
     }
+    if (t.length > LIMITS.fmri) {
+      c.error(`${path}.targets[${i}]`, tooLong('the FMRI', t.length, LIMITS.fmri));
+      return;
+    }
     const p = parseFmri(t);
     if (!p.ok) c.error(`${path}.targets[${i}]`, p.error);
     else schemes = schemes.add(p.fmri.scheme);
@@ -330,7 +353,7 @@ function checkDependent(c: Checker, d: unknown, path: string): void {
   const name = c.str(d, 'name', path, true);
   if (name !== undefined && !PG_NAME.test(name)) c.error(`${path}.name`, `"${name}" is not a valid property group name`);
   checkGroupingAndRestart(c, d, path);
-  const target = c.str(d, 'target', path, true);
+  const target = c.str(d, 'target', path, true, LIMITS.fmri);
   if (target !== undefined) {
     const p = parseFmri(target);
     if (!p.ok) c.error(`${path}.target`, p.error);
@@ -348,7 +371,7 @@ function checkMethod(c: Checker, m: unknown, path: string): void {
   c.bool(m, 'missing', path);
   c.nonNegative(m, 'duration', path);
   c.nonNegative(m, 'timeout', path, 'a timeout in simulated milliseconds (0 = infinite)');
-  c.str(m, 'exec', path, false);
+  c.str(m, 'exec', path, false, LIMITS.command);
   const exit = m['exit'];
   if (exit === undefined) return;
   const values = Array.isArray(exit) ? exit : [exit];
@@ -377,7 +400,7 @@ function checkActions(c: Checker, actions: unknown): void {
     }
     c.unknownKeys(a, new Set(['at', 'run']), path);
     if (typeof a['at'] !== 'number' || !Number.isFinite(a['at']) || a['at'] < 0) c.error(`${path}.at`, '"at" must be a non-negative time in simulated milliseconds');
-    const run = c.str(a, 'run', path, true);
+    const run = c.str(a, 'run', path, true, LIMITS.command);
     if (run !== undefined) {
       const parsed = parseAction(run);
       if (!parsed.ok) c.error(`${path}.run`, parsed.error);
