@@ -11,8 +11,11 @@
  * included); 2, with one message, when a path cannot be read or nothing usable
  * was produced. Never a stack trace.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync, realpathSync } from 'node:fs';
-import { join, relative, isAbsolute } from 'node:path';
+import { readdirSync, statSync, writeFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, relative, isAbsolute, resolve } from 'node:path';
+import { decodeText } from '../lib/decode-text.ts';
+import { ReadError, readBoundedFile } from './read-file.ts';
+import { jsonSafe, quietOnClosedPipe, terminalSafe } from './terminal.ts';
 import { importBundles, formatFinding, type BundleSource, type Finding } from '../model/import/bundle.ts';
 import { XML_LIMITS, tooLargeMessage } from '../model/import/xml.ts';
 
@@ -52,14 +55,28 @@ function parseArgs(argv: readonly string[]): Args {
   return args;
 }
 
-/** How a path is shown in findings and in ServiceSpec.manifest: relative to the cwd when inside it. */
-function display(path: string): string {
+/**
+ * How a path is shown in findings and in ServiceSpec.manifest: relative to the
+ * cwd when inside it, otherwise relative to the parent of the input it was
+ * found under (so it starts with that input's own name). Never absolute: an
+ * imported scenario travels in files and links (issue 15).
+ */
+function display(path: string, root: string = path): string {
+  const inside = (rel: string): boolean => rel.length > 0 && !rel.startsWith('..') && !isAbsolute(rel);
   const rel = relative(process.cwd(), path);
-  return rel.length > 0 && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  if (inside(rel)) return rel;
+  const fromRoot = relative(dirname(resolve(root)), resolve(path));
+  return inside(fromRoot) ? fromRoot : basename(path);
 }
 
 /** *.xml files under a path, sorted; symlinked directories are followed once. */
 function collect(path: string, out: string[], seen: Set<string>): void {
+  collectUnder(path, path, out, seen);
+}
+
+const rootOf = new Map<string, string>();
+
+function collectUnder(path: string, root: string, out: string[], seen: Set<string>): void {
   let st;
   try {
     st = statSync(path);
@@ -67,6 +84,7 @@ function collect(path: string, out: string[], seen: Set<string>): void {
     throw new ImportInputError(`cannot read ${path}: ${reason(e)}`);
   }
   if (st.isFile()) {
+    rootOf.set(path, root);
     out.push(path);
     return;
   }
@@ -89,8 +107,11 @@ function collect(path: string, out: string[], seen: Set<string>): void {
     } catch {
       continue; // a dangling symlink inside a directory is not the user's input
     }
-    if (cst.isDirectory()) collect(child, files, seen);
-    else if (cst.isFile() && name.endsWith('.xml')) files.push(child);
+    if (cst.isDirectory()) collectUnder(child, root, files, seen);
+    else if (cst.isFile() && name.endsWith('.xml')) {
+      rootOf.set(child, root);
+      files.push(child);
+    }
   }
   out.push(...files.sort());
 }
@@ -106,8 +127,9 @@ function reason(e: unknown): string {
   return String(e);
 }
 
-/** Read a bundle; one that is too large becomes a finding, not a read. */
+/** Read a bundle (UTF-8, or UTF-16 by BOM or XML signature, as the app does); one that is too large becomes a finding, not a read. */
 function load(path: string, oversized: Finding[]): BundleSource | undefined {
+  const shown = display(path, rootOf.get(path) ?? path);
   let size: number;
   try {
     size = statSync(path).size;
@@ -115,13 +137,33 @@ function load(path: string, oversized: Finding[]): BundleSource | undefined {
     throw new ImportInputError(`cannot read ${path}: ${reason(e)}`);
   }
   if (size > XML_LIMITS.maxBytes) {
-    oversized.push({ severity: 'error', code: 'xml-too-large', file: display(path), message: tooLargeMessage(size) });
+    oversized.push({ severity: 'error', code: 'xml-too-large', file: shown, message: tooLargeMessage(size) });
     return undefined;
   }
   try {
-    return { path: display(path), text: readFileSync(path, 'utf8') };
+    return { path: shown, text: decodeText(readBoundedFile(path, XML_LIMITS.maxBytes)) };
   } catch (e) {
+    if (e instanceof ReadError) throw new ImportInputError(`cannot read ${e.message}`);
     throw new ImportInputError(`cannot read ${path}: ${reason(e)}`);
+  }
+}
+
+/** -o must not name one of the inputs (issue 15: `import dir -o dir/a.xml` once overwrote a manifest). */
+function refuseOverwritingInput(output: string, inputs: readonly string[]): void {
+  let target: string;
+  try {
+    target = realpathSync(output);
+  } catch {
+    return; // does not exist yet: it cannot be an input
+  }
+  for (const input of inputs) {
+    let real: string;
+    try {
+      real = realpathSync(input);
+    } catch {
+      continue;
+    }
+    if (real === target) throw new ImportInputError(`refusing to write ${output}: it is one of the inputs (${input}); choose another -o`);
   }
 }
 
@@ -131,6 +173,8 @@ export interface BundleFiles {
   readonly profiles: BundleSource[];
   /** Files over the size limit, refused without being read (error findings). */
   readonly oversized: Finding[];
+  /** The manifest files found, as given (for the -o check). */
+  readonly paths: readonly string[];
 }
 
 /**
@@ -145,16 +189,17 @@ export function readBundleFiles(inputs: readonly string[], profilePaths: readonl
   const oversized: Finding[] = [];
   const manifests = files.map((f) => load(f, oversized)).filter((b): b is BundleSource => b !== undefined);
   const profiles = profilePaths.map((f) => load(f, oversized)).filter((b): b is BundleSource => b !== undefined);
-  return { manifests, profiles, oversized };
+  return { manifests, profiles, oversized, paths: files };
 }
 
 function main(argv: readonly string[]): number {
   const args = parseArgs(argv);
-  const { manifests, profiles, oversized } = readBundleFiles(args.inputs, args.profiles);
+  const { manifests, profiles, oversized, paths } = readBundleFiles(args.inputs, args.profiles);
+  if (args.output !== undefined && args.output !== '-') refuseOverwritingInput(args.output, [...paths, ...args.profiles]);
   const result = importBundles(manifests, { profiles, filesPresent: !args.noFiles, ...(args.name === undefined ? {} : { name: args.name }) });
 
   const findings = [...oversized, ...result.findings];
-  for (const f of findings) process.stderr.write(`${formatFinding(f)}\n`);
+  for (const f of findings) process.stderr.write(`${terminalSafe(formatFinding(f))}\n`);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
   const s = result.stats;
@@ -164,10 +209,10 @@ function main(argv: readonly string[]): number {
     `${plural(warnings, 'warning')}${errors > 0 ? `, ${plural(errors, 'error')}` : ''}`;
 
   if (result.scenario === undefined) {
-    process.stderr.write(`${summary}\n`);
+    process.stderr.write(`${terminalSafe(summary)}\n`);
     throw new ImportInputError(`nothing to write: ${result.unusable ?? 'no usable manifests'}`);
   }
-  const json = `${JSON.stringify(result.scenario, null, 2)}\n`;
+  const json = `${jsonSafe(JSON.stringify(result.scenario, null, 2))}\n`;
   if (args.output === undefined || args.output === '-') process.stdout.write(json);
   else {
     try {
@@ -176,7 +221,7 @@ function main(argv: readonly string[]): number {
       throw new ImportInputError(`cannot write ${args.output}: ${reason(e)}`);
     }
   }
-  process.stderr.write(`${summary}${args.output === undefined || args.output === '-' ? '' : ` → ${args.output}`}\n`);
+  process.stderr.write(terminalSafe(`${summary}${args.output === undefined || args.output === '-' ? '' : ` → ${args.output}`}\n`));
   return 0;
 }
 
@@ -186,10 +231,11 @@ function plural(n: number, word: string): string {
 
 const invokedDirectly = process.argv[1] !== undefined && /[\\/]cli[\\/]import\.ts$/.test(process.argv[1]);
 if (invokedDirectly) {
+  quietOnClosedPipe();
   try {
     process.exitCode = main(process.argv.slice(2));
   } catch (e) {
-    process.stderr.write(`import: ${e instanceof ImportInputError ? e.message : `unexpected failure: ${e instanceof Error ? e.message : String(e)}`}\n`);
+    process.stderr.write(terminalSafe(`import: ${e instanceof ImportInputError ? e.message : `unexpected failure: ${e instanceof Error ? e.message : String(e)}`}\n`));
     process.exitCode = 2;
   }
 }

@@ -3,11 +3,13 @@
  * Every failure becomes one clear line naming the file and, for invalid
  * scenarios, the JSON path.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { validateScenario } from '../model/scenario/validate.ts';
 import type { Scenario } from '../model/scenario/types.ts';
 import { findPreset, presetIds } from '../scenarios/catalog.ts';
 import { jsonErrorPosition } from '../lib/json-position.ts';
+import { decodeText } from '../lib/decode-text.ts';
+import { ReadError, readBoundedFile } from './read-file.ts';
 
 export class InputError extends Error {}
 
@@ -24,14 +26,11 @@ export function jsonErrorLocation(text: string, message: string): string {
 export function readJsonFile(path: string): unknown {
   let text: string;
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new InputError(`${path}: is a directory, not a scenario file`);
-    if (st.size > MAX_BYTES) throw new InputError(`${path}: ${st.size} bytes is larger than the ${MAX_BYTES / 1024 / 1024} MB limit`);
-    text = readFileSync(path, 'utf8');
+    // Regular files only, bounded (a device or FIFO is refused, never read for ever); any BOM honoured.
+    text = decodeText(readBoundedFile(path, MAX_BYTES));
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
-    throw new InputError(`${path}: cannot read file${code === 'ENOENT' ? ' (no such file)' : code === 'EACCES' ? ' (permission denied)' : ''}`);
+    if (e instanceof ReadError) throw new InputError(e.message);
+    throw e;
   }
   try {
     return JSON.parse(text) as unknown;

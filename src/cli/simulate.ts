@@ -24,6 +24,7 @@ import { runExplore, timingArgs } from './explore-command.ts';
 import { renderCauseChain } from './cause-chain-output.ts';
 import { findHazards } from '../engine/hazards.ts';
 import { hazardsJson, renderHazards } from './hazards-output.ts';
+import { jsonSafe, quietOnClosedPipe, writeErr, writeOut } from './terminal.ts';
 
 const USAGE = `usage: npm run simulate -- <scenario.json | preset> [--format svcs|json] [--until <ms>]
                             [--explain <fmri> [--at <ms>]] [--milestone <milestone>]
@@ -81,11 +82,11 @@ function resolveInstance(trace: Trace, text: string): string {
 export async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv, ['--format', '--until', '--explain', '--at', '--milestone', '--manifests', '--profile', '--compare', '--name', '--explore', '--jitter', '--seed'], ['--list', '--help', '--hazards']);
   if (args.flags.has('--help')) {
-    process.stdout.write(`${USAGE}\n`);
+    writeOut(`${USAGE}\n`);
     return 0;
   }
   if (args.flags.has('--list')) {
-    for (const p of presets()) process.stdout.write(`${p.id.padEnd(28)} ${p.story}\n`);
+    for (const p of presets()) writeOut(`${p.id.padEnd(28)} ${p.story}\n`);
     return 0;
   }
   const format = flag(args, '--format') ?? 'svcs';
@@ -100,13 +101,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (manifests !== undefined) {
     if (args.positionals.length > 0) throw new UsageError('give either a scenario or --manifests, not both');
     const loaded = loadManifestScenario(manifests, args.flags.get('--profile') ?? [], flag(args, '--name'));
-    for (const w of loaded.warnings) process.stderr.write(`${w}\n`);
+    for (const w of loaded.warnings) writeErr(`${w}\n`);
     scenario = loaded.scenario;
   } else {
     const ref = args.positionals[0];
     if (ref === undefined || args.positionals.length > 1) throw new UsageError(args.positionals.length > 1 ? `one scenario at a time (got ${args.positionals.join(' ')})` : 'no scenario given');
     const loaded = await loadScenario(ref);
-    for (const w of loaded.warnings) process.stderr.write(`warning: ${w}\n`);
+    for (const w of loaded.warnings) writeErr(`warning: ${w}\n`);
     scenario = loaded.scenario;
   }
   const milestone = flag(args, '--milestone');
@@ -121,7 +122,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (timing.explore !== undefined) {
     if (explainTarget !== undefined || flag(args, '--compare') !== undefined || until !== undefined) throw new UsageError('--explore cannot be combined with --explain, --compare or --until');
-    process.stdout.write(runExplore(scenario, timing.explore, timing.jitter, timing.seed, format, args.positionals[0] ?? '<scenario.json>'));
+    const explored = runExplore(scenario, timing.explore, timing.jitter, timing.seed, format, args.positionals[0] ?? '<scenario.json>');
+    if (format === 'json') process.stdout.write(jsonSafe(explored));
+    else writeOut(explored);
     return 0;
   }
   if (timing.seed !== undefined) scenario = { ...scenario, seed: timing.seed };
@@ -133,14 +136,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   const compareRef = flag(args, '--compare');
   if (compareRef !== undefined) {
     const out = await renderCompare(scenario, compareRef, format, until);
-    process.stdout.write(out);
+    if (format === 'json') process.stdout.write(jsonSafe(out));
+    else writeOut(out);
     return 0;
   }
 
   const trace = simulate(scenario, until === undefined ? {} : { until });
-  for (const d of trace.diagnostics) process.stderr.write(`note: ${d}\n`);
+  for (const d of trace.diagnostics) writeErr(`note: ${d}\n`);
   if (args.flags.has('--hazards')) {
-    process.stdout.write(format === 'json' ? `${JSON.stringify(hazardsJson(scenario.name, findHazards(trace)), null, 2)}\n` : renderHazards(scenario.name, findHazards(trace)));
+    if (format === 'json') process.stdout.write(`${jsonSafe(JSON.stringify(hazardsJson(scenario.name, findHazards(trace)), null, 2))}\n`);
+    else writeOut(renderHazards(scenario.name, findHazards(trace)));
     return 0;
   }
   if (explainTarget !== undefined) {
@@ -152,36 +157,49 @@ export async function main(argv: readonly string[]): Promise<number> {
     const e = explain(ctx, fmri);
     const chain = causeChain(ctx, fmri, t);
     if (e === undefined || chain === undefined) throw new InputError(`--explain ${explainTarget}: not in the repository at ${t} ms`);
-    process.stdout.write(format === 'json' ? `${JSON.stringify({ ...e, causeChain: chain }, null, 2)}\n` : `${e.verbose}\n${renderCauseChain(chain)}`);
+    if (format === 'json') process.stdout.write(`${jsonSafe(JSON.stringify({ ...e, causeChain: chain }, null, 2))}\n`);
+    else writeOut(`${e.verbose}\n${renderCauseChain(chain)}`);
     return 0;
   }
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify(jsonOutput(trace), null, 2)}\n`);
+    process.stdout.write(`${jsonSafe(JSON.stringify(jsonOutput(trace), null, 2))}\n`);
     return 0;
   }
   const seeker = createSeeker(trace);
   const statuses = seeker.atIndex(trace.records.length - 1);
-  process.stdout.write(`${formatSvcsTable(trace, statuses)}\n`);
+  writeOut(`${formatSvcsTable(trace, statuses)}\n`);
   const problems = explainAll({ trace, statuses, files: seeker.filesAtTime(trace.endTime) });
   if (problems.length > 0) {
-    process.stdout.write(`\n$ svcs -x\n${problems.map((p) => p.text).join('\n\n')}\n`);
+    writeOut(`\n$ svcs -x\n${problems.map((p) => p.text).join('\n\n')}\n`);
   }
-  if (!trace.quiescent) process.stdout.write(`\n(stopped at ${trace.endTime} ms; events remained)\n`);
+  if (!trace.quiescent) writeOut(`\n(stopped at ${trace.endTime} ms; events remained)\n`);
   return 0;
 }
 
+/** A resource the input exhausted (the JS engine's own limits): the input's fault, exit 2 like any bad input. */
+function resourceLimit(e: unknown): string | undefined {
+  if (!(e instanceof RangeError)) return undefined;
+  if (/call stack|string length|array length|allocation failed|Map maximum size/i.test(e.message)) return e.message;
+  return undefined;
+}
+
 export async function run(argv: readonly string[]): Promise<void> {
+  quietOnClosedPipe();
   try {
     process.exitCode = await main(argv);
   } catch (e) {
+    const limit = resourceLimit(e);
     if (e instanceof UsageError) {
-      process.stderr.write(`simulate: ${e.message}\n${USAGE}\n`);
+      writeErr(`simulate: ${e.message}\n${USAGE}\n`);
       process.exitCode = 2;
     } else if (e instanceof InputError) {
-      process.stderr.write(`simulate: ${e.message}\n`);
+      writeErr(`simulate: ${e.message}\n`);
+      process.exitCode = 2;
+    } else if (limit !== undefined) {
+      writeErr(`simulate: the input is too large for this machine (${limit})\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`simulate: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      writeErr(`simulate: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
       process.exitCode = 1;
     }
   }
