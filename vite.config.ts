@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './scripts/csp.ts';
 
 /**
  * Cold load without a request waterfall (issue 16): index.html preloads the
@@ -39,7 +40,7 @@ function preloadFirstGraph(): Plugin {
 // The e2e bridge (window.__BOOTGRAPH__) is compiled in for dev servers and for
 // builds made with VITE_E2E=1 (the Playwright web server); never for `npm run build`.
 export default defineConfig({
-  plugins: [react(), preloadFirstGraph()],
+  plugins: [react(), preloadFirstGraph(), contentSecurityPolicy()],
   base: './',
   build: {
     target: 'es2022',
