@@ -4,7 +4,7 @@
  * oversized and deeply nested inputs, through the real simulate CLI (a child
  * process per case, capped at 2 GB of heap). Each case must give its result
  * (exit 0, quiescent) or a one-line refusal (exit 2) within its time budget;
- * the table shows wall time and peak memory. Mid sizes of the same cases run
+ * the table shows wall time, CPU time and peak memory. Mid sizes of the same cases run
  * in `npx vitest` (src/testing/hostile.test.ts, src/cli/hostile-cli.test.ts).
  *
  *   npm run test:hostile [-- --size 20000] [-- --only chain]
@@ -63,6 +63,7 @@ try {
     });
     const ms = performance.now() - started;
     const rss = /hostile: maxrss (\d+) KB/.exec(r.stderr ?? '')?.[1];
+    const cpu = /hostile: maxrss \d+ KB cpu ([\d.]+) s/.exec(r.stderr ?? '')?.[1];
     // The CLI's own messages (notes about the trace may span lines: a dependency cycle lists its hops).
     const messages = (r.stderr ?? '').split('\n').filter((l) => l.startsWith('simulate: ') || /^\s+at /.test(l));
     const stopped = /\(stopped at .*events remained\)/.test(r.stdout ?? '');
@@ -72,13 +73,13 @@ try {
     else if (c.expect === 2 && messages.length !== 1) verdict = `FAIL: ${messages.length} lines on stderr, expected one`;
     else if (c.expect === 0 && stopped) verdict = 'FAIL: stopped before quiescence';
     if (verdict !== 'ok') failed++;
-    rows.push([c.name, `${(text.length / 1e6).toFixed(1)} MB`, `exit ${r.status ?? '-'}`, `${(ms / 1000).toFixed(1)} s`, rss === undefined ? '-' : `${Math.round(Number(rss) / 1024)} MB`, c.expect === 2 ? (messages[0] ?? '').slice(0, 90) : verdict]);
+    rows.push([c.name, `${(text.length / 1e6).toFixed(1)} MB`, `exit ${r.status ?? '-'}`, `${(ms / 1000).toFixed(1)} s`, cpu === undefined ? '-' : `${cpu} s`, rss === undefined ? '-' : `${Math.round(Number(rss) / 1024)} MB`, c.expect === 2 ? (messages[0] ?? '').slice(0, 90) : verdict]);
     console.info(rows[rows.length - 1]?.join(' | '));
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.info('\n| case | input | exit | wall | peak RSS | result |\n|---|---|---|---|---|---|');
+console.info('\n| case | input | exit | wall | CPU | peak RSS | result |\n|---|---|---|---|---|---|---|');
 for (const row of rows) console.info(`| ${row.join(' | ')} |`);
 if (failed > 0) {
   console.error(`\n${failed} hostile case(s) failed`);

@@ -60,7 +60,19 @@ export function toSeed(ids: readonly string[], positions: Positions): Record<str
   return out;
 }
 
-/** A shipped seed file, checked: anything malformed is ignored (the worker lays the graph out instead). */
+/**
+ * The largest coordinate a layout may hold (px). ELK's layered layout of the
+ * largest graph bootgraph accepts stays far below it; a stored 1e308 once made
+ * the graph blank and an exported SVG width="Infinity" (issue 15).
+ */
+export const MAX_COORDINATE = 10_000_000;
+
+const coordinate = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_COORDINATE;
+
+/**
+ * A shipped or stored seed file, checked coordinate by coordinate: anything
+ * malformed or out of range is ignored (the worker lays the graph out instead).
+ */
 export function parseLayoutSeeds(raw: unknown): LayoutSeeds | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const out: Record<string, Record<string, readonly [number, number]>> = {};
@@ -68,7 +80,7 @@ export function parseLayoutSeeds(raw: unknown): LayoutSeeds | undefined {
     if (typeof nodes !== 'object' || nodes === null || Array.isArray(nodes)) return undefined;
     const view: Record<string, readonly [number, number]> = {};
     for (const [id, p] of Object.entries(nodes as Record<string, unknown>)) {
-      if (!Array.isArray(p) || p.length !== 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) return undefined;
+      if (!Array.isArray(p) || p.length !== 2 || !coordinate(p[0]) || !coordinate(p[1])) return undefined;
       view[id] = [p[0], p[1]];
     }
     out[key] = view;
