@@ -13,12 +13,15 @@ import { describeSize, tooLargeMessage, XML_LIMITS } from '../model/import/xml.t
 import type { Scenario } from '../model/scenario/types.ts';
 import { checkScenarioText, describeProblems, MAX_SCENARIO_BYTES, type ScenarioProblem } from './scenario-file.ts';
 import type { ImportedFrom } from './document.ts';
+import { decodeText } from '../lib/decode-text.ts';
 
 /** What the app needs of a File (a browser File satisfies it). */
 export interface PickedFile {
   readonly name: string;
   readonly size: number;
   text(): Promise<string>;
+  /** The bytes (a browser File has them): decoded as the CLI does, so UTF-16 and BOMs mean the same in both. */
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 export type ImportOutcome =
@@ -35,6 +38,8 @@ const byName = (a: PickedFile, b: PickedFile): number => (a.name < b.name ? -1 :
 
 async function readText(f: PickedFile): Promise<string | Error> {
   try {
+    // decodeText (src/lib) is the CLI's decoder too: a BOM or XML's UTF-16 signature chooses the encoding.
+    if (f.arrayBuffer !== undefined) return decodeText(new Uint8Array(await f.arrayBuffer()));
     return await f.text();
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e));
