@@ -14,6 +14,7 @@ import type { Scenario } from '../model/scenario/types.ts';
 import { checkScenarioText, describeProblems, MAX_SCENARIO_BYTES, type ScenarioProblem } from './scenario-file.ts';
 import type { ImportedFrom } from './document.ts';
 import { decodeText } from '../lib/decode-text.ts';
+import { appSizeProblem } from '../model/scenario/limits.ts';
 
 /** What the app needs of a File (a browser File satisfies it). */
 export interface PickedFile {
@@ -71,6 +72,8 @@ export async function openScenarioFile(f: PickedFile): Promise<ImportOutcome> {
   if (text instanceof Error) return { kind: 'error', message: `${f.name} could not be read: ${text.message}` };
   const check = checkScenarioText(text);
   if (!check.ok) return { kind: 'error', message: describeProblems(f.name, check.errors) };
+  const tooBig = appSizeProblem(check.scenario.services.length);
+  if (tooBig !== undefined) return { kind: 'error', message: `${f.name}: ${tooBig} Nothing was opened.` };
   return { kind: 'scenario', scenario: check.scenario, file: f.name, warnings: check.warnings };
 }
 
@@ -105,5 +108,7 @@ export async function importManifests(files: readonly PickedFile[]): Promise<Imp
     const where = first === undefined ? '' : ` ${first.file}${first.line === undefined ? '' : `:${first.line}:${first.column ?? 1}`}: ${first.message}.`;
     return { kind: 'error', message: `Nothing to simulate: ${result.unusable ?? 'no usable manifests'}.${where}`, findings };
   }
+  const tooBig = appSizeProblem(result.scenario.services.length);
+  if (tooBig !== undefined) return { kind: 'error', message: `${tooBig} Nothing was opened.`, findings };
   return { kind: 'manifests', scenario: result.scenario, imported: { files: sorted.map((f) => f.name), findings }, stats: result.stats };
 }

@@ -10,7 +10,7 @@ import { validateScenario } from '../model/scenario/validate.ts';
 import { parseAction } from '../model/scenario/actions.ts';
 import type { ShareStateV1 } from './share-state.ts';
 import { lzExpandedLength } from './lz-expanded-length.ts';
-import { checkJsonShape, LIMITS } from '../model/scenario/limits.ts';
+import { appSizeProblem, checkJsonShape, LIMITS } from '../model/scenario/limits.ts';
 
 export const LINK_PREFIX = 'v1.';
 
@@ -105,6 +105,8 @@ export function validateShareState(value: unknown): DecodeResult {
       return bad(`the scenario in it is invalid (${e?.path ?? '$'}: ${e?.message ?? 'invalid'})`);
     }
     scenario = v.scenario;
+    const tooBig = appSizeProblem(scenario.services.length);
+    if (tooBig !== undefined) return { ok: false, reason: 'too-long', message: tooBig };
   }
   const c = value['c'];
   if (c !== undefined) {

@@ -18,7 +18,8 @@ import type { Scenario } from '../model/scenario/types.ts';
 import { readFileSync } from 'node:fs';
 import LZ from 'lz-string';
 import { decodeShareFragment } from '../share/codec.ts';
-import { LIMITS } from '../model/scenario/limits.ts';
+import { APP_SERVICE_LIMIT, LIMITS } from '../model/scenario/limits.ts';
+import { openScenarioFile } from '../session/import-files.ts';
 import { brokenChain, chain, cycle, deepArrayText, deepJsonText, fanIn, fanOut, flat, oversizedString } from './hostile.ts';
 
 const MID = 3_000;
@@ -160,6 +161,24 @@ describe('hostile input: sizes are refused with a message naming the limit', () 
     const r = decodeShareFragment(fragment);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toContain(`more than ${LIMITS.depth} levels`);
+  });
+});
+
+describe(`the app opens at most ${APP_SERVICE_LIMIT.toLocaleString('en-US')} services, and says so up front`, () => {
+  const over = flat(APP_SERVICE_LIMIT + 1);
+  const message = `${(APP_SERVICE_LIMIT + 1).toLocaleString('en-US')} services are more than bootgraph opens in the browser (${APP_SERVICE_LIMIT.toLocaleString('en-US')})`;
+
+  it('a link of one service more is refused with the limit and the way out (the CLI)', () => {
+    const r = decodeShareFragment(`v1.${LZ.compressToEncodedURIComponent(JSON.stringify({ s: over }))}`);
+    expect(r).toEqual({ ok: false, reason: 'too-long', message: expect.stringContaining(message) });
+    if (!r.ok) expect(r.message).toContain('npm run simulate');
+    expect(decodeShareFragment(`v1.${LZ.compressToEncodedURIComponent(JSON.stringify({ s: flat(APP_SERVICE_LIMIT) }))}`).ok).toBe(true);
+  });
+
+  it('a scenario file of one service more is refused before anything is simulated', async () => {
+    const text = JSON.stringify(over);
+    const r = await openScenarioFile({ name: 'big.json', size: text.length, text: () => Promise.resolve(text) });
+    expect(r).toEqual({ kind: 'error', message: expect.stringContaining(`big.json: ${message}`) });
   });
 });
 

@@ -70,3 +70,18 @@ export function checkJsonShape(value: unknown, root = '$'): LimitIssue | undefin
 export function tooLong(what: string, length: number, limit: number): string {
   return `${what} is ${plural(length)} characters long, more than the ${plural(limit)} bootgraph accepts`;
 }
+
+/**
+ * Services the app opens (links, files, manifests, storage). Past about 1,000
+ * the page's redraw makes tasks longer than 200 ms (BENCHMARKS.md); past this
+ * it would freeze for many seconds, so it refuses up front and points to the
+ * CLI, which simulates LIMITS.services (README "Limits").
+ */
+export const APP_SERVICE_LIMIT = 5_000;
+
+/** Why the app will not open a scenario this large, or undefined. */
+export function appSizeProblem(services: number): string | undefined {
+  if (services <= APP_SERVICE_LIMIT) return undefined;
+  return `${plural(services)} services are more than bootgraph opens in the browser (${plural(APP_SERVICE_LIMIT)}); simulate it with the command line (npm run simulate), which takes up to ${plural(LIMITS.services)}.`;
+}
+
