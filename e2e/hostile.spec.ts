@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { bridge, importScenario, open, typeTime, waitLaidOut } from './support/app.ts';
+import { BootgraphApp } from './support/app.ts';
 
 /** Record every CSP violation the page reports, from the first byte on. */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
@@ -36,49 +36,44 @@ test.describe('hostile input in the browser (issue 15)', () => {
 
   test('the main flows run with zero CSP violations', async ({ page }) => {
     const violations = await watchViolations(page);
-    await open(page);
+    const app = await BootgraphApp.open(page);
     // Play, scrub, the table, the compare view.
-    await page.getByTestId('transport.speed').selectOption('100');
-    await page.getByTestId('transport.play').click();
-    await expect.poll(() => bridge(page, 'playing')).toBe(true);
-    await page.getByTestId('transport.play').click();
-    await typeTime(page, 1000);
-    await page.getByTestId('view.table').click();
-    await expect(page.getByTestId('state.table')).toBeVisible();
-    await page.getByTestId('view.compare').click();
-    await expect(page.getByTestId('compare')).toBeVisible();
-    await page.getByTestId('view.graph').click();
+    await app.transport.speed.selectOption('100');
+    await app.transport.play.click();
+    await expect.poll(() => app.read('playing')).toBe(true);
+    await app.transport.play.click();
+    await app.transport.typeTime(1000);
+    await app.testId('view.table').click();
+    await expect(app.testId('state.table')).toBeVisible();
+    await app.testId('view.compare').click();
+    await expect(app.testId('compare')).toBeVisible();
+    await app.testId('view.graph').click();
     // Share, export (SVG, PNG), the editor, a tour.
-    await page.getByTestId('share').click();
-    await expect(page.getByTestId('share.dialog')).toBeVisible();
-    await page.getByTestId('share.dialog').press('Escape');
+    await app.testId('share').click();
+    await expect(app.testId('share.dialog')).toBeVisible();
+    await app.testId('share.dialog').press('Escape');
     for (const id of ['svg', 'png']) {
-      await page.getByTestId('export.open').click();
-      await Promise.all([page.waitForEvent('download'), page.getByTestId(`export.${id}`).click()]);
+      await app.testId('export.open').click();
+      await Promise.all([page.waitForEvent('download'), app.testId(`export.${id}`).click()]);
     }
-    await page.getByTestId('editor.open').click();
-    await expect(page.getByTestId('editor.status')).toContainText('Valid scenario');
-    await page.getByTestId('editor.close').click();
-    await page.getByTestId('tour.start').click();
-    await expect(page.getByTestId('tour.panel')).toBeVisible();
-    await page.getByTestId('tour.leave').click();
+    await app.testId('editor.open').click();
+    await expect(app.testId('editor.status')).toContainText('Valid scenario');
+    await app.testId('editor.close').click();
+    await app.testId('tour.start').click();
+    await expect(app.testId('tour.panel')).toBeVisible();
+    await app.testId('tour.leave').click();
     // Import a scenario file and manifests (the importer is a lazy chunk; the ELK worker lays them out).
-    await importScenario(page, 'e2e/fixtures/failing-boot.json');
-    await page.getByTestId('import.file').setInputFiles(['e2e/fixtures/bakery-manifest.xml', 'e2e/fixtures/bakery-profile.xml']);
-    await expect(page.getByTestId('toast')).toContainText('Imported');
-    await waitLaidOut(page);
+    await app.importScenario('e2e/fixtures/failing-boot.json');
+    await app.testId('import.file').setInputFiles(['e2e/fixtures/bakery-manifest.xml', 'e2e/fixtures/bakery-profile.xml']);
+    await expect(app.testId('toast')).toContainText('Imported');
+    await app.waitReady();
     expect(await violations()).toEqual([]);
   });
 
   test('a link expansion bomb (5,800 characters → 5,000,000) opens the default scenario with a message naming the limit', async ({ page }) => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
     const bomb = readFileSync('fixtures/hostile/expansion-bomb.link', 'utf8').trim();
-    await page.goto(`/#${bomb}`);
-    await page.waitForFunction(() => window.__BOOTGRAPH__?.ready() === true, null, { timeout: 30_000 });
-    await expect(page.getByTestId('link.notice.text')).toContainText('4,000,000 characters');
-    expect(await bridge(page, 'presetId')).toBe('clearview-ipmp-first-boot');
-    await waitLaidOut(page);
-    expect(errors).toEqual([]);
+    const app = await BootgraphApp.open(page, `#${bomb}`);
+    await expect(app.testId('link.notice.text')).toContainText('4,000,000 characters');
+    expect(await app.read('presetId')).toBe('clearview-ipmp-first-boot');
   });
 });
