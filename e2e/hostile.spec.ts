@@ -38,10 +38,13 @@ test.describe('hostile input in the browser (issue 15)', () => {
     const violations = await watchViolations(page);
     const app = await BootgraphApp.open(page);
     // Play, scrub, the table, the compare view.
+    // At 100× the flagship plays to its end in well under a poll interval, so
+    // wait on where the playhead ends, not on the transient `playing` flag.
+    const end = await app.read('endTime');
     await app.transport.speed.selectOption('100');
     await app.transport.play.click();
-    await expect.poll(() => app.read('playing')).toBe(true);
-    await app.transport.play.click();
+    await expect.poll(() => app.read('playhead'), { timeout: 30_000 }).toBe(end);
+    await expect.poll(() => app.read('playing')).toBe(false);
     await app.transport.typeTime(1000);
     await app.testId('view.table').click();
     await expect(app.testId('state.table')).toBeVisible();
