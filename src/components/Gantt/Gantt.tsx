@@ -3,7 +3,7 @@
  * instance in start order; bars for waiting, starting, running, stopping and
  * maintenance; markers for failed methods, contract faults and commands.
  * Clicking a bar selects its service; the selected service's critical chain
- * is highlighted. The axis seeks.
+ * is highlighted. The axis seeks. Only the rows in view are rendered.
  */
 import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useRun, useUi, useUiActions } from '../../session/react/context.tsx';
@@ -18,6 +18,30 @@ import styles from './Gantt.module.css';
 
 const ROW_H = 20;
 const LABEL_W = 230;
+/** Rows drawn above and below the visible ones (so a quick scroll does not show a gap). */
+const OVERSCAN = 25;
+
+/** The rows of a scrolled list that are in view: only those are rendered (1,000 services are 1,000 SVG rows). */
+function useVisibleRange(count: number): [RefObject<HTMLDivElement | null>, number, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 400 });
+  useEffect(() => {
+    const el = ref.current;
+    if (el === null) return undefined;
+    const update = (): void => setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    const ro = new ResizeObserver(update);
+    ro.observe(el);
+    el.addEventListener('scroll', update, { passive: true });
+    update();
+    return () => {
+      ro.disconnect();
+      el.removeEventListener('scroll', update);
+    };
+  }, []);
+  const first = Math.max(0, Math.floor(view.top / ROW_H) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((view.top + view.height) / ROW_H) + OVERSCAN);
+  return [ref, first, last];
+}
 
 function useWidth(): [RefObject<HTMLDivElement | null>, number] {
   const ref = useRef<HTMLDivElement>(null);
@@ -44,13 +68,15 @@ interface RowProps {
   readonly dim: boolean;
   /** Its outcome differs in the boot the Compare view sets against this one. */
   readonly changed?: boolean;
+  /** Position in the list (rows are placed absolutely: only those in view are rendered). */
+  readonly index: number;
   readonly onSelect: (fmri: string) => void;
 }
 
-const Row = memo(function Row({ row, x, width, selected, inChain, chainSpan, dim, changed = false, onSelect }: RowProps) {
-  const cls = [styles.row, selected ? styles.selected : '', inChain ? styles.chain : '', dim ? styles.dim : '', changed ? styles.changed : ''].join(' ');
+const Row = memo(function Row({ row, x, width, selected, inChain, chainSpan, dim, changed = false, index, onSelect }: RowProps) {
+  const cls = [styles.row, index % 2 === 1 ? styles.even : '', selected ? styles.selected : '', inChain ? styles.chain : '', dim ? styles.dim : '', changed ? styles.changed : ''].join(' ');
   return (
-    <div className={cls} data-fmri={row.fmri} data-changed={changed || undefined}>
+    <div className={cls} style={{ top: index * ROW_H }} data-fmri={row.fmri} data-changed={changed || undefined}>
       <button type="button" className={styles.label} onClick={() => onSelect(row.fmri)} aria-pressed={selected} title={row.fmri}>
         {shortFmri(row.fmri)}
       </button>
@@ -120,6 +146,7 @@ export function Gantt() {
   }, [insight.chain, run.trace.endTime]);
   const onSelect = useMemo(() => (fmri: string) => ui.select(fmri), [ui]);
   const changed = useComparedChanges();
+  const [body, first, last] = useVisibleRange(shown.length);
 
   return (
     <div className={styles.root} ref={ref} data-testid="gantt">
@@ -150,10 +177,10 @@ export function Gantt() {
           ))}
         </svg>
       </div>
-      <div className={`${styles.body} ui-scroll`}>
+      <div className={`${styles.body} ui-scroll`} ref={body}>
         <div className={styles.rows} style={{ height: shown.length * ROW_H }}>
-          {shown.map((r) => (
-            <Row key={r.fmri} row={r} x={x} width={width} selected={r.fmri === selected} inChain={chain.has(r.fmri)} chainSpan={chain.size > 0 ? spans.get(r.fmri) : undefined} dim={chain.size > 0 && !chain.has(r.fmri)} changed={changed?.has(r.fmri) === true} onSelect={onSelect} />
+          {shown.slice(first, last).map((r, k) => (
+            <Row key={r.fmri} row={r} index={first + k} x={x} width={width} selected={r.fmri === selected} inChain={chain.has(r.fmri)} chainSpan={chain.size > 0 ? spans.get(r.fmri) : undefined} dim={chain.size > 0 && !chain.has(r.fmri)} changed={changed?.has(r.fmri) === true} onSelect={onSelect} />
           ))}
           <Playhead x={x} />
         </div>
