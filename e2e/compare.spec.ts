@@ -77,6 +77,23 @@ test.describe('compare two boots', () => {
     await expect(page.getByTestId('graph.canvas')).toBeVisible();
   });
 
+  test('flagship vs devfsadm "as soon as / is read-write": the card names system/device/early-devlinks, the service whose event diverges', async ({ page }) => {
+    const EARLY = 'svc:/system/device/early-devlinks:default';
+    await open(page, '?preset=clearview-ipmp-first-boot');
+    await page.getByTestId('view.compare').click();
+    await page.getByTestId('compare.kind.condition').click();
+    await page.getByTestId('compare.condition').selectOption('devices.devfsadm-timing');
+    await page.getByTestId('compare.value').selectOption('root-rw');
+    const model = await bridge(page, 'comparison');
+    expect(model?.divergence?.fmri).toBe(EARLY);
+    await expect(page.getByTestId('compare.divergence')).toHaveAttribute('data-fmri', EARLY);
+    await expect(page.getByTestId('compare.divergence.fmri')).toContainText(EARLY);
+    // Boot A has no such service; B's event is early-devlinks' own.
+    await expect(page.getByTestId('compare.event.A')).toContainText('no further events');
+    await expect(page.getByTestId('compare.xv.B')).toContainText(EARLY);
+    await expect(page.getByTestId('compare.xv.B')).not.toContainText(PHYSICAL);
+  });
+
   test('identical boots say so', async ({ page }) => {
     await BootgraphApp.open(page, '?preset=demo-restart-on');
     await page.getByTestId('view.compare').click();

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { compareTraces } from './compare.ts';
 import { dep, run, svc } from './testing/scenario-builder.ts';
 import type { ServiceSpec } from '../model/scenario/types.ts';
+import type { StatusRecord } from './trace.ts';
 
 function chain(durations: number[]): ServiceSpec[] {
   return durations.map((d, i) =>
@@ -48,5 +49,33 @@ describe('compareTraces', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('first divergence names the instance whose event diverges (issue 13)', () => {
+  it('flagship vs devfsadm "as soon as / is read-write" (option 2): system/device/early-devlinks, only in B, with B\'s own first event', async () => {
+    const { clearviewIpmpFirstBoot } = await import('../scenarios/presets/clearview-ipmp-first-boot.ts');
+    const { setCondition } = await import('../model/world/conditions.ts');
+    const { simulate } = await import('./simulate.ts');
+    const base = await clearviewIpmpFirstBoot();
+    const opt2 = setCondition(base, 'devices.devfsadm-timing', 'root-rw');
+    if (!opt2.ok) throw new Error(opt2.error);
+    const a = simulate(base);
+    const b = simulate(opt2.scenario);
+    const c = compareTraces(a, b);
+    const EARLY = 'svc:/system/device/early-devlinks:default';
+    expect(c.divergence?.fmri).toBe(EARLY);
+    expect(c.divergence?.a).toBeUndefined();
+    const firstInB = b.records.find((r): r is StatusRecord => r.kind === 'status' && r.fmri === EARLY && r.from !== r.to);
+    if (firstInB === undefined) throw new Error('early-devlinks never changed state in B');
+    expect(c.divergence?.b).toMatchObject({ fmri: EARLY, t: firstInB.t, what: `${firstInB.from} -> ${firstInB.to}` });
+    expect(c.divergence?.position).toBe(0);
+    expect(c.divergence?.explainB?.fmri).toBe(EARLY);
+  });
+
+  it('each side\'s event belongs to the named instance', () => {
+    const c = compareTraces(run(chain([100, 200, 300])), run([svc('svc:/c/s0', { start: { duration: 100, exit: 96 } }), ...chain([100, 200, 300]).slice(1)]));
+    expect(c.divergence?.a?.fmri).toBe(c.divergence?.fmri);
+    expect(c.divergence?.b?.fmri).toBe(c.divergence?.fmri);
   });
 });

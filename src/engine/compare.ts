@@ -2,6 +2,15 @@
  * Comparing two boots (issue 8): the first event where two traces diverge,
  * and the per-instance outcome table (what ended in a different state, or
  * reached it at a different time). Pure: works on two traces.
+ *
+ * The first divergence is per instance (issue 13): each instance's events
+ * (state changes and method runs) are compared in order between the boots;
+ * the divergence is the earliest event of one instance that has no equal
+ * counterpart in the other boot, so the card names the instance whose event
+ * diverges and shows that instance's event on both sides. (Comparing the two
+ * boots' merged event lists position by position named whatever instance
+ * happened to sit at the first unequal position, with the other boot's event
+ * of another instance beside it.)
  */
 import { createSeeker } from './seek.ts';
 import { explain, type Explanation } from './explain.ts';
@@ -16,7 +25,7 @@ export interface BootEvent {
 }
 
 export interface Divergence {
-  /** Position in the comparable event sequences where they first differ. */
+  /** Position in the instance's own event sequence (0: its first event) where the boots first differ. */
   readonly position: number;
   readonly a?: BootEvent;
   readonly b?: BootEvent;
@@ -64,35 +73,63 @@ function finalStatuses(trace: Trace): ReadonlyMap<string, InstanceStatus> {
   return createSeeker(trace).atIndex(trace.records.length - 1);
 }
 
+function byInstance(events: readonly BootEvent[]): Map<string, BootEvent[]> {
+  const out = new Map<string, BootEvent[]>();
+  for (const e of events) {
+    const l = out.get(e.fmri);
+    if (l === undefined) out.set(e.fmri, [e]);
+    else l.push(e);
+  }
+  return out;
+}
+
+/** The earliest event, over every instance, where the instance's event sequences in the two boots first differ. */
+function firstDivergence(a: Trace, b: Trace): { fmri: string; position: number; x?: BootEvent; y?: BootEvent; t: number } | undefined {
+  const ia = byInstance(bootEvents(a));
+  const ib = byInstance(bootEvents(b));
+  let best: { fmri: string; position: number; x?: BootEvent; y?: BootEvent; t: number; order: number } | undefined;
+  for (const fmri of new Set([...ia.keys(), ...ib.keys()])) {
+    const la = ia.get(fmri) ?? [];
+    const lb = ib.get(fmri) ?? [];
+    const n = Math.max(la.length, lb.length);
+    for (let k = 0; k < n; k++) {
+      const x = la[k];
+      const y = lb[k];
+      if (x !== undefined && y !== undefined && same(x, y)) continue;
+      const t = Math.min(x?.t ?? Number.POSITIVE_INFINITY, y?.t ?? Number.POSITIVE_INFINITY);
+      // Ties at one instant: the event that comes first in boot A's record order, else in B's.
+      const order = x !== undefined && x.t === t ? x.index : (y?.index ?? 0) + a.records.length;
+      if (best === undefined || t < best.t || (t === best.t && order < best.order)) {
+        best = { fmri, position: k, ...(x === undefined ? {} : { x }), ...(y === undefined ? {} : { y }), t, order };
+      }
+      break;
+    }
+  }
+  return best;
+}
+
 export function compareTraces(a: Trace, b: Trace): Comparison {
-  const ea = bootEvents(a);
-  const eb = bootEvents(b);
   let divergence: Divergence | undefined;
-  const n = Math.max(ea.length, eb.length);
-  for (let k = 0; k < n; k++) {
-    const x = ea[k];
-    const y = eb[k];
-    if (x !== undefined && y !== undefined && same(x, y)) continue;
-    const fmri = x?.fmri ?? y?.fmri ?? '';
-    const t = Math.min(x?.t ?? Number.POSITIVE_INFINITY, y?.t ?? Number.POSITIVE_INFINITY);
+  const d = firstDivergence(a, b);
+  if (d !== undefined) {
+    const { fmri, x, y } = d;
     const at = (tr: Trace, ev: BootEvent | undefined): Explanation | undefined => {
       // Explained as things stand once everything at that instant has happened.
       const s = createSeeker(tr);
-      const when = ev?.t ?? tr.endTime;
+      const when = ev?.t ?? Math.min(d.t, tr.endTime);
       return explain({ trace: tr, statuses: s.atTime(when), files: s.filesAtTime(when) }, fmri);
     };
     const explainA = at(a, x);
     const explainB = at(b, y);
     divergence = {
-      position: k,
+      position: d.position,
       ...(x === undefined ? {} : { a: x }),
       ...(y === undefined ? {} : { b: y }),
       fmri,
-      t,
+      t: d.t,
       ...(explainA === undefined ? {} : { explainA }),
       ...(explainB === undefined ? {} : { explainB }),
     };
-    break;
   }
   const fa = finalStatuses(a);
   const fb = finalStatuses(b);

@@ -48,7 +48,7 @@ export function DivergenceCard({ d, labelA, labelB }: { readonly d: Divergence |
       <header className={styles.cardHead}>
         <h3 id="divergence-title" className="ui-eyebrow">First divergence</h3>
         <span className={styles.when}>
-          at <strong>{formatTime(d.t)}</strong> · event #{d.position + 1}
+          at <strong>{formatTime(d.t)}</strong> · its event #{d.position + 1}
         </span>
         <span className={styles.spacer} />
         <button type="button" className="ui-btn ui-btn-sm" onClick={() => commands.scrubTo(d.t)} title="Move the playhead of boot A there">
