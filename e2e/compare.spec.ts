@@ -79,14 +79,14 @@ test.describe('compare two boots', () => {
 
   test('flagship vs devfsadm "as soon as / is read-write": the card names system/device/early-devlinks, the service whose event diverges', async ({ page }) => {
     const EARLY = 'svc:/system/device/early-devlinks:default';
-    await open(page, '?preset=clearview-ipmp-first-boot');
+    const app = await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
     await page.getByTestId('view.compare').click();
     await page.getByTestId('compare.kind.condition').click();
     await page.getByTestId('compare.condition').selectOption('devices.devfsadm-timing');
     await page.getByTestId('compare.value').selectOption('root-rw');
-    const model = await bridge(page, 'comparison');
-    expect(model?.divergence?.fmri).toBe(EARLY);
     await expect(page.getByTestId('compare.divergence')).toHaveAttribute('data-fmri', EARLY);
+    const model = await app.read('comparison');
+    expect(model?.divergence?.fmri).toBe(EARLY);
     await expect(page.getByTestId('compare.divergence.fmri')).toContainText(EARLY);
     // Boot A has no such service; B's event is early-devlinks' own.
     await expect(page.getByTestId('compare.event.A')).toContainText('no further events');

@@ -2,15 +2,16 @@ import { expect, test } from '@playwright/test';
 import { BootgraphApp } from './support/app.ts';
 
 test.describe('conditions, explanations and interventions', () => {
-  test('changing a condition re-simulates at once and keeps the playhead', async ({ page }) => {
+  test('changing a condition re-simulates at once; the playhead keeps its instant, never past the new end', async ({ page }) => {
     const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
     await app.transport.typeTime(3000);
     expect(await app.read('getState', 'svc:/site/app:default')).toBe('online');
     const field = page.getByTestId('condition.boot.mode').getByRole('combobox');
     await field.selectOption({ label: 'boot -m milestone=none' });
     expect(await app.read('conditions')).toEqual({ 'boot.mode': 'm:none' });
-    // Same instant, different outcome: nothing starts with milestone none.
-    expect(await app.read('playhead')).toBe(3000);
+    // Same instant (clamped to the new, shorter boot), different outcome: nothing starts with milestone none.
+    await expect(page.getByTestId('outcome.text')).toContainText('end differently');
+    expect(await app.read('playhead')).toBe(Math.min(3000, await app.read('endTime')));
     expect(await app.read('getState', 'svc:/site/app:default')).not.toBe('online');
     await expect(page.getByTestId('condition.boot.mode')).toContainText('changed');
     await app.shot('condition-milestone-none');

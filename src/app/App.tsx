@@ -15,6 +15,7 @@ import { Inspector } from '../components/Inspector/Inspector.tsx';
 import { LinkNotice } from '../components/LinkNotice/LinkNotice.tsx';
 import { LeftPanel } from '../components/LeftPanel/LeftPanel.tsx';
 import { LiveRegion } from '../components/LiveRegion/LiveRegion.tsx';
+import { OutcomeSummary } from '../components/OutcomeSummary/OutcomeSummary.tsx';
 import { ScenarioEditor } from '../components/ScenarioEditor/ScenarioEditor.tsx';
 import { StateTable } from '../components/StateTable/StateTable.tsx';
 import { Toast } from '../components/Toast/Toast.tsx';
@@ -24,10 +25,12 @@ import type { Session } from '../session/create-session.ts';
 import { SessionProvider, useRunState, useUi, type RunState } from '../session/react/context.tsx';
 import { ThemeSync } from '../session/react/theme.ts';
 import { useKeyboard } from '../session/react/use-keyboard.ts';
+import { useChangeFeedback } from '../session/react/use-change-feedback.ts';
 import styles from './App.module.css';
 
 function Workspace() {
   const view = useUi((s) => s.centreView);
+  useChangeFeedback();
   return (
     <>
       <main className={styles.main}>
@@ -36,6 +39,7 @@ function Workspace() {
         </aside>
         <section className={styles.centre} aria-label={view === 'graph' ? 'Dependency graph' : view === 'table' ? 'Service table' : 'Compare two boots'}>
           <TourPanel />
+          <OutcomeSummary />
           <div className={styles.view}>{view === 'graph' ? <GraphPanel /> : view === 'table' ? <StateTable /> : <CompareView />}</div>
           <FindingsPanel />
         </section>

@@ -127,6 +127,16 @@ export function graphStylesheet(opts: StyleOptions): StylesheetJson {
     { selector: 'node.match', style: { 'underlay-color': p.accent, 'underlay-opacity': 0.3, 'underlay-padding': 6 } },
     { selector: 'node.spot', style: { 'underlay-color': p.accent, 'underlay-opacity': 0.32, 'underlay-padding': 9, 'underlay-shape': 'round-rectangle', 'font-weight': 'bold' } },
     { selector: 'node.chain', style: { 'underlay-color': p.states.degraded.accent, 'underlay-opacity': 0.35, 'underlay-padding': 6 } },
+    { selector: 'node.changed', style: { 'underlay-color': p.accent, 'underlay-opacity': 0.28, 'underlay-padding': 8, 'underlay-shape': 'round-rectangle' } },
+    {
+      selector: 'edge.hazard',
+      style: {
+        opacity: 1, width: 2.4, 'curve-style': 'bezier', 'line-style': 'dashed', 'line-dash-pattern': [8, 5],
+        'line-color': p.states.maintenance.accent, 'target-arrow-color': p.states.maintenance.accent, 'target-arrow-shape': 'triangle',
+        label: 'data(label)', 'font-size': 11, 'font-family': 'ui-monospace, monospace', color: p.text, 'text-rotation': 'autorotate',
+        'text-background-color': p.panel, 'text-background-opacity': 0.9, 'text-background-padding': '2px', 'z-index': 40,
+      },
+    },
     { selector: 'edge.chain', style: { opacity: 1, width: 3.5, 'line-color': p.states.degraded.accent, 'target-arrow-color': p.states.degraded.accent, 'z-index': 20 } },
     {
       selector: 'node.selected',

@@ -35,6 +35,22 @@ export interface Marks {
   readonly chain?: ReadonlySet<string>;
   /** A guided tour's step: these node ids are spotlit (issue 8). */
   readonly spotlight?: ReadonlySet<string>;
+  /**
+   * Ordering hazards (issue 13, 17): a missing dependency drawn as a dashed
+   * edge from the service that needs something to the one that provides it,
+   * labelled with what it is (e.g. /dev/ipmpstub).
+   */
+  readonly hazards?: readonly HazardMark[];
+  /** Nodes whose service ends differently after the last change (issue 13). */
+  readonly changed?: ReadonlySet<string>;
+}
+
+export interface HazardMark {
+  /** The service that needs the object (the edge's source, like a dependent). */
+  readonly reader: string;
+  /** The service that provides it (the edge's target, like a dependency). */
+  readonly writer: string;
+  readonly label: string;
 }
 
 export function nodeState(node: GraphNode, frame: Frame): NodeState {
@@ -116,10 +132,36 @@ export function toElements(model: GraphModel, frame: Frame, marks: Marks = {}): 
     if (marks.matches?.has(n.id) === true) cls.push('match');
     if (marks.chain?.has(n.id) === true) cls.push('chain');
     if (marks.spotlight?.has(n.id) === true) cls.push('spot');
+    if (marks.changed?.has(n.id) === true) cls.push('changed');
     const data = { id: n.id, label, title: n.title, w: n.width, h: n.height, state, ...(n.parent === undefined ? {} : { parent: n.parent }), ...(n.expanded === true ? { compound: 1 } : {}) };
     out.push({ group: 'nodes', data, classes: cls.join(' ') });
   }
   for (const e of edgeElements(model, marks)) out.push(e);
+  for (const e of hazardElements(model, marks.hazards)) out.push(e);
+  return out;
+}
+
+/**
+ * Hazard edges between the nodes of the two services (the caller maps a
+ * service to the group node that shows it); none when a node is not shown or
+ * both are one node.
+ */
+function hazardElements(model: GraphModel, hazards: readonly HazardMark[] | undefined): ElementDef[] {
+  if (hazards === undefined || hazards.length === 0) return [];
+  const nodes = new Set(model.nodes.map((n) => n.id));
+  const shown = (id: string): string | undefined => (nodes.has(id) ? id : undefined);
+  const out: ElementDef[] = [];
+  const seen = new Set<string>();
+  for (const h of hazards) {
+    const source = shown(h.reader);
+    const target = shown(h.writer);
+    if (source === undefined || target === undefined || source === target) continue;
+    const id = `hazard:${source}>${target}:${h.label}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const title = `Ordering hazard: ${shortFmri(target)} provides ${h.label}, which ${shortFmri(source)} needs; no dependency orders them`;
+    out.push({ group: 'edges', data: { id, source, target, label: h.label, title }, classes: 'hazard' });
+  }
   return out;
 }
 

@@ -1,9 +1,10 @@
 /**
  * What the app knows about the selected service at a frame: the engine's
- * `svcs -xv` explanation and the critical chain. Computed once per (run,
+ * `svcs -xv` explanation, the cause chain and the critical chain. Computed once per (run,
  * frame, selection) however many views ask (the graph, the inspector and
  * the timeline all do). Framework-free.
  */
+import { causeChain, type CauseChain } from '../engine/cause-chain.ts';
 import { explain, type Explanation } from '../engine/index.ts';
 import { criticalChain, type ChainLink } from '../selectors/critical-chain.ts';
 import type { Run } from './derive-run.ts';
@@ -15,6 +16,8 @@ export interface Insight {
   readonly isInstance: boolean;
   readonly explanation: Explanation | undefined;
   readonly chain: readonly ChainLink[];
+  /** Why, all the way down: the cause chain from the trace and the world (issue 13). */
+  readonly why: CauseChain | undefined;
 }
 
 const LAST = new WeakMap<Run, { frame: Frame; selected: string | undefined; value: Insight }>();
@@ -24,10 +27,11 @@ export function insightOf(run: Run, frame: Frame, selected: string | undefined):
   if (hit !== undefined && hit.frame === frame && hit.selected === selected) return hit.value;
   const isInstance = selected !== undefined && run.index.instances.has(selected);
   let value: Insight;
-  if (!isInstance) value = { selected, isInstance, explanation: undefined, chain: [] };
+  if (!isInstance) value = { selected, isInstance, explanation: undefined, chain: [], why: undefined };
   else {
-    const explanation = explain({ trace: run.trace, statuses: frame.statuses, files: frame.files }, selected);
-    value = { selected, isInstance, explanation, chain: criticalChain(run.index, run.times, selected, frame.t) };
+    const ctx = { trace: run.trace, statuses: frame.statuses, files: frame.files };
+    const explanation = explain(ctx, selected);
+    value = { selected, isInstance, explanation, chain: criticalChain(run.index, run.times, selected, frame.t), why: causeChain(ctx, selected, frame.t) };
   }
   LAST.set(run, { frame, selected, value });
   return value;

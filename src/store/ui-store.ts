@@ -24,6 +24,14 @@ export interface Toast {
   readonly tone: ToastTone;
 }
 
+/** What a change (condition, boot option, command, edit) did to the outcome of the boot (issue 13). */
+export interface OutcomeNotice {
+  readonly id: number;
+  readonly text: string;
+  /** Instances that end differently, with their states before and after. */
+  readonly changed: readonly { readonly fmri: string; readonly from: string; readonly to: string }[];
+}
+
 /** A message about the link the page was opened with (bad link, old address), dismissible; `restorable`: offer to restore the autosave. */
 export interface LinkNotice {
   readonly id: number;
@@ -52,6 +60,8 @@ export interface UiData extends TeachData {
   readonly linkNotice: LinkNotice | undefined;
   /** The scenario JSON editor is open. */
   readonly editorOpen: boolean;
+  /** The outcome of the last change, until dismissed or the next change. */
+  readonly outcome: OutcomeNotice | undefined;
 }
 
 export interface UiActions extends TeachActions {
@@ -77,6 +87,8 @@ export interface UiActions extends TeachActions {
   showLinkNotice(text: string, restorable: boolean): void;
   dismissLinkNotice(): void;
   setEditorOpen(open: boolean): void;
+  showOutcome(text: string, changed: OutcomeNotice['changed']): void;
+  dismissOutcome(): void;
 }
 
 export type UiState = UiData & UiActions;
@@ -103,6 +115,7 @@ export const DEFAULT_UI: UiData = {
   toast: undefined,
   linkNotice: undefined,
   editorOpen: false,
+  outcome: undefined,
 };
 
 export function createUiStore(initial: Partial<UiData> = {}): UiStore {
@@ -132,5 +145,7 @@ export function createUiStore(initial: Partial<UiData> = {}): UiStore {
     showLinkNotice: (text, restorable) => set({ linkNotice: { id: ++toastId, text, restorable } }),
     dismissLinkNotice: () => set({ linkNotice: undefined }),
     setEditorOpen: (editorOpen) => set({ editorOpen }),
+    showOutcome: (text, changed) => set({ outcome: { id: ++toastId, text, changed } }),
+    dismissOutcome: () => set({ outcome: undefined }),
   }));
 }

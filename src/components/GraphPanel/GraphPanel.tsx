@@ -91,14 +91,18 @@ export function GraphPanel() {
   const shownSelected = selected === undefined ? undefined : model.shownAs.get(selected) ?? selected;
   const focus = useMemo(() => {
     if (selected === undefined || !insight.isInstance) return undefined;
-    const causePaths = insight.explanation?.reasons.map((r) => r.path ?? [selected, r.cause]).filter((p) => p.length > 0);
+    // svcs -xv's paths, then the cause chain's reach into the world: the service that provides what the failed one needed.
+    const causePaths = [
+      ...(insight.explanation?.reasons.map((r) => r.path ?? [selected, r.cause]) ?? []),
+      ...(insight.why?.hazards.map((h) => [h.reader, h.writer]) ?? []),
+    ].filter((p) => p.length > 0);
     return focusSet({
       model,
       shownAs: model.shownAs,
       index: run.index,
       selected,
       mode: focusMode,
-      ...(causePaths === undefined ? {} : { causePaths }),
+      ...(causePaths.length === 0 ? {} : { causePaths }),
       chain: insight.chain.map((l) => l.id),
     });
   }, [selected, insight, model, run.index, focusMode]);
@@ -117,16 +121,32 @@ export function GraphPanel() {
     [focusMode, insight.chain, model],
   );
 
+  // The selection's cause chain found ordering hazards: draw each missing dependency as a dashed edge (issue 13).
+  const hazards = useMemo(
+    () =>
+      insight.why?.hazards.map((h) => ({ reader: model.shownAs.get(h.reader) ?? h.reader, writer: model.shownAs.get(h.writer) ?? h.writer, label: h.object.name })),
+    [insight.why, model],
+  );
+
+  // What the last change made end differently (until its summary is dismissed).
+  const outcome = useUi((s) => s.outcome);
+  const changed = useMemo(
+    () => (outcome === undefined || outcome.changed.length === 0 ? undefined : new Set(outcome.changed.map((c) => model.shownAs.get(c.fmri) ?? c.fmri))),
+    [outcome, model],
+  );
+
   const elements = useMemo(
     () =>
       toElements(model, frame, {
+        ...(changed === undefined ? {} : { changed }),
+        ...(hazards === undefined || hazards.length === 0 ? {} : { hazards }),
         ...(shownSelected === undefined ? {} : { selected: shownSelected }),
         ...(lit === undefined ? {} : { focus: lit }),
         ...(spot === undefined ? {} : { spotlight: spot.nodes }),
         ...(matches === undefined ? {} : { matches }),
         ...(chainMarks === undefined ? {} : { chain: chainMarks }),
       }),
-    [model, frame, shownSelected, lit, spot, matches, chainMarks],
+    [model, frame, shownSelected, lit, spot, matches, chainMarks, hazards, changed],
   );
 
   const onEvent = useCallback(

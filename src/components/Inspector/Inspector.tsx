@@ -14,6 +14,7 @@ import { dependencyFacts, dependentFacts, filePathOf, logUpTo, stateHistory } fr
 import { svcsLabel } from '../../selectors/narrate.ts';
 import { formatTime } from '../../selectors/playhead.ts';
 import { visualState } from '../../selectors/visual-state.ts';
+import { CauseChain } from '../CauseChain/CauseChain.tsx';
 import { Explanation } from '../Explanation/Explanation.tsx';
 import { Icon } from '../Icon/Icon.tsx';
 import { ProblemList } from '../ProblemList/ProblemList.tsx';
@@ -220,7 +221,9 @@ export function Inspector() {
       </div>
 
       {ex !== undefined && (
-        <Block title="Why (svcs -xv)" testId="inspector.why">
+        <Block title="Why" testId="inspector.why">
+          {insight.why !== undefined && <CauseChain chain={insight.why} />}
+          <p className={styles.subhead}>svcs -xv</p>
           <Explanation ex={ex} />
         </Block>
       )}

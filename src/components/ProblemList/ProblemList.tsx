@@ -1,18 +1,48 @@
-/** With nothing selected, the inspector shows `svcs -x`: every root-cause problem at the playhead. */
+/**
+ * With nothing selected, the inspector shows `svcs -x` at the playhead:
+ * exactly what explain.c lists (root causes only, most impact first), in the
+ * groups a person reads (src/engine/problems.ts): what failed in this boot;
+ * instances merely starting (listed by svcs -x, not problems); and causes a
+ * healthy boot of the same graph has too (dependencies on services the graph
+ * does not contain), under one collapsed heading that says so.
+ */
 import { useMemo } from 'react';
-import { useRun, useSlowFrame, useUiActions } from '../../session/react/context.tsx';
-import { explainAll } from '../../engine/index.ts';
+import type { Explanation } from '../../engine/index.ts';
+import { problemGroups } from '../../engine/problems.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
+import { useRun, useSlowFrame, useUiActions } from '../../session/react/context.tsx';
 import { svcsLabel } from '../../selectors/narrate.ts';
 import { visualState } from '../../selectors/visual-state.ts';
 import { StateBadge } from '../StateBadge/StateBadge.tsx';
 import styles from './ProblemList.module.css';
 
-export function ProblemList() {
+function Item({ p }: { readonly p: Explanation }) {
   const ui = useUiActions();
+  const frame = useSlowFrame();
+  const s = frame.statuses.get(p.fmri);
+  return (
+    <li>
+      <button type="button" className={styles.item} onClick={() => ui.select(p.fmri)} data-testid="problems.item" data-fmri={p.fmri}>
+        <span className={styles.head}>
+          <span className={styles.fmri}>{shortFmri(p.fmri)}</span>
+          <StateBadge state={visualState(s)} label={svcsLabel(s)} compact />
+        </span>
+        <span className={styles.reason}>
+          {p.reasons[0]?.text.replace(/\n\s+/g, ' ') ?? ''}
+          {p.reasons.length > 1 && ` (+${p.reasons.length - 1})`}
+          {p.impact.length > 0 && <span className={styles.impact}> · holds back {p.impact.length}</span>}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+export function ProblemList() {
   const run = useRun();
   const frame = useSlowFrame();
-  const problems = useMemo(() => explainAll({ trace: run.trace, statuses: frame.statuses, files: frame.files }), [run.trace, frame]);
+  const groups = useMemo(() => problemGroups({ trace: run.trace, statuses: frame.statuses, files: frame.files }), [run.trace, frame]);
   const counts = useMemo(() => {
     let online = 0;
     let total = 0;
@@ -24,33 +54,47 @@ export function ProblemList() {
     }
     return { online, total };
   }, [run.trace, frame]);
+  const { failures, starting, expected, missingFromGraph } = groups;
 
   return (
-    <div className={styles.root} data-testid="inspector.problems">
-      <p className={styles.summary}>
+    <div className={styles.root} data-testid="inspector.problems" data-failures={failures.length} data-listed={groups.all.length}>
+      <p className={styles.summary} data-testid="problems.summary">
         <strong>{counts.online}</strong> of {counts.total} services running.
-        {problems.length === 0 ? ' svcs -x reports no problems at this instant.' : ` svcs -x reports ${problems.length} problem${problems.length === 1 ? '' : 's'}:`}
+        {failures.length === 0
+          ? ' Nothing has failed at this instant.'
+          : ` svcs -x: ${plural(failures.length, 'problem', 'problems')} at this instant:`}
       </p>
-      <ul className={styles.list}>
-        {problems.map((p) => {
-          const s = frame.statuses.get(p.fmri);
-          return (
-            <li key={p.fmri}>
-              <button type="button" className={styles.item} onClick={() => ui.select(p.fmri)}>
-                <span className={styles.head}>
-                  <span className={styles.fmri}>{shortFmri(p.fmri)}</span>
-                  <StateBadge state={visualState(s)} label={svcsLabel(s)} compact />
-                </span>
-                <span className={styles.reason}>
-                  {p.reasons[0]?.text.replace(/\n\s+/g, ' ') ?? ''}
-                  {p.impact.length > 0 && <span className={styles.impact}> · holds back {p.impact.length}</span>}
-                </span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-      <p className={styles.hint}>Select a service in the graph, the table or the timeline to inspect it.</p>
+      {failures.length > 0 && (
+        <ul className={styles.list} data-testid="problems.failures">
+          {failures.map((p) => (
+            <Item key={p.fmri} p={p} />
+          ))}
+        </ul>
+      )}
+      {starting.length > 0 && (
+        <details className={styles.group} data-testid="problems.starting">
+          <summary>{plural(starting.length, 'service is', 'services are')} starting (svcs -x lists them; not problems)</summary>
+          <ul className={styles.list}>
+            {starting.map((p) => (
+              <Item key={p.fmri} p={p} />
+            ))}
+          </ul>
+        </details>
+      )}
+      {expected.length > 0 && (
+        <details className={styles.group} data-testid="problems.expected">
+          <summary>
+            Also on a healthy boot of this graph: {plural(expected.length, 'service waits', 'services wait')} for{' '}
+            {missingFromGraph.map(shortFmri).join(', ')}, which this graph does not contain
+          </summary>
+          <ul className={styles.list}>
+            {expected.map((p) => (
+              <Item key={p.fmri} p={p} />
+            ))}
+          </ul>
+        </details>
+      )}
+      <p className={styles.hint}>Select a service in the graph, the table or the timeline to see why it is in its state.</p>
     </div>
   );
 }

@@ -4,7 +4,8 @@
  * any simulated instant, with a tick for every instant something happens;
  * and a time box to type an instant.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { Trace } from '../../engine/index.ts';
 import { useFrame, usePlaying, useRun, useRunPending, useStopReason, useUi, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
 import { formatSpeed, formatTime, parseTime, SPEEDS } from '../../selectors/playhead.ts';
@@ -29,7 +30,7 @@ function useTicks(): { t: number; kind: TickKind }[] {
 function TimeBox({ t, end }: { t: number; end: number }) {
   const commands = useCommands();
   const [draft, setDraft] = useState<string | undefined>(undefined);
-  const [bad, setBad] = useState(false);
+  const [bad, setBad] = useState<string | undefined>(undefined);
   return (
     <form
       className={styles.timeForm}
@@ -37,12 +38,15 @@ function TimeBox({ t, end }: { t: number; end: number }) {
         e.preventDefault();
         const v = draft === undefined ? undefined : parseTime(draft);
         if (v === undefined) {
-          setBad(true);
+          // A typed time that does not parse says so (issue 13).
+          setBad(draft ?? '');
           return;
         }
-        setBad(false);
+        setBad(undefined);
         setDraft(undefined);
-        commands.scrubTo(v);
+        // Never past the end of the boot.
+        commands.scrubTo(Math.min(v, end));
+        e.currentTarget.querySelector('input')?.blur();
       }}
     >
       <label htmlFor="time-box" className="sr-only">Playhead time (type an instant, e.g. 5.02 s or 5020, and press Enter)</label>
@@ -50,7 +54,8 @@ function TimeBox({ t, end }: { t: number; end: number }) {
         id="time-box"
         className={styles.timeBox}
         value={draft ?? formatTime(t)}
-        aria-invalid={bad}
+        aria-invalid={bad !== undefined}
+        aria-describedby={bad === undefined ? undefined : 'time-box-error'}
         spellCheck={false}
         autoComplete="off"
         onFocus={(e) => {
@@ -59,17 +64,42 @@ function TimeBox({ t, end }: { t: number; end: number }) {
         }}
         onBlur={() => {
           setDraft(undefined);
-          setBad(false);
         }}
-        onChange={(e) => setDraft(e.currentTarget.value)}
+        onChange={(e) => {
+          setDraft(e.currentTarget.value);
+          setBad(undefined);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') e.currentTarget.blur();
         }}
         data-testid="transport.time"
       />
       <span className={styles.end}>/ {formatTime(end)}</span>
+      {bad !== undefined && (
+        <span id="time-box-error" className={styles.timeError} role="alert" data-testid="transport.time-error">
+          “{bad}” is not a time: type e.g. 5.02 s, 5020 or 300 ms.
+        </span>
+      )}
     </form>
   );
+}
+
+/**
+ * Why playback last stopped, shown only while it is still true: "End of the
+ * boot." while the playhead is at the end of the boot on screen; a
+ * breakpoint while the playhead is still at that breakpoint of that boot.
+ */
+function useStopPill(reason: string | undefined, playing: boolean, playhead: number, trace: Trace): string | undefined {
+  const [stop, setStop] = useState<{ reason: string; t: number; trace: Trace } | undefined>(undefined);
+  useEffect(() => {
+    if (playing || reason === undefined) setStop(undefined);
+    else setStop((s) => (s?.reason === reason ? s : { reason, t: playhead, trace }));
+    // Only a new stop (a new reason, or playing again) records where it happened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reason, playing]);
+  if (stop === undefined || playing) return undefined;
+  if (stop.reason === 'End of the boot.') return playhead >= trace.endTime ? stop.reason : undefined;
+  return stop.trace === trace && stop.t === playhead ? stop.reason : undefined;
 }
 
 export function Transport() {
@@ -83,6 +113,7 @@ export function Transport() {
   const reason = useStopReason();
   const pending = useRunPending();
   const ticks = useTicks();
+  const pill = useStopPill(reason, playing, playhead, run.trace);
   const end = Math.max(1, run.trace.endTime);
   const shown = Math.min(playhead, end);
   const records = run.trace.records.length;
@@ -152,8 +183,8 @@ export function Transport() {
           simulating…
         </span>
       )}
-      {reason !== undefined && !playing && !pending && (
-        <span className={styles.reason} role="status">{reason}</span>
+      {pill !== undefined && !pending && (
+        <span className={styles.reason} role="status" data-testid="transport.stopped">{pill}</span>
       )}
     </div>
   );

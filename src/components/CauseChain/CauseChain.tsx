@@ -1,0 +1,82 @@
+/**
+ * Why, all the way down (issue 13): the cause chain of the selected service
+ * at the playhead, computed by the engine from the trace and the world's
+ * access log (src/engine/cause-chain.ts), at the top of the inspector's Why.
+ * Each step can select the service it is about and move the playhead to its
+ * instant; an ordering hazard is named, and drawn on the graph as a dashed
+ * edge labelled with what it is about.
+ */
+import type { CauseChain as Chain, CauseStep } from '../../engine/cause-chain.ts';
+import { objectWords } from '../../engine/cause-chain.ts';
+import { shortFmri } from '../../model/smf/fmri.ts';
+import { useUi, useUiActions } from '../../session/react/context.tsx';
+import { useCommands } from '../../session/react/use-commands.ts';
+import { formatTime } from '../../selectors/playhead.ts';
+import { Icon } from '../Icon/Icon.tsx';
+import styles from './CauseChain.module.css';
+
+const KIND_LABEL: Record<CauseStep['kind'], string> = {
+  waits: 'waits', running: 'running', starting: 'starting', method: 'method', access: 'world', provided: 'provided by', never: 'never made',
+  order: 'order', absent: 'absent', admin: 'administrator', cycle: 'cycle', exit: 'exit', also: 'also',
+};
+
+function Step({ step, n }: { readonly step: CauseStep; readonly n: number }) {
+  const ui = useUiActions();
+  const commands = useCommands();
+  const selected = useUi((s) => s.selected);
+  const playhead = useUi((s) => s.playhead);
+  const fmri = step.fmri;
+  const t = step.t;
+  const hazard = step.kind === 'order' && !step.ordered;
+  return (
+    <li className={styles.step} data-kind={step.kind} data-hazard={hazard ? 'true' : undefined} data-testid="why.step" data-fmri={fmri} data-t={t}>
+      <span className={styles.n} aria-hidden="true">{n}</span>
+      <div className={styles.body}>
+        <span className={styles.kind}>{KIND_LABEL[step.kind]}</span>
+        <p className={styles.text}>{step.text}</p>
+        {(fmri !== undefined || t !== undefined) && (
+          <div className={styles.actions}>
+            {fmri !== undefined && fmri !== selected && (
+              <button type="button" className={styles.action} onClick={() => ui.select(fmri)} title={`Select ${fmri}`} data-testid="why.step.select">
+                {shortFmri(fmri)} <Icon name="chevronRight" size={12} />
+              </button>
+            )}
+            {t !== undefined && (
+              <button
+                type="button"
+                className={styles.action}
+                onClick={() => commands.scrubTo(t)}
+                title={`Move the playhead to ${formatTime(t)}`}
+                aria-pressed={playhead === t}
+                data-testid="why.step.time"
+              >
+                <Icon name="play" size={10} /> {formatTime(t)}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+    </li>
+  );
+}
+
+export function CauseChain({ chain }: { readonly chain: Chain }) {
+  return (
+    <div className={styles.root} data-testid="why.chain" data-fmri={chain.fmri}>
+      <ol className={styles.steps} aria-label={`Why ${chain.fmri} is ${chain.state}, step by step`}>
+        {chain.steps.map((s, k) => (
+          <Step key={`${s.kind}-${k}`} step={s} n={k + 1} />
+        ))}
+      </ol>
+      {chain.hazards.map((h) => (
+        <p key={`${h.writer}-${h.reader}-${h.object.name}`} className={styles.hazard} data-testid="why.hazard">
+          <Icon name="warning" size={14} />
+          <span>
+            <strong>Ordering hazard</strong>: {shortFmri(h.writer)} provides {objectWords(h.object)} that {shortFmri(h.reader)} needs, and no dependency orders
+            them. The graph shows it as a dashed edge.
+          </span>
+        </p>
+      ))}
+    </div>
+  );
+}

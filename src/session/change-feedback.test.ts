@@ -1,0 +1,89 @@
+/** Feedback after every change (issue 13): the outcome summary and the playhead policy. */
+import { describe, expect, it } from 'vitest';
+import { dep, run, svc } from '../engine/testing/scenario-builder.ts';
+import type { Trace } from '../engine/trace.ts';
+import { effectiveIndex } from '../selectors/playhead.ts';
+import { outcomeChange, playheadAfterChange } from './change-feedback.ts';
+
+const boot = (aExit: number, aDuration = 100, extra = 0): Trace =>
+  run([
+    svc('svc:/a', { start: { duration: aDuration, exit: aExit } }),
+    svc('svc:/b', { start: { duration: 200 + extra }, dependencies: [dep('a', 'require_all', ['svc:/a:default'])] }),
+    svc('svc:/c', { start: { duration: 50 } }),
+  ]);
+
+describe('outcomeChange', () => {
+  it('names the services that end differently, from → to, and the new boot length', () => {
+    const before = boot(96);
+    const after = boot(0);
+    const c = outcomeChange(before, after);
+    expect(c.changed).toEqual([
+      { fmri: 'svc:/a:default', from: 'maintenance', to: 'online' },
+      { fmri: 'svc:/b:default', from: 'offline', to: 'online' },
+    ]);
+    expect(c.endAfter).toBe(after.endTime);
+    expect(c.text).toContain('a:default maintenance → online');
+    expect(c.text).toContain(`The boot now takes`);
+  });
+
+  it('says when no service ends differently', () => {
+    const c = outcomeChange(boot(0), boot(0, 100, 50));
+    expect(c.changed).toEqual([]);
+    expect(c.text).toMatch(/^No service ends differently\. The boot now takes/);
+  });
+});
+
+describe('playheadAfterChange', () => {
+  it('at the end of the boot it stays at the end (of the new, longer boot)', () => {
+    const before = boot(96);
+    const after = boot(0);
+    expect(after.endTime).toBeGreaterThan(before.endTime);
+    expect(playheadAfterChange(before, after, { t: before.endTime })).toEqual({ t: after.endTime });
+  });
+
+  it('elsewhere it stays on the same event when that event still exists, even if it moved in time', () => {
+    const before = boot(0, 100);
+    const after = boot(0, 300);
+    // The playhead on c's start method exiting (c does not depend on a, so it keeps its instant) …
+    const cEnd = before.records.findIndex((r) => r.kind === 'method' && r.fmri === 'svc:/c:default' && r.phase === 'end');
+    const p1 = playheadAfterChange(before, after, { t: before.records[cEnd]?.t ?? 0, index: cEnd });
+    expect(after.records[p1.index ?? -1]).toMatchObject({ kind: 'method', fmri: 'svc:/c:default', phase: 'end' });
+    // … and on b's start method beginning, which now happens later (a takes longer).
+    const bBegins = before.records.findIndex((r) => r.kind === 'method' && r.fmri === 'svc:/b:default' && r.phase === 'begin');
+    const p2 = playheadAfterChange(before, after, { t: before.records[bBegins]?.t ?? 0, index: bBegins });
+    const r2 = after.records[p2.index ?? -1];
+    expect(r2).toMatchObject({ kind: 'method', fmri: 'svc:/b:default', phase: 'begin' });
+    expect(p2.t).toBe(r2?.t);
+    expect(p2.t).toBeGreaterThan(before.records[bBegins]?.t ?? 0);
+  });
+
+  it('when the event is gone, the same time, clamped to the new end; never past the end', () => {
+    const before = boot(0);
+    const after = boot(96);
+    const bOnline = before.records.findIndex((r) => r.kind === 'status' && r.fmri === 'svc:/b:default' && r.to === 'online' && r.from !== 'online');
+    const t = before.records[bOnline]?.t ?? 0;
+    const p = playheadAfterChange(before, after, { t, index: bOnline });
+    expect(p).toEqual({ t: Math.min(t, after.endTime) });
+    expect(p.t).toBeLessThanOrEqual(after.endTime);
+    expect(effectiveIndex(after.records, p)).toBeLessThanOrEqual(after.records.length - 1);
+  });
+
+  it('before any event, it stays at the same time', () => {
+    expect(playheadAfterChange(boot(0), boot(96), { t: 0, index: -1 })).toEqual({ t: 0 });
+  });
+});
+
+describe('playheadAfterChange after a command at the playhead', () => {
+  it('an unpinned playhead whose event kept its instant stays at that time (after everything at it, the command included)', () => {
+    const before = boot(0);
+    const after = run(
+      [
+        svc('svc:/a', { start: { duration: 100, exit: 0 } }),
+        svc('svc:/b', { start: { duration: 200 }, dependencies: [dep('a', 'require_all', ['svc:/a:default'])] }),
+        svc('svc:/c', { start: { duration: 50 } }),
+      ],
+      { actions: [{ at: 150, run: 'svcadm disable svc:/c:default' }] },
+    );
+    expect(playheadAfterChange(before, after, { t: 150 })).toEqual({ t: 150 });
+  });
+});

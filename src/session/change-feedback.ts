@@ -1,0 +1,79 @@
+/**
+ * Feedback after every change (issue 13): when a condition, a boot option, a
+ * command or an edit re-simulates the boot, say what changed in the outcome
+ * and keep the playhead where it means the same thing. Framework-free; the
+ * app calls it whenever the run on screen is replaced by a run of the same
+ * scenario and boot.
+ *
+ * Playhead policy, exactly as the issue states it: at the end of the boot it
+ * stays at the end; elsewhere it stays on the same event if that event still
+ * exists (the same instance's same state change or method run, counted in
+ * order), else at the same time clamped to the new end; it is never past the
+ * end.
+ */
+import { bootEvents, compareTraces, type BootEvent } from '../engine/compare.ts';
+import type { Trace } from '../engine/trace.ts';
+import { effectiveIndex, formatTime, type Position } from '../selectors/playhead.ts';
+
+export interface EndsDifferently {
+  readonly fmri: string;
+  /** Final state before the change ("absent" if it was not in the repository). */
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface OutcomeChange {
+  /** Services whose final state differs, in trace order. */
+  readonly changed: readonly EndsDifferently[];
+  readonly endBefore: number;
+  readonly endAfter: number;
+  /** One or two sentences: what ends differently and how long the boot takes now, or that nothing ends differently. */
+  readonly text: string;
+}
+
+/** How the outcome of a boot changed between two runs of it. */
+export function outcomeChange(before: Trace, after: Trace): OutcomeChange {
+  const c = compareTraces(before, after);
+  const changed: EndsDifferently[] = [];
+  for (const o of c.outcomes) {
+    if (o.differs !== 'state' && o.differs !== 'presence') continue;
+    changed.push({ fmri: o.fmri, from: o.a?.state ?? 'absent', to: o.b?.state ?? 'absent' });
+  }
+  const shown = changed.slice(0, 3).map((x) => `${x.fmri.replace(/^svc:\//, '')} ${x.from} → ${x.to}`);
+  const more = changed.length > shown.length ? `, and ${changed.length - shown.length} more` : '';
+  const what = changed.length === 0 ? 'No service ends differently.' : `${changed.length === 1 ? '1 service ends' : `${changed.length} services end`} differently: ${shown.join('; ')}${more}.`;
+  const length = before.endTime === after.endTime ? `The boot still takes ${formatTime(after.endTime)}.` : `The boot now takes ${formatTime(after.endTime)} (was ${formatTime(before.endTime)}).`;
+  return { changed, endBefore: before.endTime, endAfter: after.endTime, text: `${what} ${length}` };
+}
+
+const key = (e: BootEvent): string => `${e.fmri}\u0000${e.what}`;
+
+/** Where the playhead goes when `before` is replaced by `after` (the policy above). */
+export function playheadAfterChange(before: Trace, after: Trace, pos: Position): Position {
+  if (pos.t >= before.endTime && effectiveIndex(before.records, pos) >= before.records.length - 1) return { t: after.endTime };
+  const at = effectiveIndex(before.records, pos);
+  const events = bootEvents(before);
+  let current: BootEvent | undefined;
+  let nth = 0;
+  for (const e of events) {
+    if (e.index > at) break;
+    current = e;
+  }
+  if (current !== undefined) {
+    const k = key(current);
+    for (const e of events) {
+      if (e.index > current.index) break;
+      if (key(e) === k) nth++;
+    }
+    let seen = 0;
+    for (const e of bootEvents(after)) {
+      if (key(e) !== k) continue;
+      seen++;
+      if (seen !== nth) continue;
+      // The event kept its instant and the playhead was after everything at it (or between events): the same time shows the same event, and also what is new at that instant (a command just run).
+      if (pos.index === undefined && e.t === current.t) return { t: Math.min(pos.t, after.endTime) };
+      return { t: e.t, index: e.index };
+    }
+  }
+  return { t: Math.min(pos.t, after.endTime) };
+}
