@@ -26,6 +26,15 @@ describe('outcomeChange', () => {
     expect(c.text).toContain(`The boot now takes`);
   });
 
+  it('lists a failure that appears or goes away before the services that merely follow it', () => {
+    // The dependent is declared first, so in trace order it would come first.
+    const dependentFirst = (exit: number) =>
+      run([svc('svc:/b', { dependencies: [dep('a', 'require_all', ['svc:/a:default'])] }), svc('svc:/a', { start: { duration: 100, exit } })]);
+    const c = outcomeChange(dependentFirst(96), dependentFirst(0));
+    expect(c.changed.map((x) => x.fmri)).toEqual(['svc:/a:default', 'svc:/b:default']);
+    expect(c.changed[0]).toEqual({ fmri: 'svc:/a:default', from: 'maintenance', to: 'online' });
+  });
+
   it('says when no service ends differently', () => {
     const c = outcomeChange(boot(0), boot(0, 100, 50));
     expect(c.changed).toEqual([]);

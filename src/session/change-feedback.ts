@@ -22,8 +22,10 @@ export interface EndsDifferently {
   readonly to: string;
 }
 
+const FAILED: ReadonlySet<string> = new Set(['maintenance', 'degraded']);
+
 export interface OutcomeChange {
-  /** Services whose final state differs, in trace order. */
+  /** Services whose final state differs: those entering or leaving maintenance or degraded first, then in trace order. */
   readonly changed: readonly EndsDifferently[];
   readonly endBefore: number;
   readonly endAfter: number;
@@ -39,7 +41,10 @@ export function outcomeChange(before: Trace, after: Trace): OutcomeChange {
     if (o.differs !== 'state' && o.differs !== 'presence') continue;
     changed.push({ fmri: o.fmri, from: o.a?.state ?? 'absent', to: o.b?.state ?? 'absent' });
   }
-  const shown = changed.slice(0, 3).map((x) => `${x.fmri.replace(/^svc:\//, '')} ${x.from} → ${x.to}`);
+  // Failures that appear or go away first (what the change was about), then the rest in trace order.
+  const weight = (x: EndsDifferently): number => (FAILED.has(x.from) || FAILED.has(x.to) ? 0 : 1);
+  changed.sort((x, y) => weight(x) - weight(y));
+  const shown = changed.slice(0, 2).map((x) => `${x.fmri.replace(/^svc:\//, '')} ${x.from} → ${x.to}`);
   const more = changed.length > shown.length ? `, and ${changed.length - shown.length} more` : '';
   const what = changed.length === 0 ? 'No service ends differently.' : `${changed.length === 1 ? '1 service ends' : `${changed.length} services end`} differently: ${shown.join('; ')}${more}.`;
   const length = before.endTime === after.endTime ? `The boot still takes ${formatTime(after.endTime)}.` : `The boot now takes ${formatTime(after.endTime)} (was ${formatTime(before.endTime)}).`;

@@ -9,7 +9,7 @@ import { useUi, useUiActions } from '../../session/react/context.tsx';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './OutcomeSummary.module.css';
 
-const SHOWN = 6;
+const SHOWN = 4;
 
 export function OutcomeSummary() {
   const ui = useUiActions();
@@ -27,6 +27,7 @@ export function OutcomeSummary() {
               </button>
             </li>
           ))}
+          {outcome.changed.length > SHOWN && <li className={styles.more}>+{outcome.changed.length - SHOWN} more (Compare lists them all)</li>}
         </ul>
       )}
       <button type="button" className={`ui-btn ui-btn-ghost ui-btn-icon ${styles.close}`} onClick={() => ui.dismissOutcome()} aria-label="Dismiss" title="Dismiss">
