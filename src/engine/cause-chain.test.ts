@@ -179,7 +179,8 @@ describe('problem groups (the app\'s problem list)', () => {
     expect(g.expected.length).toBeGreaterThan(0);
     expect(g.missingFromGraph).toContain('svc:/system/sysidtool:net');
     for (const e of g.expected) expect(e.reasons.every((r) => r.code === 'SMF-8000-E2')).toBe(true);
-    expect([...g.failures, ...g.starting, ...g.expected].map((e) => e.fmri).sort()).toEqual(g.all.map((e) => e.fmri).sort());
+    expect([...g.failures, ...g.starting, ...g.disabled, ...g.expected].map((e) => e.fmri).sort()).toEqual(g.all.map((e) => e.fmri).sort());
+    expect(g.disabled.map((e) => e.fmri)).toEqual(['svc:/network/physical:nwam']);
   });
 
   it('the next boot works: no failure, only what every boot of this graph has', () => {
@@ -196,5 +197,6 @@ describe('problem groups (the app\'s problem list)', () => {
     const g = groups(first.trace, phys.begin);
     expect(g.starting.map((e) => e.fmri)).toContain(PHYSICAL);
     expect(g.failures.map((e) => e.fmri)).not.toContain(PHYSICAL);
+    expect(g.failures).toEqual([]);
   });
 });

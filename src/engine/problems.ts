@@ -6,6 +6,9 @@
  * - failures: what went wrong in this boot;
  * - starting: instances in transition (offline with a next_state, "Start
  *   method is running."). svcs -x lists them, but they are not problems yet;
+ * - disabled: instances disabled by their configuration (not enabled) that
+ *   svcs -x lists because a dependent waits for their service (add_causes()
+ *   lists every cause it merges), such as network/physical:nwam;
  * - expected: causes that a healthy boot of the same graph has too: an
  *   instance whose only reason is a dependency on a service this graph does
  *   not contain at all (the absent services of a manifest corpus, such as
@@ -20,6 +23,7 @@ export interface ProblemGroups {
   readonly all: readonly Explanation[];
   readonly failures: readonly Explanation[];
   readonly starting: readonly Explanation[];
+  readonly disabled: readonly Explanation[];
   readonly expected: readonly Explanation[];
   /** The services the expected ones wait for, which this graph does not contain (sorted). */
   readonly missingFromGraph: readonly string[];
@@ -42,6 +46,7 @@ export function problemGroups(ctx: ExplainContext): ProblemGroups {
   const all = explainAll(ctx);
   const failures: Explanation[] = [];
   const starting: Explanation[] = [];
+  const disabled: Explanation[] = [];
   const expected: Explanation[] = [];
   const missing = new Set<string>();
   const cache = new Map<string, boolean>();
@@ -51,13 +56,17 @@ export function problemGroups(ctx: ExplainContext): ProblemGroups {
       starting.push(e);
       continue;
     }
+    if (s?.state === 'disabled' && !s.enabled) {
+      disabled.push(e);
+      continue;
+    }
     const absentOnly = e.reasons.length > 0 && e.reasons.every((r) => r.code === 'SMF-8000-E2' && !r.cause.startsWith('file:') && !inGraph(ctx.trace, r.cause, cache));
     if (s?.state === 'offline' && absentOnly) {
       expected.push(e);
       for (const r of e.reasons) missing.add(r.cause);
     } else failures.push(e);
   }
-  const groups: ProblemGroups = { all, failures, starting, expected, missingFromGraph: [...missing].sort() };
+  const groups: ProblemGroups = { all, failures, starting, disabled, expected, missingFromGraph: [...missing].sort() };
   memo.set(ctx.statuses, { trace: ctx.trace, groups });
   return groups;
 }

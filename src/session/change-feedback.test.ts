@@ -96,3 +96,19 @@ describe('playheadAfterChange after a command at the playhead', () => {
     expect(playheadAfterChange(before, after, { t: 150 })).toEqual({ t: 150 });
   });
 });
+
+describe('playheadAfterChange when a command is removed', () => {
+  it('an event caused by the removed command is not matched to a like event a later command causes', () => {
+    const services = [
+      svc('svc:/db', { start: { duration: 10 }, model: 'contract' }),
+      svc('svc:/cache', { start: { duration: 10 }, dependencies: [dep('db', 'require_all', ['svc:/db:default'], 'restart')] }),
+    ];
+    const fault = { at: 5000, run: 'fault svc:/db:default core' };
+    const withRestart = run(services, { actions: [{ at: 2000, run: 'svcadm restart svc:/db:default' }, fault] });
+    const without = run(services, { actions: [fault] });
+    const stops = withRestart.records.findIndex((r) => r.kind === 'status' && r.fmri === 'svc:/cache:default' && r.from === 'online' && r.to === 'offline');
+    const t = withRestart.records[stops]?.t ?? 0;
+    expect(t).toBeLessThan(5000);
+    expect(playheadAfterChange(withRestart, without, { t: t + 5 })).toEqual({ t: t + 5 });
+  });
+});

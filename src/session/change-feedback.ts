@@ -53,6 +53,17 @@ export function outcomeChange(before: Trace, after: Trace): OutcomeChange {
 
 const key = (e: BootEvent): string => `${e.fmri}\u0000${e.what}`;
 
+/** How many of the two boots' administrator commands are the same, in order (same command, same instant). */
+function commonActions(a: Trace, b: Trace): { before: (e: BootEvent, t: Trace) => number; common: number } {
+  const actions = (t: Trace) => t.records.flatMap((r, index) => (r.kind === 'action' ? [{ index, key: `${r.t}\u0000${r.command}` }] : []));
+  const la = actions(a);
+  const lb = actions(b);
+  let common = 0;
+  while (common < la.length && common < lb.length && la[common]?.key === lb[common]?.key) common++;
+  const before = (e: BootEvent, t: Trace): number => (t === a ? la : lb).filter((x) => x.index < e.index).length;
+  return { before, common };
+}
+
 /** Where the playhead goes when `before` is replaced by `after` (the policy above). */
 export function playheadAfterChange(before: Trace, after: Trace, pos: Position): Position {
   if (pos.t >= before.endTime && effectiveIndex(before.records, pos) >= before.records.length - 1) return { t: after.endTime };
@@ -70,11 +81,16 @@ export function playheadAfterChange(before: Trace, after: Trace, pos: Position):
       if (e.index > current.index) break;
       if (key(e) === k) nth++;
     }
+    // The same event: the same instance's same change, counted in order, after the same administrator commands
+    // (the cache stopping because of a removed svcadm restart is not the cache stopping after a later fault).
+    const acts = commonActions(before, after);
+    const ctx = acts.before(current, before);
     let seen = 0;
     for (const e of bootEvents(after)) {
       if (key(e) !== k) continue;
       seen++;
       if (seen !== nth) continue;
+      if (ctx > acts.common || acts.before(e, after) !== ctx) break;
       // The event kept its instant and the playhead was after everything at it (or between events): the same time shows the same event, and also what is new at that instant (a command just run).
       if (pos.index === undefined && e.t === current.t) return { t: Math.min(pos.t, after.endTime) };
       return { t: e.t, index: e.index };

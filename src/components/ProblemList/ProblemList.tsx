@@ -2,7 +2,8 @@
  * With nothing selected, the inspector shows `svcs -x` at the playhead:
  * exactly what explain.c lists (root causes only, most impact first), in the
  * groups a person reads (src/engine/problems.ts): what failed in this boot;
- * instances merely starting (listed by svcs -x, not problems); and causes a
+ * instances merely starting (listed by svcs -x, not problems); instances
+ * disabled by configuration that a dependent waits for; and causes a
  * healthy boot of the same graph has too (dependencies on services the graph
  * does not contain), under one collapsed heading that says so.
  */
@@ -54,7 +55,7 @@ export function ProblemList() {
     }
     return { online, total };
   }, [run.trace, frame]);
-  const { failures, starting, expected, missingFromGraph } = groups;
+  const { failures, starting, disabled, expected, missingFromGraph } = groups;
 
   return (
     <div className={styles.root} data-testid="inspector.problems" data-failures={failures.length} data-listed={groups.all.length}>
@@ -76,6 +77,16 @@ export function ProblemList() {
           <summary>{plural(starting.length, 'service is', 'services are')} starting (svcs -x lists them; not problems)</summary>
           <ul className={styles.list}>
             {starting.map((p) => (
+              <Item key={p.fmri} p={p} />
+            ))}
+          </ul>
+        </details>
+      )}
+      {disabled.length > 0 && (
+        <details className={styles.group} data-testid="problems.disabled">
+          <summary>{plural(disabled.length, 'service is', 'services are')} disabled by configuration, yet dependents wait for {disabled.length === 1 ? 'it' : 'them'}</summary>
+          <ul className={styles.list}>
+            {disabled.map((p) => (
               <Item key={p.fmri} p={p} />
             ))}
           </ul>
