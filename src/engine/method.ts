@@ -85,7 +85,7 @@ export abstract class StartdMethods extends StartdRestarter {
     }
 
     const world = this.world.runMethod({
-      fmri: i.fmri, method: kind, attempt, t: this.now, exec: m.exec,
+      fmri: i.fmri, method: kind, attempt, t: this.now, exec: m.exec, milestone: this.milestone,
       ...(i.resolved.methodModel === undefined ? {} : { methodModel: i.resolved.methodModel }),
     });
     let duration = world?.duration ?? m.duration;

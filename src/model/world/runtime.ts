@@ -15,6 +15,12 @@ export interface MethodRequest {
   readonly t: number;
   readonly exec: string;
   readonly methodModel?: string;
+  /**
+   * The milestone svc.startd is headed for when the method runs ("all",
+   * "none" or an FMRI): what a method that inspects the current milestone
+   * sees (svcprop -p options_ovr/milestone, then options/milestone, §6.2).
+   */
+  readonly milestone?: string;
 }
 
 export interface MethodResult {

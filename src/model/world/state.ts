@@ -54,6 +54,8 @@ export class WorldState {
   stashedMilestone: string | undefined;
   patchQueue: string[];
   readonly patchesApplied: string[];
+  /** Proposal 2 of seed 002: patchadd enabled system/filesystem/local itself, and disables it again when done. */
+  patchaddEnabledLocal = false;
   readonly notes: WorldNote[] = [];
   /** What each method read, opened, created, mounted or changed, and when (access.ts). */
   readonly access = new AccessLog();

@@ -124,3 +124,39 @@ describe('patch queue', () => {
     expect(empty.log(PATCHING)).toContain('no patches queued');
   });
 });
+
+describe('issue 14 behaviour 6: what the real svc.startd does with the seed\'s scheme', () => {
+  it('the patching service inspects the milestone svc.startd actually booted to: rejected milestone/patching means all, so nothing is patched', () => {
+    const real = new Run({ ...base, boot: {} });
+    expect(real.trace.milestone).toBe('all');
+    expect(real.state(PATCHING)).toBe('online');
+    expect(real.log(PATCHING).join('\n')).toContain('current milestone is all, not milestone/patching:default');
+    expect(real.log(PATCHING).join('\n')).not.toContain('successfully installed');
+    expect(real.snapshot().patching?.applied).not.toContain(PATCH_ID);
+    expect(real.snapshot().patching?.queue).toEqual([PATCH_ID]);
+  });
+
+  it('proposal 2 by hand in single-user: patchadd enables system/filesystem/local, is run again, patches, and disables it again', () => {
+    const single = set(base, 'boot.mode', 'single');
+    const s = new Run({
+      ...single,
+      actions: [
+        { at: 60_000, run: `patchadd ${PATCH_ID}` },
+        { at: 120_000, run: `patchadd ${PATCH_ID}` },
+        { at: 180_000, run: `patchadd ${PATCH_ID}` },
+      ],
+    });
+    const [first, second, third] = s.actions().filter((a) => a.command.startsWith('patchadd'));
+    expect(first?.ok).toBe(false);
+    expect(first?.output).toContain('patchadd: system/filesystem/local is offline; svcadm enable -t svc:/system/filesystem/local:default');
+    expect(second?.ok).toBe(true);
+    expect(second?.output).toContain(`Patch number ${PATCH_ID} has been successfully installed.`);
+    expect(second?.output).toContain('patchadd: svcadm disable -t svc:/system/filesystem/local:default');
+    // fs/local came up for the patch and went down again.
+    expect(s.entered(FS_LOCAL, 'online')).toBeGreaterThan(60_000);
+    expect(s.state(FS_LOCAL)).toBe('disabled');
+    // Applying it again: nothing to do, pkg's message.
+    expect(third?.ok).toBe(true);
+    expect(third?.output).toEqual(['No updates necessary for this image.']);
+  });
+});

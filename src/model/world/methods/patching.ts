@@ -7,6 +7,12 @@
  * milestone. Otherwise, with patches queued, it stashes the default
  * milestone and sets milestone/patching, so the next boot patches.
  *
+ * The milestone it inspects is the one svc.startd actually went to (the
+ * request's `milestone`), not the one the boot asked for: the real svc.startd
+ * rejects milestone/patching (dgraph_set_milestone() accepts only the standard
+ * milestones, docs/smf-semantics.md §6.1) and boots to all, so nothing is patched on
+ * that boot; the queue stays, and the default milestone is set up again.
+ *
  * ENGINE-REQUEST: a world change of kind "svcadm" carries the svcadm command
  * the method ran (`command`); svc.startd should run it as an action at that
  * instant, so that restoring the default milestone brings the system up at
@@ -21,12 +27,13 @@ export const PATCHING_MILESTONE = 'svc:/milestone/patching:default';
 export const patching: MethodModel = (world, req) => {
   const spool = world.spec.patching?.spool ?? '/var/sadm/spool';
   const queue = [...world.patchQueue];
-  if (world.bootMilestone !== PATCHING_MILESTONE) {
+  const current = req.milestone ?? world.bootMilestone;
+  if (current !== PATCHING_MILESTONE) {
     if (queue.length === 0) return { duration: 100, exit: 0, log: ['no patches queued'] };
     return {
       duration: 100,
       exit: 0,
-      log: [`current milestone is not ${PATCHING_MILESTONE}: ${queue.length} patch(es) queued; setting up patching for the next boot`],
+      log: [`current milestone is ${current === 'all' ? 'all' : current.replace(/^svc:\//, '')}, not ${PATCHING_MILESTONE.replace(/^svc:\//, '')}: ${queue.length} patch(es) queued; setting up patching for the next boot`],
       effect: () => {
         if (world.stashedMilestone === undefined) world.stashedMilestone = world.defaultMilestone;
         world.defaultMilestone = PATCHING_MILESTONE;
