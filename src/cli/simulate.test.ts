@@ -39,6 +39,22 @@ describe('npm run simulate', () => {
     expect(out.events.every((e) => typeof e.t === 'number' && e.from !== e.to)).toBe(true);
   });
 
+  it('--format json carries the world as it changes and each instance\'s service-log lines (issue 14)', () => {
+    const out = JSON.parse(cli('clearview-ipmp-first-boot', '--format', 'json').stdout) as {
+      logs: Record<string, { t: number; text: string }[]>;
+      world: { initial: { format: string; network: unknown }; changes: { t: number; kind: string; summary: string; path?: string }[]; final: { files: string[]; network: { nics: unknown[] } } };
+    };
+    // net-physical's service log has ifconfig's complaint (docs/console-messages.md §3).
+    const physical = (out.logs['svc:/network/physical:default'] ?? []).map((l) => l.text).join('\n');
+    expect(physical).toContain('Executing start method');
+    expect(out.world.initial.format).toBe('bootgraph-world/1');
+    expect(out.world.final.network.nics.length).toBeGreaterThan(0);
+    // devfsadm makes /dev/ipmpstub during this boot: the change is there, with its time, and in the final files.
+    const stub = out.world.changes.find((c) => c.path === '/dev/ipmpstub');
+    expect(stub?.t).toBeGreaterThan(0);
+    expect(out.world.final.files).toContain('/dev/ipmpstub');
+  });
+
   it('--until stops the simulation early', () => {
     const out = JSON.parse(cli('demo-restart-on', '--format', 'json', '--until', '1000').stdout) as { final: Record<string, { state: string }>; quiescent: boolean };
     expect(out.final['svc:/site/app:default']?.state).toBe('offline');

@@ -62,8 +62,24 @@ export function jsonOutput(trace: Trace): unknown {
     methods,
     actions: trace.records.filter((r) => r.kind === 'action').map((r) => (r.kind === 'action' ? { t: r.t, command: r.command, ok: r.ok, output: r.output } : {})),
     console: trace.console.map((c) => ({ t: c.t, text: c.text, ...(c.fmri === undefined ? {} : { fmri: c.fmri }) })),
+    // Each instance's service log (/var/svc/log/<fmri>.log or /etc/svc/volatile/…), line by line.
+    logs: serviceLogs(trace),
+    // The world as it changes: where it started, each change, where it ended (files, /dev links,
+    // mounts, NICs, IPMP groups and their addresses, repository layers, boot environments).
+    world: {
+      initial: trace.worldInitial ?? null,
+      changes: trace.records.filter((r) => r.kind === 'world').map((r) => (r.kind === 'world' ? { t: r.t, ...r.change } : {})),
+      final: trace.worldFinal ?? null,
+    },
+    milestones: trace.records.filter((r) => r.kind === 'milestone').map((r) => (r.kind === 'milestone' ? { t: r.t, milestone: r.milestone, reached: r.reached, ...(r.persistent === true ? { persistent: true } : {}) } : {})),
     diagnostics: trace.diagnostics,
   };
+}
+
+function serviceLogs(trace: Trace): Record<string, { t: number; text: string }[]> {
+  const out: Record<string, { t: number; text: string }[]> = {};
+  for (const l of trace.logs) (out[l.fmri] ??= []).push({ t: l.t, text: l.text });
+  return out;
 }
 
 function resolveInstance(trace: Trace, text: string): string {

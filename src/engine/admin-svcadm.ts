@@ -10,8 +10,10 @@ import { RERR } from '../model/smf/states.ts';
 import { type ParsedAction } from '../model/scenario/actions.ts';
 import { type InstanceRuntime } from './instance-runtime.ts';
 import { enableClosure, matchOperand } from './svcadm-operands.ts';
-import { STOP_CAUSE, transitionMessage } from './console-text.ts';
+import { STOP_CAUSE, syslogTime, transitionMessage } from './console-text.ts';
 import { StartdMilestones } from './graph-milestone.ts';
+import { STARTD_SELF } from './startd-constants.ts';
+import { endsBoot } from '../model/scenario/actions.ts';
 
 export abstract class StartdAdmin extends StartdMilestones {
   protected runAction(run: string, parsed: ParsedAction): void {
@@ -19,6 +21,7 @@ export abstract class StartdAdmin extends StartdMilestones {
     let ok = true;
     if (parsed.kind === 'svcadm') ok = this.svcadm(parsed, output);
     else if (parsed.kind === 'fault') ok = this.fault(parsed.fmri, parsed.event, output);
+    else if (parsed.kind === 'runlevel') ok = this.runlevel(parsed, output);
     else {
       const r = this.world.command(parsed.argv, this.now);
       ok = r.ok;
@@ -26,6 +29,46 @@ export abstract class StartdAdmin extends StartdMilestones {
       this.applyWorld(r.changes);
     }
     this.records.push({ kind: 'action', seq: this.seq++, t: this.now, command: run, ok, output });
+  }
+
+  /**
+   * init S|1|2|3|4 and the shutdowns (init 0|5|6, reboot, halt, poweroff):
+   * graph.c dgraph_set_runlevel() maps the run level to a milestone (§6.5);
+   * 0, 5 and 6 go to none and, once non_subgraph_svcs reaches 0, do_uadmin()
+   * halts or reboots (§6.4). Console texts: docs/console-messages.md §2.4.
+   */
+  protected runlevel(a: Extract<ParsedAction, { kind: 'runlevel' }>, output: string[]): boolean {
+    if (this.shutdown !== undefined) {
+      output.push(`${a.command}: the system is already going down`);
+      return false;
+    }
+    const milestone = { S: 'single-user', '1': 'single-user', '2': 'multi-user', '3': 'all', '4': 'all', '0': 'none', '5': 'none', '6': 'none' }[a.level];
+    if (endsBoot(a.level)) {
+      this.shutdown = { level: a.level, since: this.now };
+      this.console('svc.startd: The system is coming down.  Please wait.', 'startd');
+    } else if (milestone === 'single-user') {
+      this.console('svc.startd: The system is coming down for administration.  Please wait.', 'startd');
+    }
+    const ok = this.svcadmMilestone(milestone, false, output);
+    if (endsBoot(a.level)) {
+      const n = this.instances.filter((i) => i.configured && i.fmri !== STARTD_SELF && (i.running || i.state === 'offline')).length;
+      this.console(n === 1 ? 'svc.startd: One system service is now being stopped.' : `svc.startd: ${n} system services are now being stopped.`, 'startd');
+    }
+    return ok;
+  }
+
+  /** do_uadmin() once every service is down (non_subgraph_svcs == 0): the system is down; halt, power off or reboot. */
+  protected checkShutdownDone(): void {
+    const s = this.shutdown;
+    if (s === undefined || s.done === true) return;
+    if (this.instances.some((i) => i.configured && i.fmri !== STARTD_SELF && (i.running || i.state === 'offline' || i.busy))) return;
+    s.done = true;
+    this.console(this.rules.killUserProcesses, 'startd');
+    const took = Math.round((this.now - s.since) / 1000);
+    this.console(this.era === '2009' ? 'svc.startd: The system is down.' : `${syslogTime(this.era, this.now)} The system is down.  Shutdown took ${took} seconds.`, 'startd');
+    const what = s.level === '6' ? 'reboot' : s.level === '5' ? 'power off' : 'halt';
+    if (s.level === '6') this.console('rebooting...', 'kernel');
+    this.recordWorld({ kind: 'uadmin', summary: `svc.startd: the system is down (init ${s.level}): ${what}`, level: s.level, reboot: s.level === '6' });
   }
 
   protected match(operand: string, output: string[]): InstanceRuntime[] | undefined {

@@ -102,7 +102,8 @@ export abstract class StartdMilestones extends StartdPropagation {
   /** can_come_up() and the sulogin thread (§6.7). */
   protected checkCanComeUp(): void {
     // graph_transition_sulogin() asks whatever the milestone (§6.7).
-    if (!this.loadComplete || this.suloginShown) return;
+    // ... but not while halting (graph_transition_sulogin(): halting == -1).
+    if (!this.loadComplete || this.suloginShown || this.shutdown !== undefined) return;
     // Scope rule: a scenario with none of up_svcs[] nor manifest-import does not model a
     // whole system, so the sulogin check (which would fire at once) is not applied.
     if (!this.modelsWholeSystem) return;

@@ -95,6 +95,8 @@ export abstract class StartdRecording {
   protected syslogdRunning = false;
   protected hostname: string | undefined = undefined;
   protected truncated = false;
+  /** init 0/5/6, reboot, halt: going to none, then do_uadmin() (§6.5). */
+  protected shutdown: { readonly level: string; readonly since: number; done?: boolean } | undefined = undefined;
   protected readonly satCtx: { -readonly [K in keyof SatContext]: SatContext[K] };
   protected readonly modelsWholeSystem: boolean;
 

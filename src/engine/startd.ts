@@ -11,6 +11,7 @@
 import { type ResolvedInstance } from '../model/graph/resolve.ts';
 import { type Scenario } from '../model/scenario/types.ts';
 import { parseAction } from '../model/scenario/actions.ts';
+import { splitAtReboot } from '../model/scenario/reboot.ts';
 import { VertexKind } from './graph.ts';
 import { dependencySatisfied } from './satisfiability.ts';
 import { TRACE_FORMAT, type InstanceStatus, type Trace, type TraceInstance } from './trace.ts';
@@ -55,7 +56,10 @@ export class Startd extends StartdAdmin {
       // graph_transition_sulogin(): judged once the instant's events have settled, so that
       // the enablings a milestone change just queued are not mistaken for a dead end.
       const upcoming = this.queue.peekTime();
-      if (upcoming === undefined || upcoming > this.now) this.checkCanComeUp();
+      if (upcoming === undefined || upcoming > this.now) {
+        this.checkCanComeUp();
+        this.checkShutdownDone();
+      }
     }
   }
 
@@ -80,7 +84,8 @@ export class Startd extends StartdAdmin {
   }
 
   protected scheduleActions(): void {
-    (this.scenario.actions ?? []).forEach((a, index) => {
+    // Actions after a reboot (or halt) belong to the next boot (scenarios/next-boot.ts).
+    splitAtReboot(this.scenario.actions ?? []).thisBoot.forEach((a, index) => {
       const parsed = parseAction(a.run);
       if (!parsed.ok) {
         this.diagnostics.push(`action ${index} ("${a.run}"): ${parsed.error}`);

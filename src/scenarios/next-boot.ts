@@ -12,6 +12,7 @@
 import type { Scenario } from '../model/scenario/types.ts';
 import { carryRepository } from '../model/scenario/carry-repository.ts';
 import { nextBoot } from '../model/world/next-boot.ts';
+import { bootOptions, splitAtReboot } from '../model/scenario/reboot.ts';
 import { createSeeker } from '../engine/seek.ts';
 import { persistentRepository } from '../engine/persistent-state.ts';
 import type { Trace } from '../engine/trace.ts';
@@ -43,7 +44,23 @@ export function nextBootScenario(scenario: Scenario, trace: Trace): NextBoot {
   }
   const repo = persistentRepository(trace);
   const carried = carryRepository(next, repo);
-  return { ok: true, scenario: carried.scenario, number, carried: carried.carried, dropped: repo.dropped };
+  const lines = [...carried.carried];
+  // A scenario that reboots itself (`reboot`, `init 6`) goes on in the next boot:
+  // the actions after the reboot, and `reboot -- <boot arguments>`.
+  const split = splitAtReboot(scenario.actions ?? []);
+  let scenarioNext = carried.scenario;
+  if (split.end !== undefined) {
+    const options = bootOptions(split.end.bootArgs);
+    if (Object.keys(options).length > 0) {
+      scenarioNext = { ...scenarioNext, boot: { ...(scenarioNext.boot ?? {}), ...options } };
+      lines.push(`boot options from "${split.end.run}": ${split.end.bootArgs.join(' ')}`);
+    }
+    if (split.nextBoot.length > 0) {
+      scenarioNext = { ...scenarioNext, actions: split.nextBoot };
+      lines.push(`${split.nextBoot.length} action${split.nextBoot.length === 1 ? '' : 's'} after "${split.end.run}" run in this boot`);
+    }
+  }
+  return { ok: true, scenario: scenarioNext, number, carried: lines, dropped: repo.dropped };
 }
 
 /** A scenario without a world has only its `files`: those that exist at the end of the boot carry over. */

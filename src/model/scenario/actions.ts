@@ -18,7 +18,20 @@ export type ParsedAction =
       readonly operands: readonly string[];
     }
   | { readonly kind: 'fault'; readonly fmri: string; readonly event: 'exit' | 'core' | 'signal' | 'hwerr' }
-  | { readonly kind: 'world'; readonly argv: readonly string[] };
+  | { readonly kind: 'world'; readonly argv: readonly string[] }
+  /**
+   * A run-level change through svc.startd (docs/smf-semantics.md §6.5): `init S|1|2|3|4|0|5|6`,
+   * `reboot [-- <boot arguments>]` (init 6), `halt` (init 0), `poweroff` (init 5).
+   * For a reboot, `bootArgs` are the next boot's (`-s`, `-m milestone=<m>`).
+   */
+  | { readonly kind: 'runlevel'; readonly command: string; readonly level: RunLevel; readonly bootArgs: readonly string[] };
+
+export type RunLevel = 'S' | '1' | '2' | '3' | '4' | '0' | '5' | '6';
+
+/** Does this run level end the boot (none, then halt, power off or reboot)? */
+export function endsBoot(level: RunLevel): boolean {
+  return level === '0' || level === '5' || level === '6';
+}
 
 export type ActionParse = { ok: true; action: ParsedAction } | { ok: false; error: string };
 
@@ -79,9 +92,24 @@ export function parseAction(text: string): ActionParse {
     return { ok: true, action: { kind: 'fault', fmri, event } };
   }
   if ((WORLD_COMMANDS as readonly string[]).includes(cmd)) return { ok: true, action: { kind: 'world', argv: words } };
+  if (cmd === 'init') {
+    const [level, ...extra] = rest;
+    const l = level === 's' ? 'S' : level;
+    if (l === undefined || extra.length > 0 || !['S', '1', '2', '3', '4', '0', '5', '6'].includes(l)) return { ok: false, error: 'usage: init S|0|1|2|3|4|5|6' };
+    return { ok: true, action: { kind: 'runlevel', command: 'init', level: l as RunLevel, bootArgs: [] } };
+  }
+  if (cmd === 'reboot' || cmd === 'halt' || cmd === 'poweroff') {
+    const dd = rest.indexOf('--');
+    const own = dd === -1 ? rest : rest.slice(0, dd);
+    if (own.length > 0) return { ok: false, error: `usage: ${cmd}${cmd === 'reboot' ? ' [-- <boot arguments>]' : ''}` };
+    const bootArgs = dd === -1 ? [] : rest.slice(dd + 1);
+    if (cmd !== 'reboot' && bootArgs.length > 0) return { ok: false, error: `usage: ${cmd}` };
+    const level: RunLevel = cmd === 'reboot' ? '6' : cmd === 'halt' ? '0' : '5';
+    return { ok: true, action: { kind: 'runlevel', command: cmd, level, bootArgs } };
+  }
   return {
     ok: false,
-    error: `unknown command "${cmd}" (expected svcadm, fault, or one of ${WORLD_COMMANDS.join(', ')})`,
+    error: `unknown command "${cmd}" (expected svcadm, fault, init, reboot, halt, poweroff, or one of ${WORLD_COMMANDS.join(', ')})`,
   };
 }
 

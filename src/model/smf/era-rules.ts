@@ -44,6 +44,8 @@ export interface EraRules {
   readonly zfsMountProgressOnConsole: boolean;
   /** manifest-import's summary line: 2009's script printed "Loaded N smf(5) service descriptions"; today svccfg prints "svccfg: Loaded N smf(7) …" (docs/console-messages.md §5.4). */
   readonly loadedBySvccfg: boolean;
+  /** graph.c at shutdown: 2009 single_user_thread()'s "Killing user processes: done.", today kill_user_procs() (docs/console-messages.md §2.4). */
+  readonly killUserProcesses: string;
   /** fs-local: a failed mount exits 97 (degraded, illumos 8891) rather than 95. */
   readonly fsLocalFailureExit: 95 | 97;
 }
@@ -77,6 +79,7 @@ export const ERA_RULES: Readonly<Record<Era, EraRules>> = {
     defaultIpmp: 'clearview',
     fsLocalFailureExit: 95,
     zfsMountProgressOnConsole: true,
+    killUserProcesses: 'svc.startd: Killing user processes: done.',
     loadedBySvccfg: false,
   },
   '2025': {
@@ -94,6 +97,7 @@ export const ERA_RULES: Readonly<Record<Era, EraRules>> = {
     defaultIpmp: 'libipadm',
     fsLocalFailureExit: 97,
     zfsMountProgressOnConsole: false,
+    killUserProcesses: 'svc.startd: Killing user processes.',
     loadedBySvccfg: true,
   },
 };
