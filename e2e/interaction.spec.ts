@@ -87,12 +87,16 @@ test.describe('conditions, explanations and interventions', () => {
     expect(await app.read('getState', 'svc:/network/physical:default')).toBe('maintenance');
     await page.getByTestId('boot.next').click();
     await expect(page.getByTestId('boot.number')).toContainText('Boot 2');
+    // The boot panel says what boot 2 inherited from boot 1, and what it did not (issue 14).
+    await expect(page.getByTestId('boot.carried')).toContainText('/dev/ipmpstub');
+    await expect(page.getByTestId('boot.carried')).toContainText('svc:/network/physical:default: maintenance (method_failed)');
     expect(await app.read('playhead')).toBe(0);
     await page.keyboard.press('End');
     expect(await app.read('getState', 'svc:/network/physical:default')).toBe('online');
     await app.shot('flagship-next-boot');
     await page.getByRole('button', { name: 'Previous boot' }).click();
     await expect(page.getByTestId('boot.number')).toContainText('Boot 1');
+    await expect(page.getByTestId('boot.carried')).toHaveCount(0);
   });
 
   test('keyboard shortcuts', async ({ page }) => {

@@ -12,6 +12,7 @@
 import type { Scenario } from '../model/scenario/types.ts';
 import { carryRepository } from '../model/scenario/carry-repository.ts';
 import { nextBoot } from '../model/world/next-boot.ts';
+import { parseWorldSnapshot } from '../model/world/snapshot.ts';
 import { bootOptions, splitAtReboot } from '../model/scenario/reboot.ts';
 import { createSeeker } from '../engine/seek.ts';
 import { persistentRepository } from '../engine/persistent-state.ts';
@@ -44,7 +45,7 @@ export function nextBootScenario(scenario: Scenario, trace: Trace): NextBoot {
   }
   const repo = persistentRepository(trace);
   const carried = carryRepository(next, repo);
-  const lines = [...carried.carried];
+  const lines = [...worldCarried(trace), ...carried.carried];
   // A scenario that reboots itself (`reboot`, `init 6`) goes on in the next boot:
   // the actions after the reboot, and `reboot -- <boot arguments>`.
   const split = splitAtReboot(scenario.actions ?? []);
@@ -61,6 +62,19 @@ export function nextBootScenario(scenario: Scenario, trace: Trace): NextBoot {
     }
   }
   return { ok: true, scenario: scenarioNext, number, carried: lines, dropped: repo.dropped };
+}
+
+/** What the world keeps on disk that this boot made: /dev links devfsadm created, manifests committed to the persistent repository. */
+function worldCarried(trace: Trace): string[] {
+  const a = parseWorldSnapshot(trace.worldInitial);
+  const b = parseWorldSnapshot(trace.worldFinal);
+  if (!a.ok || !b.ok) return [];
+  const out: string[] = [];
+  const had = new Set(a.snapshot.devices.filter((d) => d.linkExists).map((d) => d.node));
+  for (const d of b.snapshot.devices) if (d.linkExists && d.link !== undefined && !had.has(d.node)) out.push(`${d.link} → ${d.node} (made this boot, on disk)`);
+  const committed = new Set(a.snapshot.repository.committed);
+  for (const m of b.snapshot.repository.committed) if (!committed.has(m)) out.push(`${m} (imported into /etc/svc/repository.db)`);
+  return out;
 }
 
 /** A scenario without a world has only its `files`: those that exist at the end of the boot carry over. */

@@ -31,6 +31,10 @@ export interface Derived {
   readonly errors: readonly string[];
   /** The boot shown (0-based); lower than asked when a next boot is not available. */
   readonly boot: number;
+  /** For a boot after a reboot: what it inherited from the boot before (docs/smf-semantics.md §1.1, §10.2). */
+  readonly carried?: readonly string[];
+  /** ... and what it did not (temporary enables/disables, maintenance). */
+  readonly dropped?: readonly string[];
   /** Why there is no next boot after this one, if there is none. */
   readonly nextBootBlocked?: string;
   /** Wall time spent simulating (ms), for the status line and benchmarks. */
@@ -59,6 +63,7 @@ export function deriveTraces(base: Scenario, doc: RunRequest, sim: Simulator): D
   let boot = 0;
   let simulateMs = 0;
   let nextBootBlocked: string | undefined;
+  let inherited: { carried: readonly string[]; dropped: readonly string[] } | undefined;
   for (; boot < doc.boot; boot++) {
     const applied = applyInterventions(scenario, interventionsForBoot(doc.interventions, boot));
     const s = sim.run(applied.scenario);
@@ -69,6 +74,7 @@ export function deriveTraces(base: Scenario, doc: RunRequest, sim: Simulator): D
       break;
     }
     scenario = next.scenario;
+    inherited = { carried: next.carried, dropped: next.dropped };
   }
   const applied = applyInterventions(scenario, interventionsForBoot(doc.interventions, boot));
   errors.push(...applied.errors);
@@ -84,6 +90,7 @@ export function deriveTraces(base: Scenario, doc: RunRequest, sim: Simulator): D
     conditions: listConditions(conditioned.scenario),
     errors,
     boot,
+    ...(inherited === undefined || boot === 0 ? {} : inherited),
     ...(nextBootBlocked === undefined ? {} : { nextBootBlocked }),
     simulateMs,
   };

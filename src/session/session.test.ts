@@ -72,6 +72,15 @@ describe('effective scenario and derived run', () => {
     expect(none.seeker.atTime(none.trace.endTime).get('svc:/site/app:default')?.state).not.toBe('online');
   });
 
+  it('a boot after a reboot says what it inherited and what it did not (issue 14)', () => {
+    const scenario = { ...demoScenario(), actions: [{ at: 100, run: 'svcadm disable svc:/site/report:default' }, { at: 100, run: 'svcadm disable -t svc:/site/app:default' }] };
+    const first = deriveRun(scenario, { conditions: {}, interventions: [], boot: 0 });
+    expect(first.carried).toBeUndefined();
+    const second = deriveRun(scenario, { conditions: {}, interventions: [], boot: 1 });
+    expect(second.carried).toContain('svc:/site/report:default: general/enabled=false (svcadm disable)');
+    expect(second.dropped).toContain('svc:/site/app:default: temporary disable (general_ovr/enabled)');
+  });
+
   it('the next boot keeps files made during the previous one', () => {
     const scenario = { ...demoScenario(), actions: [{ at: 100, run: 'touch /dev/ipmpstub' }] };
     const first = deriveRun(scenario, { conditions: {}, interventions: [], boot: 0 });

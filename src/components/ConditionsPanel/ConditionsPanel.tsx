@@ -114,6 +114,30 @@ export function ConditionsPanel() {
               </button>
             </div>
           )}
+          {g === 'boot' && run.boot > 0 && (run.carried !== undefined || run.dropped !== undefined) && (
+            <div className={styles.carried} data-testid="boot.carried">
+              <div className={styles.carriedTitle}>Carried over from boot {run.boot}</div>
+              {(run.carried ?? []).length === 0 ? (
+                <div className={styles.help}>Nothing this boot depends on changed on disk or in the repository.</div>
+              ) : (
+                <ul className={styles.carriedList}>
+                  {(run.carried ?? []).map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              )}
+              {(run.dropped ?? []).length > 0 && (
+                <>
+                  <div className={styles.carriedTitle}>Not carried (non-persistent)</div>
+                  <ul className={styles.carriedList}>
+                    {(run.dropped ?? []).map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </div>
+          )}
         </Section>
       ))}
     </>
