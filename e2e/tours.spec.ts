@@ -34,9 +34,28 @@ const KEY_STATES: Readonly<Record<string, Readonly<Record<string, Readonly<Recor
   'snap-upgrade-var-shared': {
     shadowed: { 'svc:/site/early-log:default': 'online', 'svc:/system/filesystem/minimal:default': 'online' },
   },
+
+  'lesson-maintenance': {
+    maint: { 'svc:/site/db:default': 'maintenance', 'svc:/site/app:default': 'offline' },
+    clear: { 'svc:/site/db:default': 'online', 'svc:/site/app:default': 'online' },
+  },
+  'lesson-cycles': { cycle: { 'svc:/site/audit:default': 'maintenance' } },
+  'lesson-milestones': { down: { 'svc:/milestone/single-user:default': 'online' } },
+  'lesson-disable-temporary': { temp: { 'svc:/site/web:default': 'disabled' } },
 };
 
-const SEEDS = Object.keys(KEY_STATES);
+/** The seed tours, then the Learn SMF lessons (issue 18), each walked the same way. */
+const SEEDS = [
+  ...Object.keys(KEY_STATES).filter((k) => !k.startsWith('lesson-')),
+  'lesson-groupings',
+  'lesson-restart-on',
+  'lesson-milestones',
+  'lesson-maintenance',
+  'lesson-cycles',
+  'lesson-file-dependencies',
+  'lesson-delegated-restarters',
+  'lesson-disable-temporary',
+];
 
 /** Skip to the answer, unless the changed boot has already given it (the button goes as the verdict comes). */
 async function skipToAnswer(page: Page): Promise<void> {

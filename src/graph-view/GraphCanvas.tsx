@@ -41,6 +41,8 @@ export interface GraphProbe {
   renders(): number;
   /** The camera if the user or a link placed it; undefined while the graph is fitted automatically. */
   view(): Camera | undefined;
+  /** The zoom level on screen, fitted or placed (1 = labels at their drawn size). */
+  zoom(): number;
   /** The whole graph as drawn, as a PNG. */
   png(): Promise<Blob>;
   /** The whole graph as drawn, as a standalone SVG document. */
@@ -206,6 +208,7 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
       layout: () => status.current,
       renders: () => adapter.renders,
       view: () => adapter.camera(),
+      zoom: () => adapter.zoom(),
       png: () => adapter.png(PALETTES[latest.current.theme].bg),
       svg: (title) => {
         const pos = adapter.positions();

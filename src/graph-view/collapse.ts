@@ -199,10 +199,16 @@ export function storyModel(model: GraphModel, index: DependencyIndex, view: Stor
   });
 }
 
+/** A graph this small is readable whole: "active services" hides nothing (a lesson's disabled services are part of its story). */
+const READABLE_WHOLE = 12;
+
 export function collapseModel(model: GraphModel, index: DependencyIndex, mode: CollapseMode, quiet: ReadonlySet<string> = new Set(), view?: StoryView): CollapsedModel {
   if (mode === 'story') return storyModel(model, index, view ?? { story: new Set(), expanded: new Set() });
   if (mode === 'none') return { ...model, shownAs: new Map(model.nodes.map((n) => [n.id, n.id])) };
-  if (mode === 'active') return quiet.size === 0 ? { ...model, shownAs: new Map(model.nodes.map((n) => [n.id, n.id])) } : withoutQuiet(model, quiet);
+  if (mode === 'active') {
+    const small = model.nodes.filter((n) => n.kind === 'instance').length <= READABLE_WHOLE;
+    return quiet.size === 0 || small ? { ...model, shownAs: new Map(model.nodes.map((n) => [n.id, n.id])) } : withoutQuiet(model, quiet);
+  }
   if (mode === 'category') {
     return regroup(
       model,

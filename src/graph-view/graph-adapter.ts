@@ -320,6 +320,10 @@ export class GraphAdapter {
     }
   }
 
+  zoom(): number {
+    return this.cy.zoom();
+  }
+
   /** The camera, when the user or a link has placed it (undefined: the automatic fit). */
   camera(): Camera | undefined {
     if (!this.cameraSet) return undefined;

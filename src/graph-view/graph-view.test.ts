@@ -245,6 +245,17 @@ describe('collapse and focus', () => {
     expect(collapseModel(m, index, 'none').nodes).toBe(m.nodes);
   });
 
+  it('"active services" hides quiet instances only in a graph too big to read whole', () => {
+    const trace = failingTrace();
+    const index = buildDependencyIndex(trace);
+    const m = buildGraphModel(trace, index);
+    const quiet = new Set([trace.instances[0]?.fmri ?? '']);
+    // failingTrace has six instances: small enough to show whole.
+    expect(collapseModel(m, index, 'active', quiet).nodes.map((n) => n.id)).toEqual(m.nodes.map((n) => n.id));
+    const big = { ...m, nodes: [...m.nodes, ...Array.from({ length: 12 }, (_, i) => ({ ...m.nodes[0], id: `svc:/pad/p${i}:default` }) as (typeof m.nodes)[number])] };
+    expect(collapseModel(big, index, 'active', quiet).nodes.some((n) => quiet.has(n.id))).toBe(false);
+  });
+
   it('assigns instances to the earliest milestone that needs them', () => {
     const trace = failingTrace();
     const index = buildDependencyIndex(trace);

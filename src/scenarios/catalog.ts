@@ -5,6 +5,8 @@
  */
 import type { Scenario } from '../model/scenario/types.ts';
 
+export type PresetGroup = 'seed' | 'lesson' | 'real' | 'demo';
+
 export interface PresetInfo {
   readonly id: string;
   readonly title: string;
@@ -12,8 +14,11 @@ export interface PresetInfo {
   readonly story: string;
   /** The seed document it comes from, if any (a file in docs/seeds/). */
   readonly seed?: string;
-  /** For grouping in a picker: "seed" (the five seed documents) or "demo". */
-  readonly group?: 'seed' | 'demo';
+  /**
+   * For the picker's gallery: "seed" (the five seed documents), "lesson"
+   * (Learn SMF: one idea each), "real" (the illumos boot graphs) or "demo".
+   */
+  readonly group?: PresetGroup;
   /** Position within its group (1 = first). */
   readonly order?: number;
   load(): Promise<Scenario>;
@@ -80,6 +85,86 @@ const PRESETS: PresetInfo[] = [
     group: 'demo',
     order: 2,
     load: async () => (await import('./presets/demo-race-on-a-file.ts')).default,
+  },
+  {
+    id: 'lesson-groupings',
+    title: 'The four dependency groupings',
+    story: 'require_all, require_any, optional_all and exclude_all: site/web declares one group of each, and a failed cache does not stop it.',
+    group: 'lesson',
+    order: 1,
+    load: async () => (await import('./lessons/groupings.ts')).default,
+  },
+  {
+    id: 'lesson-restart-on',
+    title: 'restart_on',
+    story: 'An administrator restarts a database, then it dumps core: which dependents stop with it depends on their restart_on.',
+    group: 'lesson',
+    order: 2,
+    load: async () => (await import('./lessons/restart-on.ts')).default,
+  },
+  {
+    id: 'lesson-milestones',
+    title: 'Milestones and svcadm milestone',
+    story: 'The system boots to all, drops to single-user with svcadm milestone, and comes back.',
+    group: 'lesson',
+    order: 3,
+    load: async () => (await import('./lessons/milestones.ts')).default,
+  },
+  {
+    id: 'lesson-maintenance',
+    title: 'Maintenance, retries and svcadm clear',
+    story: 'A start method fails three times: svc.startd retries, gives up into maintenance, and svcadm clear starts it again.',
+    group: 'lesson',
+    order: 4,
+    load: async () => (await import('./lessons/maintenance.ts')).default,
+  },
+  {
+    id: 'lesson-cycles',
+    title: 'Dependency cycles',
+    story: 'Three services require each other in a ring: svc.startd finds the cycle, and everything behind it waits.',
+    group: 'lesson',
+    order: 5,
+    load: async () => (await import('./lessons/cycles.ts')).default,
+  },
+  {
+    id: 'lesson-file-dependencies',
+    title: 'File dependencies',
+    story: 'One service needs a file that exists, another one that does not; creating it is not enough until svcadm refresh.',
+    group: 'lesson',
+    order: 6,
+    load: async () => (await import('./lessons/file-dependencies.ts')).default,
+  },
+  {
+    id: 'lesson-delegated-restarters',
+    title: 'Delegated restarters (inetd)',
+    story: 'telnet and finger are started by inetd, not svc.startd: their restarter is an implicit require_all dependency.',
+    group: 'lesson',
+    order: 7,
+    load: async () => (await import('./lessons/delegated-restarters.ts')).default,
+  },
+  {
+    id: 'lesson-disable-temporary',
+    title: 'svcadm disable vs disable -t',
+    story: 'A temporary disable lasts until the next boot; a plain one survives it.',
+    group: 'lesson',
+    order: 8,
+    load: async () => (await import('./lessons/disable-temporary.ts')).default,
+  },
+  {
+    id: 'illumos-2009',
+    title: 'illumos 2009: the real boot graph',
+    story: 'Every service the 2009 OpenSolaris (Clearview putback) manifests deliver, as the importer reads them: what a stock boot brings online and what stays offline for ever.',
+    group: 'real',
+    order: 1,
+    load: async () => (await import('./presets/graph-2009.ts')).loadGraph2009(),
+  },
+  {
+    id: 'illumos-2025',
+    title: 'illumos 2025: the real boot graph',
+    story: 'Every service today\'s illumos-gate manifests deliver, booted by the 2025 svc.startd.',
+    group: 'real',
+    order: 2,
+    load: async () => (await import('./presets/graph-2025.ts')).loadGraph2025(),
   },
 ];
 

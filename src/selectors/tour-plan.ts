@@ -102,6 +102,18 @@ export function tryOutcome(step: TourStep, right: readonly boolean[], changed: T
   const e = expectationOf(step, correct);
   const end = changed.endTime;
   if (e === undefined) return { correct, revealAt: end, line: 'This step has no question.' };
+  if ('restarted' in e) {
+    const fmri = canonicalFmri(e.fmri) ?? e.fmri;
+    const stop = changed.records.find((r) => r.kind === 'status' && r.fmri === fmri && (r.from === 'online' || r.from === 'degraded') && r.to !== 'online' && r.to !== 'degraded');
+    if (stop === undefined || stop.kind !== 'status') return { correct, revealAt: end, fmri, line: `${shortFmri(fmri)} keeps running through the changed boot.` };
+    return { correct, revealAt: Math.min(end, stop.t), fmri, line: `${shortFmri(fmri)} is stopped at ${formatTime(stop.t)} (${stop.reason}).` };
+  }
+  if ('fmri' in e && e.at !== undefined) {
+    const fmri = canonicalFmri(e.fmri) ?? e.fmri;
+    const at = Math.min(end, e.at);
+    const st = createSeeker(changed).atTime(at).get(fmri);
+    return { correct, revealAt: at, fmri, line: `${shortFmri(fmri)} is ${st?.present === true ? st.state : 'not in the repository'} at ${formatTime(at)} in the changed boot.` };
+  }
   if ('fmri' in e) {
     const fmri = canonicalFmri(e.fmri) ?? e.fmri;
     const last = createSeeker(changed).atIndex(changed.records.length - 1).get(fmri);

@@ -166,6 +166,8 @@ export function playTry(s: Touring): void {
   const own = listConditions(base).find((c) => c.id === id)?.value;
   restoreTourDocument(s, tour);
   s.doc.getState().setCondition(id, value, own);
+  // A question about what survives a reboot is answered by the next boot.
+  if (step.try.after === 'next-boot') s.doc.getState().setBoot(1);
   ui.setTourTry({ choice: prediction.choice, applied: true });
   ui.seek({ t: 0, index: -1 });
   s.player.send({ type: 'PLAY' });

@@ -14,8 +14,10 @@ export type StepWhen =
 
 /** What must be true at the end of the changed boot for a choice to be right. */
 export type TourExpectation =
-  /** This instance ends in this state. */
-  | { readonly fmri: string; readonly state: string }
+  /** This instance ends in this state (or is in it at simulated instant `at`). */
+  | { readonly fmri: string; readonly state: string; readonly at?: number }
+  /** This instance, once online, is stopped (and maybe restarted) during the boot, or never is. */
+  | { readonly fmri: string; readonly restarted: boolean }
   /** This scenario action succeeds (ok true) or is refused (ok false). */
   | { readonly action: string; readonly ok: boolean }
   /** This file exists (or not) at the end. */
@@ -36,6 +38,8 @@ export interface TourStep {
   /** For the "try it" step: the condition to change, the question and the choices. */
   readonly try?: {
     readonly condition: { readonly id: string; readonly value: string };
+    /** "next-boot": the choices are judged on the boot after the changed one (what survives a reboot). */
+    readonly after?: 'next-boot';
     readonly question: string;
     readonly choices: readonly TourChoice[];
   };

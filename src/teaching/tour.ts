@@ -7,6 +7,7 @@ import { canonicalFmri } from '../model/smf/fmri.ts';
 import type { Scenario } from '../model/scenario/types.ts';
 import { setCondition } from '../model/world/conditions.ts';
 import { createSeeker } from '../engine/seek.ts';
+import { nextBootScenario } from '../scenarios/next-boot.ts';
 import type { Trace } from '../engine/trace.ts';
 import type { Tour, TourChoice, TourStep } from './tour-types.ts';
 
@@ -50,7 +51,7 @@ export function validateTour(t: unknown): string[] {
     if (tr !== undefined) {
       if (!isObj(tr) || !isObj(tr['condition']) || typeof tr['question'] !== 'string' || !Array.isArray(tr['choices']) || tr['choices'].length < 2) {
         out.push(`${p}.try: condition, question and at least two choices`);
-      }
+      } else if (tr['after'] !== undefined && tr['after'] !== 'next-boot') out.push(`${p}.try.after: "next-boot" or absent`);
     }
   });
   const last = steps[steps.length - 1];
@@ -94,15 +95,29 @@ export function evaluateTry(scenario: Scenario, step: TourStep, simulate: (chang
   if (tr === undefined) return { ok: false, error: `step ${step.id} is not a "try it" step` };
   const changed = setCondition(scenario, tr.condition.id, tr.condition.value);
   if (!changed.ok) return { ok: false, error: changed.error };
-  const trace = simulate(changed.scenario);
+  let judged = changed.scenario;
+  let trace = simulate(judged);
+  if (tr.after === 'next-boot') {
+    const next = nextBootScenario(judged, trace);
+    if (!next.ok) return { ok: false, error: next.error };
+    judged = next.scenario;
+    trace = simulate(judged);
+  }
   const right = tr.choices.map((c) => holds(trace, c));
-  return { ok: true, right, scenario: changed.scenario, trace };
+  return { ok: true, right, scenario: judged, trace };
 }
 
 function holds(trace: Trace, c: TourChoice): boolean {
   const e = c.expect;
+  if ('restarted' in e) {
+    const fmri = canonicalFmri(e.fmri) ?? e.fmri;
+    const left = trace.records.some((r) => r.kind === 'status' && r.fmri === fmri && (r.from === 'online' || r.from === 'degraded') && r.to !== 'online' && r.to !== 'degraded');
+    return left === e.restarted;
+  }
   if ('fmri' in e) {
-    const s = createSeeker(trace).atIndex(trace.records.length - 1).get(canonicalFmri(e.fmri) ?? e.fmri);
+    const seeker = createSeeker(trace);
+    const statuses = e.at === undefined ? seeker.atIndex(trace.records.length - 1) : seeker.atTime(e.at);
+    const s = statuses.get(canonicalFmri(e.fmri) ?? e.fmri);
     return s !== undefined && s.state === e.state;
   }
   if ('action' in e) {

@@ -66,6 +66,8 @@ export interface BootgraphBridge extends TeachBridge {
   /** Issue 6: where the scenario comes from, and the graph camera (undefined while it is fitted automatically). */
   sourceKind(): 'preset' | 'inline';
   camera(): { zoom: number; centre: { x: number; y: number } } | undefined;
+  /** The zoom level on screen (fitted or placed). */
+  zoom(): number | undefined;
   /**
    * Benchmarks (bench/ui-bench.ts): open a scenario given as parsed JSON, as
    * the Import button does, without a file chooser or its size limit.
@@ -173,6 +175,7 @@ export function installE2eBridge(s: Session, autosave?: Pick<Autosaver, 'onChang
     simulateMs: () => run()?.simulateMs ?? 0,
     sourceKind: () => s.doc.getState().source.kind,
     camera: () => s.graph.probe()?.view(),
+    zoom: () => s.graph.probe()?.zoom(),
     loadScenario: (json) => {
       const v = validateScenario(json);
       if (!v.ok) return { ok: false, errors: v.errors.map((e) => `${e.path} ${e.message}`) };

@@ -19,8 +19,9 @@ const GROUP_TITLES: Record<ConditionGroup, string> = {
   filesystems: 'Filesystems',
   network: 'Network',
   repository: 'Repository',
+  services: 'Services (what if)',
 };
-const GROUP_ORDER: readonly ConditionGroup[] = ['boot', 'devices', 'filesystems', 'network', 'repository'];
+const GROUP_ORDER: readonly ConditionGroup[] = ['boot', 'devices', 'filesystems', 'network', 'repository', 'services'];
 
 function ConditionField({ def, scenarioValue, onChange }: { def: ConditionDef; scenarioValue: string | undefined; onChange: (v: string) => void }) {
   const id = `cond-${def.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;

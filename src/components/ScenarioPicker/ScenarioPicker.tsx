@@ -1,10 +1,21 @@
-/** The built-in scenarios, each with its one-line story (a disclosure, not a bare <select>). */
+/**
+ * The built-in scenarios as a gallery (a disclosure, not a bare <select>):
+ * Seeds (the five design stories), Lessons (Learn SMF, one idea each, with a
+ * tour) and Real graphs (the illumos boot graphs), each with its story.
+ */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useDoc } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
-import { presets } from '../../scenarios/catalog.ts';
+import { presets, type PresetGroup, type PresetInfo } from '../../scenarios/catalog.ts';
+import { tourForPreset } from '../../teaching/tours/index.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './ScenarioPicker.module.css';
+
+const SECTIONS: readonly { readonly key: string; readonly title: string; readonly hint: string; readonly groups: readonly (PresetGroup | undefined)[] }[] = [
+  { key: 'seed', title: 'Seeds', hint: 'Design stories from 2009, each a boot that went wrong', groups: ['seed'] },
+  { key: 'lesson', title: 'Lessons: Learn SMF', hint: 'One idea of SMF each, small, with a tour', groups: ['lesson', 'demo'] },
+  { key: 'real', title: 'Real graphs', hint: 'Every service of a stock illumos boot', groups: ['real', undefined] },
+];
 
 export function ScenarioPicker() {
   const commands = useCommands();
@@ -55,31 +66,48 @@ export function ScenarioPicker() {
             }
           }}
         >
-          <ul>
-            {list.map((p) => {
-              const active = source.kind === 'preset' && source.id === p.id;
+          <div className={styles.gallery}>
+            {SECTIONS.map((sec) => {
+              const items = list.filter((p) => sec.groups.includes(p.group)).sort((a, b) => sec.groups.indexOf(a.group) - sec.groups.indexOf(b.group) || (a.order ?? 0) - (b.order ?? 0));
+              if (items.length === 0) return null;
               return (
-                <li key={p.id}>
-                  <button
-                    type="button"
-                    className={styles.item}
-                    aria-current={active}
-                    data-testid={`scenario.option.${p.id}`}
-                    onClick={() => {
-                      commands.openPreset(p.id);
-                      setOpen(false);
-                    }}
-                  >
-                    <span className={styles.title}>{p.title}</span>
-                    <span className={styles.story}>{p.story}</span>
-                    {p.seed !== undefined && <span className={styles.seed}>{p.seed}</span>}
-                  </button>
-                </li>
+                <section key={sec.key} className={styles.section} aria-labelledby={`${id}-${sec.key}`} data-testid={`scenario.section.${sec.key}`}>
+                  <h3 id={`${id}-${sec.key}`} className={styles.heading}>
+                    {sec.title}
+                    <span className={styles.hint}>{sec.hint}</span>
+                  </h3>
+                  <ul>
+                    {items.map((p) => (
+                      <PresetItem key={p.id} preset={p} active={source.kind === 'preset' && source.id === p.id} onOpen={() => {
+                        commands.openPreset(p.id);
+                        setOpen(false);
+                      }} />
+                    ))}
+                  </ul>
+                </section>
               );
             })}
-          </ul>
+          </div>
         </div>
       )}
     </div>
+  );
+}
+
+function PresetItem({ preset: p, active, onOpen }: { readonly preset: PresetInfo; readonly active: boolean; readonly onOpen: () => void }) {
+  const tour = tourForPreset(p.id);
+  return (
+    <li>
+      <button type="button" className={styles.item} aria-current={active} data-testid={`scenario.option.${p.id}`} onClick={onOpen}>
+        <span className={styles.title}>{p.title}</span>
+        <span className={styles.story}>{p.story}</span>
+        {(p.seed !== undefined || tour !== undefined) && (
+          <span className={styles.meta}>
+            {tour !== undefined && <span className={styles.badge}>tour · {tour.steps.length} steps</span>}
+            {p.seed !== undefined && <span className={styles.seed}>{p.seed}</span>}
+          </span>
+        )}
+      </button>
+    </li>
   );
 }

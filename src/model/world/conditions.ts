@@ -11,6 +11,7 @@ import { filesystemConditions } from './conditions/filesystems.ts';
 import { networkConditions } from './conditions/network.ts';
 import { patchingConditions } from './conditions/patching.ts';
 import { repositoryConditions } from './conditions/repository.ts';
+import { serviceConditions } from './conditions/services.ts';
 import type { ConditionDef, ConditionFamily, ConditionResult } from './conditions/types.ts';
 
 export type { ConditionDef, ConditionGroup, ConditionResult } from './conditions/types.ts';
@@ -127,7 +128,7 @@ export function setBootCondition(scenario: Scenario, id: string, value: string):
 }
 
 /** The world's condition families, in panel order. */
-const FAMILIES: readonly ConditionFamily[] = [deviceConditions, filesystemConditions, networkConditions, repositoryConditions, bootEnvConditions, patchingConditions];
+const FAMILIES: readonly ConditionFamily[] = [deviceConditions, filesystemConditions, networkConditions, repositoryConditions, bootEnvConditions, patchingConditions, serviceConditions];
 
 /** Every condition the panels show for this scenario (boot controls plus the world's). */
 export function listConditions(scenario: Scenario): ConditionDef[] {

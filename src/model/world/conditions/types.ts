@@ -2,7 +2,7 @@
 import type { Scenario } from '../../scenario/types.ts';
 import type { WorldSpec } from '../types.ts';
 
-export type ConditionGroup = 'devices' | 'filesystems' | 'network' | 'repository' | 'boot';
+export type ConditionGroup = 'devices' | 'filesystems' | 'network' | 'repository' | 'boot' | 'services';
 
 export interface ConditionOption {
   readonly value: string;
