@@ -47,8 +47,8 @@ describe('the condition B changes', () => {
     expect(pickCondition(defs, 'boot.verbose', 'yes')).toMatchObject({ def: { id: 'boot.verbose' }, value: 'yes' });
     // The current value is not a change: the first other value is used instead.
     expect(pickCondition(defs, 'boot.verbose', 'no')).toMatchObject({ def: { id: 'boot.verbose' }, value: 'yes' });
-    // An unknown condition falls back to the first one (this scenario has only boot controls).
-    expect(pickCondition(defs, 'no.such', undefined)?.def.id).toBe(list[0]?.id);
+    // An unknown condition falls back to the first that is not a boot control (here a "what if" on a service).
+    expect(pickCondition(defs, 'no.such', undefined)?.def.id).toBe(list.find((d) => d.group === 'services')?.id);
     // With a world, the first world condition comes before the boot controls.
     const world = [{ ...defs[0], id: 'devices.x', group: 'devices' as const, value: 'a', options: [{ value: 'a', label: 'a' }, { value: 'b', label: 'b' }] }, ...defs];
     expect(pickCondition(world as typeof defs, undefined, undefined)).toMatchObject({ def: { id: 'devices.x' }, value: 'b' });
