@@ -1,7 +1,7 @@
 import type { Scenario } from '../../model/scenario/types.ts';
 
 /**
- * Lesson: dependency cycles (smf-semantics.md §1.3). Three services that
+ * Lesson: dependency cycles (docs/smf-semantics.md §1.2). Three services that
  * require each other in a ring can never start; svc.startd finds the cycle
  * and says so.
  */

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../model/scenario/types.ts';
 
 /**
- * Lesson: delegated restarters (smf-semantics.md §1.2). An inetd service
+ * Lesson: delegated restarters (docs/smf-semantics.md §1.2). An inetd service
  * names network/inetd as its restarter: svc.startd does not start it,
  * inetd does, and the restarter is an implicit require_all dependency.
  */

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../model/scenario/types.ts';
 
 /**
- * Lesson: svcadm disable and disable -t across a reboot (smf-semantics.md
+ * Lesson: svcadm disable and disable -t across a reboot (docs/smf-semantics.md
  * §9): -t writes general_ovr/enabled, which svc.startd deletes at boot;
  * without -t, general/enabled is changed for good.
  */

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../model/scenario/types.ts';
 
 /**
- * Lesson: file (path) dependencies (smf-semantics.md §3.4). A dependency
+ * Lesson: file (path) dependencies (docs/smf-semantics.md §3.3). A dependency
  * on file://localhost/path is satisfied when the file exists.
  */
 const scenario: Scenario = {

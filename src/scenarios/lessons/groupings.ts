@@ -1,7 +1,7 @@
 import type { Scenario } from '../../model/scenario/types.ts';
 
 /**
- * Lesson: the four dependency groupings (smf-semantics.md §3). site/web
+ * Lesson: the four dependency groupings (docs/smf-semantics.md §3.4). site/web
  * declares one dependency group of each grouping.
  */
 const scenario: Scenario = {

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../model/scenario/types.ts';
 
 /**
- * Lesson: maintenance, retries and svcadm clear (smf-semantics.md §7, §9).
+ * Lesson: maintenance, retries and svcadm clear (docs/smf-semantics.md §7, §9).
  * site/db's start method fails three times; svc.startd gives up and puts it
  * in maintenance; an administrator fixes the cause and runs svcadm clear.
  */

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../model/scenario/types.ts';
 
 /**
- * Lesson: milestones and svcadm milestone (smf-semantics.md §6). A milestone
+ * Lesson: milestones and svcadm milestone (docs/smf-semantics.md §6). A milestone
  * is a service that only groups dependencies; the system boots to one, and
  * svcadm milestone moves it to another.
  */

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../model/scenario/types.ts';
 
 /**
- * Lesson: restart_on (smf-semantics.md §4). An administrator restarts
+ * Lesson: restart_on (docs/smf-semantics.md §4). An administrator restarts
  * site/db, then it dumps core: which dependents stop with it depends on the
  * restart_on of their dependency.
  */

@@ -7,9 +7,9 @@
  * world (on a big or world-driven graph the world's own conditions say what
  * changes); set on any scenario, so links and tours work everywhere. Pure.
  *
- * The semantics each option changes are the engine's: groupings §3,
- * restart_on §4, method exits and retries §7, file dependencies §3.4,
- * svcadm -t §9 (docs of smf-semantics.md).
+ * The semantics each option changes are the engine's: groupings §3.4,
+ * restart_on §4, method exits and retries §7.3, file dependencies §3.3,
+ * svcadm -t §9, §10.2 (docs/smf-semantics.md).
  */
 import type { ActionSpec, DependencySpec, ExitValue, MethodSpec, Scenario, ServiceSpec } from '../../scenario/types.ts';
 import { GROUPINGS, RESTART_ONS as RESTART_ON } from '../../smf/states.ts';
