@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { ARTIFACTS, BootgraphApp } from './support/app.ts';
 
 const PHYSICAL = 'svc:/network/physical:default';
-const AUTOSAVE = 'bootgraph.autosave';
+const AUTOSAVE_SLOT = 'bootgraph.autosave.';
 
 async function shareLink(page: Page): Promise<string> {
   await page.getByTestId('share').click();
@@ -33,11 +33,18 @@ async function freshPage(browser: Browser): Promise<Page> {
   return ctx.newPage();
 }
 
+/** The newest saved session in this browser (one autosave slot per tab: session/persistence/saved-work.ts). */
 async function savedState(page: Page): Promise<unknown> {
-  return page.evaluate((key) => {
-    const raw = localStorage.getItem(key);
-    return raw === null ? null : (JSON.parse(raw) as { state: unknown }).state;
-  }, AUTOSAVE);
+  return page.evaluate((prefix) => {
+    let newest: { savedAt?: string; state: unknown } | null = null;
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k === null || !k.startsWith(prefix)) continue;
+      const r = JSON.parse(localStorage.getItem(k) ?? 'null') as { savedAt?: string; state: unknown } | null;
+      if (r !== null && (newest === null || (r.savedAt ?? '') > (newest.savedAt ?? ''))) newest = r;
+    }
+    return newest === null ? null : newest.state;
+  }, AUTOSAVE_SLOT);
 }
 
 test.describe('share links', () => {

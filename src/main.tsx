@@ -9,17 +9,20 @@ import { createRoot } from 'react-dom/client';
 import './styles/global.css';
 import { App } from './app/App.tsx';
 import { readAddress } from './session/persistence/address.ts';
-import { Autosaver, readAutosave, type KeyValueStore } from './session/persistence/autosave.ts';
+import { Autosaver } from './session/persistence/autosave.ts';
 import { LinkHistory } from './session/persistence/link-history.ts';
 import { openingFor } from './session/persistence/open-session.ts';
+import { NO_SAVED_WORK, planStart, readOpening, scanSavedWork, slotsToPrune, tabIdOf, type WorkStorage } from './session/persistence/saved-work.ts';
+import { SavedWorkService, clearOpening, markOpening } from './session/persistence/saved-work-service.ts';
+import { freshTabId, heldSlots, holdSlot, rememberTabId, rememberedTabId } from './session/persistence/tab-slots.ts';
 import { createSession } from './session/create-session.ts';
 import { browserRunWorker, WorkerEngine } from './session/worker/worker-engine.ts';
 import { applyTheme } from './session/react/theme.ts';
-import { defaultPresetId } from './session/base-scenario.ts';
+import { defaultPresetId, presetLabel } from './session/base-scenario.ts';
 import { presetIds } from './scenarios/catalog.ts';
 import { loadGraphCanvas } from './components/GraphPanel/load-graph-canvas.ts';
 
-function browserStorage(): KeyValueStore | undefined {
+function browserStorage(): WorkStorage | undefined {
   try {
     return window.localStorage;
   } catch {
@@ -35,7 +38,19 @@ const known = presetIds();
 const defaultId = defaultPresetId();
 const storage = browserStorage();
 const request = readAddress(window.location, known);
-const opening = openingFor(request, readAutosave(storage), defaultId, known);
+// The saved work of this browser (issue 15): one slot per tab, unreadable records kept aside, and safe mode
+// when the last opening of saved work never finished (session/persistence/saved-work.ts).
+const held = await heldSlots();
+const work = storage === undefined ? NO_SAVED_WORK : scanSavedWork(storage, freshTabId);
+const plan = planStart(work, request.kind === 'plain', rememberedTabId() ?? freshTabId(), held, freshTabId);
+const adopt = (key: string): void => {
+  rememberTabId(tabIdOf(key));
+  holdSlot(key);
+};
+adopt(plan.ownKey);
+if (storage !== undefined) for (const k of slotsToPrune(work, held, plan.ownKey)) storage.removeItem(k);
+const opening = openingFor(request, plan.open?.record, defaultId, known);
+if (storage !== undefined && opening.restored && plan.open !== undefined) markOpening(storage, plan.open.key);
 const opened = opening.session;
 // Simulations run in a worker (the first one here, at once): the page never waits on one to stay interactive.
 const engine = typeof Worker === 'function' ? new WorkerEngine(browserRunWorker) : undefined;
@@ -52,15 +67,33 @@ const session = createSession({
 });
 // A link's camera waits for the graph's layout (session/command-queue.ts).
 if (opened.view !== undefined) session.graph.commands.push({ type: 'show', camera: opened.view });
-if (opening.problem !== undefined) session.ui.getState().showLinkNotice(opening.problem, request.kind === 'bad' && readAutosave(storage) !== undefined);
+if (opening.problem !== undefined) session.ui.getState().showLinkNotice(opening.problem, request.kind === 'bad' && plan.others.length + (plan.open === undefined ? 0 : 1) > 0);
 
 // A link (good or bad) is not the user's work: the autosave keeps their last session until they change something.
 const autosave = new Autosaver(session, storage, {
   armed: !opening.fromAddress,
+  key: plan.ownKey,
   onError: (message) => session.ui.getState().showToast(message, 'error'),
 });
 autosave.start();
-const links = new LinkHistory(session, autosave, window, { known, defaultId });
+/** Resolves once the session on screen is simulated and drawn and the page has lived on for a moment. */
+function drawn(): Promise<void> {
+  return session.runs.whenSettled().then(
+    () =>
+      new Promise<void>((resolve) => {
+        const check = (): void => {
+          if (session.graph.probe() !== undefined || session.ui.getState().centreView !== 'graph') setTimeout(resolve, 1000);
+          else setTimeout(check, 200);
+        };
+        check();
+      }),
+  );
+}
+const savedWork = new SavedWorkService(storage, session, autosave, defaultId, work, plan, { held, adopt, opened: drawn, presetTitle: presetLabel });
+session.savedWork = savedWork;
+const openedKey = opening.restored ? plan.open?.key : undefined;
+if (storage !== undefined && openedKey !== undefined) void drawn().then(() => readOpening(storage) === openedKey && clearOpening(storage));
+const links = new LinkHistory(session, autosave, window, { known, defaultId }, savedWork);
 links.begin(request);
 links.start();
 session.links = links;

@@ -13,6 +13,7 @@ import { GraphPanel } from '../components/GraphPanel/GraphPanel.tsx';
 import { HelpOverlay } from '../components/HelpOverlay/HelpOverlay.tsx';
 import { Inspector } from '../components/Inspector/Inspector.tsx';
 import { LinkNotice } from '../components/LinkNotice/LinkNotice.tsx';
+import { SavedWorkNotice } from '../components/SavedWorkNotice/SavedWorkNotice.tsx';
 import { LeftPanel } from '../components/LeftPanel/LeftPanel.tsx';
 import { LiveRegion } from '../components/LiveRegion/LiveRegion.tsx';
 import { OutcomeSummary } from '../components/OutcomeSummary/OutcomeSummary.tsx';
@@ -86,6 +87,7 @@ function Shell() {
       <ScenarioEditor />
       <HelpOverlay />
       <LinkNotice />
+      <SavedWorkNotice />
       <DropZone />
       <Toast />
     </div>

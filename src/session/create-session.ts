@@ -22,6 +22,7 @@ import { presetDocument, type SessionDocument } from './document.ts';
 import { FrameStore, type FrameTimers } from './frame-store.ts';
 import { GraphLink } from './graph-link.ts';
 import type { LinkHistory } from './persistence/link-history.ts';
+import type { SavedWorkService } from './persistence/saved-work-service.ts';
 import { playerMachine, type PlayerActor, type PlayerEvent } from './player.machine.ts';
 import { localEngine, RunStore, type BaseLoader, type RunEngine } from './run-store.ts';
 
@@ -39,6 +40,8 @@ export interface Session {
   readonly search: CommandQueue<SearchCommand>;
   /** Share links and browser history (installed by main.tsx; absent in unit tests). */
   links: LinkHistory | undefined;
+  /** The saved work of this browser: safe mode, records kept aside, other tabs' sessions (installed by main.tsx). */
+  savedWork: SavedWorkService | undefined;
   /** Stop following the stores (tests; an unmounted app). */
   dispose(): void;
 }
@@ -133,6 +136,7 @@ export function createSession(opts: SessionOptions = {}): Session {
     layout,
     search: new CommandQueue<SearchCommand>(1),
     links: undefined,
+    savedWork: undefined,
     dispose: () => {
       offPause();
       stopFrames();

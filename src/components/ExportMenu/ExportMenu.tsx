@@ -35,6 +35,7 @@ export function ExportMenu() {
     { id: 'svg', icon: 'image', label: 'Graph as SVG', hint: 'Vector image, text kept as text', needsGraph: true, run: () => void commands.downloadSvg() },
     { id: 'trace', icon: 'code', label: 'Trace (.json)', hint: 'Every record the engine made, for scripts', run: () => commands.downloadTrace() },
     { id: 'dot', icon: 'graph', label: 'Dependency graph (.dot)', hint: 'Graphviz, with the grouping line styles', run: () => commands.downloadDot() },
+    { id: 'saved', icon: 'file', label: 'Saved work in this browser…', hint: 'Other tabs’ sessions, work kept aside: open, download or discard', run: () => commands.showSavedWork() },
   ];
 
   useEffect(() => {

@@ -5,7 +5,8 @@
  * disarmed until the user changes the document (scenario, conditions,
  * commands, boot), so a link someone sent never overwrites what the user
  * was doing. Writes are debounced; a failed write (quota, private mode) is
- * reported once and never breaks the app.
+ * reported once and never breaks the app. Each tab saves into its own slot
+ * (`key`, chosen by saved-work.ts), so two tabs never overwrite each other.
  */
 import { documentOf } from '../doc-store.ts';
 import { AUTOSAVE_KEY, decodeAutosave, encodeAutosave, type AutosaveRecord } from './autosave-record.ts';
@@ -39,10 +40,10 @@ export function recordOf(s: SessionSource, now: Date = new Date()): AutosaveReco
   };
 }
 
-export function readAutosave(storage: KeyValueStore | undefined): AutosaveRecord | undefined {
+export function readAutosave(storage: KeyValueStore | undefined, key: string = AUTOSAVE_KEY): AutosaveRecord | undefined {
   if (storage === undefined) return undefined;
   try {
-    return decodeAutosave(storage.getItem(AUTOSAVE_KEY));
+    return decodeAutosave(storage.getItem(key));
   } catch {
     return undefined;
   }
@@ -57,13 +58,15 @@ export class Autosaver {
   private readonly delayMs: number;
   private readonly timers: Timers;
   private readonly onError: ((message: string) => void) | undefined;
+  private slot: string;
 
   constructor(
     private readonly s: SessionSource,
     private readonly storage: KeyValueStore | undefined,
-    opts: { armed: boolean; delayMs?: number; timers?: Timers; onError?: (message: string) => void },
+    opts: { armed: boolean; delayMs?: number; timers?: Timers; onError?: (message: string) => void; key?: string },
   ) {
     this.armed = opts.armed;
+    this.slot = opts.key ?? AUTOSAVE_KEY;
     this.delayMs = opts.delayMs ?? AUTOSAVE_DELAY_MS;
     this.timers = opts.timers ?? realTimers;
     this.onError = opts.onError;
@@ -108,6 +111,16 @@ export class Autosaver {
     this.armed = true;
   }
 
+  /** The storage key this tab saves into (its slot: saved-work.ts). */
+  key(): string {
+    return this.slot;
+  }
+
+  /** Save into another slot from now on (the user opened other saved work). */
+  setKey(key: string): void {
+    this.slot = key;
+  }
+
   /** Called after every debounced change (saved or not): the link history uses it to notice the state has moved on. */
   onChange(fn: () => void): () => void {
     this.listeners.add(fn);
@@ -127,7 +140,7 @@ export class Autosaver {
   flush(): boolean {
     if (!this.armed || this.storage === undefined) return false;
     try {
-      this.storage.setItem(AUTOSAVE_KEY, encodeAutosave(recordOf(this.s)));
+      this.storage.setItem(this.slot, encodeAutosave(recordOf(this.s)));
       return true;
     } catch (e) {
       if (!this.warned) {
@@ -138,7 +151,8 @@ export class Autosaver {
     }
   }
 
+  /** The work saved in this tab's slot. */
   read(): AutosaveRecord | undefined {
-    return readAutosave(this.storage);
+    return readAutosave(this.storage, this.slot);
   }
 }

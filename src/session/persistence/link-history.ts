@@ -14,6 +14,7 @@ import { encodeShareState } from '../../share/codec.ts';
 import type { ShareStateV1 } from '../../share/share-state.ts';
 import { linkHref, plainHref, readAddress, type AddressRequest } from './address.ts';
 import type { Autosaver } from './autosave.ts';
+import type { SavedWorkService } from './saved-work-service.ts';
 import { openingFor, sessionFromShared } from './open-session.ts';
 import { applySession, captureSession, toShareState, type SessionSource, type SessionTarget } from './session-io.ts';
 import type { SessionState } from '../document.ts';
@@ -65,6 +66,8 @@ export class LinkHistory {
     private readonly autosave: Autosaver,
     private readonly port: HistoryPort,
     private readonly presets: { readonly known: readonly string[]; readonly defaultId: string },
+    /** Other saved sessions (per-tab slots): "Open my last session" opens the newest when this tab has saved nothing yet. */
+    private readonly savedWork?: Pick<SavedWorkService, 'newest' | 'open'>,
   ) {}
 
   /** After the first session is applied: remember what the address says. */
@@ -114,7 +117,12 @@ export class LinkHistory {
   /** Open the autosaved work (the "restore" button of a bad-link message); false if there is none. */
   restoreAutosave(): boolean {
     const saved = this.autosave.read();
-    if (saved === undefined) return false;
+    if (saved === undefined) {
+      const newest = this.savedWork?.newest();
+      if (newest === undefined || this.savedWork?.open(newest) !== true) return false;
+      this.makePlain();
+      return true;
+    }
     this.apply(sessionFromShared(saved.state, this.presets.defaultId, saved.imported));
     this.autosave.arm();
     this.makePlain();
@@ -122,7 +130,7 @@ export class LinkHistory {
   }
 
   hasAutosave(): boolean {
-    return this.autosave.read() !== undefined;
+    return this.autosave.read() !== undefined || this.savedWork?.newest() !== undefined;
   }
 
   private apply(session: SessionState): void {

@@ -15,6 +15,7 @@ import type { DocActions, DocState } from '../doc-store.ts';
 import type { Frame } from '../frame-store.ts';
 import { isPlaying, stoppedBecause, type PlayerSnapshot } from '../player.machine.ts';
 import type { RunState } from '../run-store.ts';
+import type { SavedWorkView } from '../persistence/saved-work-service.ts';
 
 export type { Frame } from '../frame-store.ts';
 export type { RunState } from '../run-store.ts';
@@ -130,4 +131,15 @@ export function useSlowFrame<T>(selector: (f: Frame) => T, equal?: (a: T, b: T) 
 export function useSlowFrame<T>(selector?: (f: Frame) => T, equal: (a: T, b: T) => boolean = Object.is): T | Frame {
   const { frames } = useSession();
   return useSelected(frames.subscribeSlow, frames.getSlowFrame, selector ?? whole, equal as (a: T | Frame, b: T | Frame) => boolean);
+}
+
+const NO_SAVED_WORK_VIEW: SavedWorkView = { aside: [], others: [], visible: false };
+const noSubscription = (): (() => void) => () => undefined;
+
+/** The saved work of this browser (safe mode, records kept aside, other sessions): persistence/saved-work-service.ts. */
+export function useSavedWork(): SavedWorkView {
+  const service = useSession().savedWork;
+  const subscribe = useCallback((cb: () => void) => (service === undefined ? noSubscription() : service.subscribe(cb)), [service]);
+  const get = useCallback(() => service?.get() ?? NO_SAVED_WORK_VIEW, [service]);
+  return useSyncExternalStore(subscribe, get, get);
 }

@@ -14,6 +14,7 @@ import type { Session } from '../create-session.ts';
 import { applyEditedScenario } from '../editor-commands.ts';
 import { downloadDot, downloadPng, downloadScenario, downloadSvg, downloadTrace, importFiles } from '../file-commands.ts';
 import type { PickedFile } from '../import-files.ts';
+import { downloadText } from '../download.ts';
 import type { ShareOutcome } from '../persistence/link-history.ts';
 import {
   leaveTour, nextStep, playTry, predict, prevStep, restartTour, resumeTour, retryTry, revealTry, showStep, startTour, toggleTour,
@@ -51,6 +52,14 @@ function bind(s: Session) {
     share: (): ShareOutcome | undefined => s.links?.share(),
     restoreAutosave: (): boolean => s.links?.restoreAutosave() ?? false,
     hasAutosave: (): boolean => s.links?.hasAutosave() ?? false,
+    openSavedWork: (key: string): boolean => s.savedWork?.open(key) ?? false,
+    discardSavedWork: (key: string): void => s.savedWork?.discard(key),
+    downloadSavedWork: (key: string): void => {
+      const d = s.savedWork?.download(key);
+      if (d !== undefined) downloadText(d.name, d.text, 'application/json');
+    },
+    showSavedWork: (): void => s.savedWork?.show(),
+    dismissSavedWork: (): void => s.savedWork?.dismiss(),
     showStep: (id: string, step: number) => showStep(s, id, step),
     startTour: (tour: Tour) => startTour(s, tour),
     nextStep: () => nextStep(s),
