@@ -59,23 +59,41 @@ export async function importFiles(s: Editing, files: readonly PickedFile[]): Pro
   }
 }
 
+/**
+ * Make an export's text and save it; if making it fails (a structure too deep
+ * to serialise, memory), the user is told what could not be exported and why
+ * (issue 15: every failure gets a clear message).
+ */
+function exportText(s: Exporting, what: string, name: string, type: string, make: () => string): boolean {
+  let text: string;
+  try {
+    text = make();
+  } catch (e) {
+    const why = e instanceof RangeError ? 'it is nested too deeply or too large to write out' : e instanceof Error ? e.message : String(e);
+    s.ui.getState().showToast(`Could not export the ${what}: ${why}.`, 'error');
+    return false;
+  }
+  downloadText(name, text, type);
+  return true;
+}
+
 /** The scenario that reproduces what is on screen: the base with the conditions applied and the commands as actions (for the boot shown). */
-export function downloadScenario(s: Exporting): void {
+export function downloadScenario(s: Exporting): boolean {
   const run = s.runs.current();
-  if (run === undefined) return;
-  downloadText(`${fileSlug(run.scenario.name)}.bootgraph.json`, scenarioFileText(run.scenario), 'application/json');
+  if (run === undefined) return false;
+  return exportText(s, 'scenario file', `${fileSlug(run.scenario.name)}.bootgraph.json`, 'application/json', () => scenarioFileText(run.scenario));
 }
 
-export function downloadTrace(s: Exporting): void {
+export function downloadTrace(s: Exporting): boolean {
   const run = s.runs.current();
-  if (run === undefined) return;
-  downloadText(`${fileSlug(run.scenario.name)}.trace.json`, `${JSON.stringify(run.trace, null, 2)}\n`, 'application/json');
+  if (run === undefined) return false;
+  return exportText(s, 'trace', `${fileSlug(run.scenario.name)}.trace.json`, 'application/json', () => `${JSON.stringify(run.trace, null, 2)}\n`);
 }
 
-export function downloadDot(s: Exporting): void {
+export function downloadDot(s: Exporting): boolean {
   const run = s.runs.current();
-  if (run === undefined) return;
-  downloadText(`${fileSlug(run.scenario.name)}.dot`, graphToDot(run.model, { title: run.scenario.name }), 'text/vnd.graphviz');
+  if (run === undefined) return false;
+  return exportText(s, 'dependency graph', `${fileSlug(run.scenario.name)}.dot`, 'text/vnd.graphviz', () => graphToDot(run.model, { title: run.scenario.name }));
 }
 
 function instantLabel(ms: number): string {
@@ -87,8 +105,7 @@ export function downloadSvg(s: Exporting): boolean {
   const g = s.graph.probe();
   if (run === undefined || g === undefined) return false;
   const title = `${run.scenario.name} — at ${instantLabel(s.ui.getState().playhead)}`;
-  downloadText(`${fileSlug(run.scenario.name)}.svg`, g.svg(title), 'image/svg+xml');
-  return true;
+  return exportText(s, 'SVG', `${fileSlug(run.scenario.name)}.svg`, 'image/svg+xml', () => g.svg(title));
 }
 
 export async function downloadPng(s: Exporting): Promise<boolean> {
