@@ -65,7 +65,7 @@ export abstract class StartdAdmin extends StartdMilestones {
     s.done = true;
     this.console(this.rules.killUserProcesses, 'startd');
     const took = Math.round((this.now - s.since) / 1000);
-    this.console(this.era === '2009' ? 'svc.startd: The system is down.' : `${syslogTime(this.era, this.now)} The system is down.  Shutdown took ${took} seconds.`, 'startd');
+    this.console(this.rules.systemDownLine === 'uu_warn' ? 'svc.startd: The system is down.' : `${syslogTime(this.era, this.now)} The system is down.  Shutdown took ${took} seconds.`, 'startd');
     const what = s.level === '6' ? 'reboot' : s.level === '5' ? 'power off' : 'halt';
     if (s.level === '6') this.console('rebooting...', 'kernel');
     this.recordWorld({ kind: 'uadmin', summary: `svc.startd: the system is down (init ${s.level}): ${what}`, level: s.level, reboot: s.level === '6' });

@@ -100,4 +100,17 @@ describe('§8 svcs -x', () => {
     const e = at(t, t.endTime, 'svc:/a:default');
     expect(e?.text.split('\n').slice(1)).toEqual([' State: online since Thu Jan  9 19:19:40 2025', '   See: /etc/svc/volatile/a:default.log', 'Impact: None.']);
   });
+  it('era rules, not era tests (§11, era-rules.ts): a degraded start is SMF-8000-KS only where degraded exists, under that era’s message base', () => {
+    const t = run([svc('svc:/d', { start: { exit: 97 } })]);
+    const s = createSeeker(t);
+    const statuses = s.atTime(t.endTime);
+    expect(statuses.get('svc:/d:default')).toMatchObject({ state: 'degraded', aux: 'method_failed' });
+    const today = explain({ trace: t, statuses, files: s.filesAtTime(t.endTime) }, 'svc:/d:default');
+    expect(today?.reasons[0]).toMatchObject({ code: 'SMF-8000-KS', text: 'Start method exited with $SMF_EXIT_MON_DEGRADE.' });
+    expect(today?.text).toContain('   See: http://illumos.org/msg/SMF-8000-KS');
+    // The same status read as a 2009 svcs: 7711 had not implemented degraded, so explain.c knows no such reason.
+    const old = explain({ trace: { ...t, era: '2009' }, statuses, files: s.filesAtTime(t.endTime) }, 'svc:/d:default');
+    expect(old?.reasons[0]).toMatchObject({ code: 'SMF-8000-AR', text: 'Unknown.' });
+    expect(old?.text).toContain('   See: http://sun.com/msg/SMF-8000-AR');
+  });
 });

@@ -11,6 +11,7 @@
 import { shortFmri } from '../model/smf/fmri.ts';
 import { isRunning } from '../model/smf/states.ts';
 import type { ExitValue } from '../model/scenario/types.ts';
+import { eraRules, type EraRules } from '../model/smf/era-rules.ts';
 import { ctimeString } from './console-text.ts';
 import { analyseCauses, type CauseAnalysis } from './causes.ts';
 import type { InstanceStatus, Trace } from './trace.ts';
@@ -105,7 +106,7 @@ export function summary(s: InstanceStatus, hasMissingDeps: boolean): string {
 }
 
 /** The Reason line and code for an instance that is its own cause (print_reasons()). */
-function ownReason(s: InstanceStatus, era: '2009' | '2025', restarter: string, restarterRunning: boolean): { code: string; text: string } {
+function ownReason(s: InstanceStatus, rules: EraRules, restarter: string, restarterRunning: boolean): { code: string; text: string } {
   switch (s.state) {
     case 'uninitialized':
       if (!restarterRunning) return { code: 'SMF-8000-5H', text: `Restarter ${restarter} is not running.` };
@@ -119,7 +120,8 @@ function ownReason(s: InstanceStatus, era: '2009' | '2025', restarter: string, r
       return { code: 'SMF-8000-AR', text: 'Unknown.' };
     case 'degraded':
       if (s.aux === 'administrative_request') return { code: 'SMF-8000-DX', text: 'Degraded by an administrator.' };
-      if (s.aux === 'method_failed' && era === '2025') return { code: 'SMF-8000-KS', text: 'Start method exited with $SMF_EXIT_MON_DEGRADE.' };
+      // A start method's exit 97 is a degraded reason only where degraded is implemented (7711, §11).
+      if (s.aux === 'method_failed' && rules.degraded) return { code: 'SMF-8000-KS', text: 'Start method exited with $SMF_EXIT_MON_DEGRADE.' };
       return { code: 'SMF-8000-AR', text: 'Unknown.' };
     case 'online':
       return { code: '', text: '' };
@@ -222,7 +224,9 @@ function explainWith(a: CauseAnalysis, fmri: string): Explanation | undefined {
   const s = ctx.statuses.get(fmri);
   if (inst === undefined || s === undefined) return undefined;
   const era = ctx.trace.era;
-  const base = era === '2009' ? 'http://sun.com/msg/' : 'http://illumos.org/msg/';
+  const rules = eraRules(era);
+  // explain.c's default message base differs by era (§11, era-rules.ts).
+  const base = rules.messageBase;
   const restarter = inst.restarter ?? STARTD;
   const restarterStatus = inst.restarter === undefined ? undefined : a.statusOf(inst.restarter);
   const restarterRunning = inst.restarter === undefined || (restarterStatus !== undefined && isRunning(restarterStatus.state));
@@ -233,7 +237,7 @@ function explainWith(a: CauseAnalysis, fmri: string): Explanation | undefined {
   } else if (s.state === 'offline' && s.next === 'none') {
     reasons = dependencyReasons(a, fmri, restarter);
   } else if (s.state !== 'online') {
-    const r = ownReason(s, era, restarter, restarterRunning);
+    const r = ownReason(s, rules, restarter, restarterRunning);
     reasons = [{ code: r.code, text: r.text, cause: fmri }];
   }
   const causes = loaded ? a.causesOf(fmri) : [];

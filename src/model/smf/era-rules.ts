@@ -46,6 +46,11 @@ export interface EraRules {
   readonly loadedBySvccfg: boolean;
   /** graph.c at shutdown: 2009 single_user_thread()'s "Killing user processes: done.", today kill_user_procs() (docs/console-messages.md §2.4). */
   readonly killUserProcesses: string;
+  /**
+   * graph.c: do_uadmin()'s last line (docs/console-messages.md §2.4): 2009 uu_warn("The system is down.");
+   * today a timestamped "The system is down.  Shutdown took N seconds.".
+   */
+  readonly systemDownLine: 'uu_warn' | 'timestamped';
   /** fs-local: a failed mount exits 97 (degraded, illumos 8891) rather than 95. */
   readonly fsLocalFailureExit: 95 | 97;
 }
@@ -80,6 +85,7 @@ export const ERA_RULES: Readonly<Record<Era, EraRules>> = {
     fsLocalFailureExit: 95,
     zfsMountProgressOnConsole: true,
     killUserProcesses: 'svc.startd: Killing user processes: done.',
+    systemDownLine: 'uu_warn',
     loadedBySvccfg: false,
   },
   '2025': {
@@ -98,6 +104,7 @@ export const ERA_RULES: Readonly<Record<Era, EraRules>> = {
     fsLocalFailureExit: 97,
     zfsMountProgressOnConsole: false,
     killUserProcesses: 'svc.startd: Killing user processes.',
+    systemDownLine: 'timestamped',
     loadedBySvccfg: true,
   },
 };
