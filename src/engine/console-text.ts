@@ -48,9 +48,14 @@ export function startOffset(t: number): string {
 /** svc.startd's pid in the simulated console (illustrative, as in docs/console-messages.md). */
 export const STARTD_PID = 7;
 
-export function syslogLine(era: '2009' | '2025', t: number, message: string, hostname: string | undefined): string {
+/** Pids of the other daemons whose syslog lines the console shows (illustrative, like svc.startd's). */
+const DAEMON_PID: Readonly<Record<string, number>> = { 'svc.startd': STARTD_PID, 'in.mpathd': 120 };
+
+/** A syslog(3C) line as the console shows it (docs/console-messages.md §1.3): before syslogd runs without the hostname. */
+export function syslogLine(era: '2009' | '2025', t: number, message: string, hostname: string | undefined, program = 'svc.startd'): string {
   const host = hostname === undefined ? '' : `${hostname} `;
-  return `${syslogTime(era, t)} ${host}svc.startd[${STARTD_PID}]: ${message}`;
+  const pid = DAEMON_PID[program];
+  return `${syslogTime(era, t)} ${host}${program}${pid === undefined ? '' : `[${pid}]`}: ${message}`;
 }
 
 /** method.c: "%s: Method \"%s\" failed with exit status %d." / "failed due to signal %s." */

@@ -291,6 +291,10 @@ export abstract class StartdGraph extends StartdMethods {
       this.recordWorld(c);
       if (c.path !== undefined) filesChanged = true;
       for (const fmri of c.imported ?? []) this.importInstance(fmri);
+      // Another daemon's syslog(3C) line (in.mpathd after an IPMP change), on the console as svc.startd's are (§1.3 of docs/console-messages.md).
+      const program = c['program'];
+      const message = c['message'];
+      if (c.kind === 'syslog' && typeof program === 'string' && typeof message === 'string') this.syslog(message, c['severity'] === 'err' ? 'err' : 'notice', undefined, program);
       // A method that runs svcadm (e.g. the patching service restoring the default milestone).
       const command = c['command'];
       if (c.kind === 'svcadm' && typeof command === 'string') {

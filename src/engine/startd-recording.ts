@@ -184,10 +184,10 @@ export abstract class StartdRecording {
   }
 
   /** A syslog(3C) message from svc.startd; reaches the console only once the timezone is known (§1.3). */
-  protected syslog(message: string, severity: 'err' | 'warning' | 'notice', fmri?: string): void {
+  protected syslog(message: string, severity: 'err' | 'warning' | 'notice', fmri?: string, program = 'svc.startd'): void {
     if (!this.timezoneKnown) return;
     if (this.syslogdRunning && severity !== 'err') return;
-    this.console(syslogLine(this.era, this.now, message, this.syslogdRunning ? this.hostname ?? 'unknown' : undefined), 'syslog', fmri);
+    this.console(syslogLine(this.era, this.now, message, this.syslogdRunning ? this.hostname ?? 'unknown' : undefined, program), 'syslog', fmri);
   }
 
   /** A `[ time message ]` line in the instance's service log (§1.4). */

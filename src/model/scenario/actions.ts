@@ -2,7 +2,7 @@
  * The commands a scenario (or a user, from the inspector) runs at a simulated
  * instant. svcadm verbs follow svcadm.c (docs/smf-semantics.md §9); `fault` injects a
  * contract event into a running service (§2.2, §4.2); world commands (cfgadm,
- * touch, rm) are interpreted by the world model.
+ * ifconfig, if_mpadm, touch, rm) are interpreted by the world model.
  */
 export type SvcadmVerb = 'enable' | 'disable' | 'restart' | 'refresh' | 'clear' | 'mark' | 'milestone';
 
@@ -45,7 +45,7 @@ const VERB_FLAGS: Record<SvcadmVerb, string> = {
   milestone: 'd',
 };
 
-export const WORLD_COMMANDS = ['cfgadm', 'touch', 'rm', 'devfsadm', 'mount', 'umount', 'pkg', 'patchadd'] as const;
+export const WORLD_COMMANDS = ['cfgadm', 'ifconfig', 'if_mpadm', 'touch', 'rm', 'devfsadm', 'mount', 'umount', 'pkg', 'patchadd'] as const;
 
 /** Split on whitespace, honouring "double" and 'single' quotes (for `disable -c "comment"`). */
 export function splitWords(text: string): string[] | undefined {

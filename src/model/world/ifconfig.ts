@@ -77,6 +77,11 @@ export function createIpmp(ctx: IfconfigContext, ifname: string, group?: string)
 
 /** Join (or name) an IPMP group: setifgroupname(). */
 function setGroup(ctx: IfconfigContext, iface: IpInterface, group: string): string | undefined {
+  if (group === '') {
+    // `group ""`: leave the group (SIOCSLIFGROUPNAME with an empty name).
+    delete iface.group;
+    return undefined;
+  }
   if (iface.ipmp) {
     iface.group = group;
     return undefined;

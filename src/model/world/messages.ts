@@ -97,3 +97,51 @@ export function loadedDescriptions(era: Era, n: number): string {
 
 /** strerror(EROFS), as commands print it. */
 export const READ_ONLY_FS = 'Read-only file system';
+
+/*
+ * Run-time IPMP administration (seed 001's "ifconfig" and "if_mpadm" moves),
+ * docs/console-messages.md §4.6. in.mpathd logs through syslog(LOG_ERR) as
+ * "in.mpathd", so its lines reach the console.
+ */
+
+/** mpd_tables.c phyint_group_refresh_state() (Clearview and today): the group's last usable interface went away. */
+export function groupUnusable(group: string): string {
+  return `All IP interfaces in group ${group} are now unusable`;
+}
+
+/** ... and the first one came back (only after the message above was printed: pg_failmsg_printed). */
+export function groupUsable(ifname: string, group: string): string {
+  return `At least 1 IP interface (${ifname}) in group ${group} is now usable`;
+}
+
+/** Pre-Clearview mpd_probe.c do_failback(): data addresses returned to an interface that was offline or failed. */
+export function failedBackTo(ifname: string): string {
+  return `Successfully failed back to NIC ${ifname}`;
+}
+
+/** if_mpadm (2009 and today, if_mpadm.c die()): "<progname>: fatal: " + the message. */
+export function ifMpadmFatal(message: string): string {
+  return `if_mpadm: fatal: ${message}`;
+}
+
+/** if_mpadm.c mpadm_errmsg() / libipmp ipmp_errmsg() texts (2009 and today). */
+export const IPMP_ERRMSG = {
+  unknownIf: 'not a physical interface or not in an IPMP group',
+  minRedundancy: 'no other functioning interfaces are in its IPMP group',
+  noMpathd: 'cannot contact in.mpathd',
+} as const;
+
+/** Pre-Clearview if_mpadm (732675dd38): its own texts. */
+export const IF_MPADM_PRE_CLEARVIEW = {
+  usage: 'Usage : if_mpadm [-d | -r] <interface_name>',
+  alreadyOfflined: 'Interface already offlined',
+  notOfflined: 'Interface not offlined',
+  minRedundancy: 'Offline failed as there is no other functional interface available in the multipathing group for failing over the network access.',
+  noMpathd: 'Cannot establish communication with in.mpathd.',
+  noSuchInterface: 'ioctl: SIOCGLIFFLAGS: No such device or address',
+} as const;
+
+/** ifconfig.c Perror0_exit(cmd) on an interface that is not plumbed (errno ENXIO → Perror2's "no such interface"). */
+export function ifconfigNoSuchInterface(cmd: string, ifname: string): string {
+  return `ifconfig: ${cmd}: ${ifname}: no such interface`;
+}

@@ -44,6 +44,8 @@ export class NetworkState {
   readonly hosts: Readonly<Record<string, string>>;
   /** in.mpathd running (started by the first IPMP group join, §1.3). */
   mpathd = false;
+  /** Groups in.mpathd has reported unusable (mpd_tables.c: pg_failmsg_printed), so it reports them usable again. */
+  readonly failMsgPrinted = new Set<string>();
 
   constructor(nics: readonly NicSpec[], interfaces: readonly InterfaceSpec[], hosts: Readonly<Record<string, string>>, readonly impl: IpmpImplementation) {
     for (const n of nics) {
@@ -61,6 +63,7 @@ export class NetworkState {
     for (const [k, i] of this.interfaces) c.interfaces.set(k, { ...i, addresses: i.addresses.map((a) => ({ ...a })) });
     for (const [k, f] of this.files) c.files.set(k, f);
     c.mpathd = this.mpathd;
+    for (const g of this.failMsgPrinted) c.failMsgPrinted.add(g);
     return c;
   }
 
@@ -71,6 +74,8 @@ export class NetworkState {
     this.interfaces.clear();
     for (const [k, i] of other.interfaces) this.interfaces.set(k, i);
     this.mpathd = other.mpathd;
+    this.failMsgPrinted.clear();
+    for (const g of other.failMsgPrinted) this.failMsgPrinted.add(g);
   }
 
   nicByAp(ap: string): Nic | undefined {

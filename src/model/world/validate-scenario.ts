@@ -6,6 +6,7 @@
 import type { ValidationIssue } from '../scenario/validate.ts';
 import { splitWords } from '../scenario/actions.ts';
 import { parseCfgadm } from './commands/cfgadm.ts';
+import { parseIfMpadm } from './commands/if-mpadm.ts';
 import { modelNames } from './methods/index.ts';
 import { isObj, Issues } from './validate.ts';
 
@@ -49,7 +50,7 @@ export function validateWorldScenario(input: unknown): ValidationIssue[] {
 /**
  * The world commands among a scenario's actions, checked against its world:
  * `cfgadm` must name a NIC (or attachment point) the world has, `pkg install`
- * a package it lists. Part of validateWorldScenario().
+ * a package it lists, `ifconfig` and `if_mpadm` need a network. Part of validateWorldScenario().
  */
 export function validateWorldActions(input: unknown): ValidationIssue[] {
   const c = new Issues();
@@ -79,6 +80,10 @@ export function validateWorldActions(input: unknown): ValidationIssue[] {
       const name = k2 >= 0 ? args[k2 + 1] : undefined;
       if (name === undefined) c.add(path, 'usage: pkg [-R <root>] install <package>');
       else if (!packages.includes(name)) c.add(path, `pkg: no package "${name}" in $.world.packages (known: ${packages.join(', ') || 'none'})`);
+    } else if (cmd === 'if_mpadm' && parseIfMpadm(args) === undefined) {
+      c.add(path, 'usage: if_mpadm -d|-r <interface>');
+    } else if ((cmd === 'ifconfig' || cmd === 'if_mpadm') && net === undefined) {
+      c.add(path, `${cmd} needs a "world" with a network (nics, interfaces) to act on`);
     } else if (cmd !== undefined && ['mount', 'umount', 'devfsadm', 'patchadd'].includes(cmd) && world === undefined) {
       c.add(path, `${cmd} needs a "world" to act on`);
     }

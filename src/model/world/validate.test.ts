@@ -107,4 +107,12 @@ describe('validateWorldScenario (actions and services against the world)', () =>
       { path: '$.actions[0].run', message: 'cfgadm needs a "world" with network.nics to act on' },
     ]);
   });
+
+  it('ifconfig and if_mpadm without a network, and if_mpadm without -d or -r (seed 001 run-time moves)', () => {
+    expect(validateWorldScenario({ services: [], actions: [{ at: 0, run: 'ifconfig bge0 plumb' }, { at: 1, run: 'if_mpadm -x bge0' }, { at: 2, run: 'if_mpadm -d bge0' }] })).toEqual([
+      { path: '$.actions[0].run', message: 'ifconfig needs a "world" with a network (nics, interfaces) to act on' },
+      { path: '$.actions[1].run', message: 'usage: if_mpadm -d|-r <interface>' },
+      { path: '$.actions[2].run', message: 'if_mpadm needs a "world" with a network (nics, interfaces) to act on' },
+    ]);
+  });
 });

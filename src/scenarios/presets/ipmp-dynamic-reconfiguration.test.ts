@@ -5,6 +5,7 @@
  * following"; the script prints a comma where the guide has a semicolon).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import type { Scenario } from '../../model/scenario/types.ts';
 import { ipmpDynamicReconfiguration } from './ipmp-dynamic-reconfiguration.ts';
 import { Run, set } from './outcome.test-support.ts';
@@ -72,6 +73,39 @@ describe('dynamic reconfiguration after boot', () => {
     expect(x.actions().map((a) => a.ok)).toEqual([true, true, true]);
     expect(x.hostOf('192.168.85.19')).toBe('hme1');
     expect(x.snapshot().network.interfaces.find((i) => i.name === 'hme0')?.addresses).toEqual([]);
+  });
+});
+
+describe('run-time IPMP administration (seed 001; docs/console-messages.md §4.6)', () => {
+  it('if_mpadm -d hme0: in.mpathd moves its data address to hme1 (pre-Clearview), if_mpadm downs its test address', () => {
+    const at35 = r.world().filter((w) => w.t === 35_000).map((w) => w.change.summary);
+    expect(at35).toEqual(['hme0 offline', '192.168.85.21 down on hme0 (test address)', '192.168.85.19 moved from hme0 to hme1']);
+  });
+
+  it('if_mpadm -r hme0: the address fails back and in.mpathd says so on the console through syslog', () => {
+    const at40 = r.world().filter((w) => w.t === 40_000).map((w) => w.change.summary);
+    expect(at40).toContain('192.168.85.19 moved from hme1 to hme0');
+    expect(r.console().filter((l) => l.includes('in.mpathd'))).toEqual(['Jan  6 20:17:00 unknown in.mpathd[120]: Successfully failed back to NIC hme0']);
+  });
+
+  it('ifconfig addif / removeif at run time are in the trace; the final configuration is still the one a boot with both NICs gives', () => {
+    expect(r.world().filter((w) => w.t >= 45_000).map((w) => w.change.summary)).toEqual(['192.168.85.23 configured on hme1, up', '192.168.85.23 removed from hme1']);
+    const withBoth = new Run({ ...set(base, 'network.nic.hme0', 'present'), actions: [] });
+    expect(r.snapshot().network.interfaces).toEqual(withBoth.snapshot().network.interfaces);
+  });
+
+  it('through the CLI: --format json carries the actions, the world changes and the in.mpathd console line', () => {
+    const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', 'ipmp-dynamic-reconfiguration', '--format', 'json'], { encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    const json = JSON.parse(out.stdout) as { actions: { command: string; ok: boolean }[]; world: { changes: { t: number; summary: string }[] }; console: { text: string }[] };
+    expect(json.actions.filter((a) => /^(if_mpadm|ifconfig)/.test(a.command)).map((a) => [a.command, a.ok])).toEqual([
+      ['if_mpadm -d hme0', true],
+      ['if_mpadm -r hme0', true],
+      ['ifconfig hme1 addif 192.168.85.23 netmask + broadcast + up', true],
+      ['ifconfig hme1 removeif 192.168.85.23', true],
+    ]);
+    expect(json.world.changes.filter((c) => c.t === 35_000).map((c) => c.summary)).toContain('192.168.85.19 moved from hme0 to hme1');
+    expect(json.console.map((c) => c.text)).toContain('Jan  6 20:17:00 unknown in.mpathd[120]: Successfully failed back to NIC hme0');
   });
 });
 
