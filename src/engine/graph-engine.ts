@@ -8,6 +8,7 @@
  * Section numbers (§) refer to docs/smf-semantics.md unless another file is named.
  */
 import { milestoneSubgraph } from '../model/graph/milestone-subgraph.ts';
+import type { ResolvedGroup } from '../model/graph/resolve.ts';
 import { canonicalFmri, parseFmri } from '../model/smf/fmri.ts';
 import { RERR, restartOnSeverity } from '../model/smf/states.ts';
 import { parseAction } from '../model/scenario/actions.ts';
@@ -19,7 +20,17 @@ import { EARLY_MANIFEST_IMPORT, STARTD_SELF } from './startd-constants.ts';
 import { instanceValue } from './instance-value.ts';
 import { StartdMethods } from './method.ts';
 
+/** A group vertex's name: a pg an upgraded manifest brings gets its own vertex beside the old pg of the same name. */
+function groupVertexName(fmri: string, g: ResolvedGroup): string {
+  return g.upgrade?.phase === 'after' ? `${fmri}>${g.name}@${g.upgrade.manifest}` : `${fmri}>${g.name}`;
+}
+
 export abstract class StartdGraph extends StartdMethods {
+  /** Manifests manifest-import has imported again this boot (an upgrade changed them, §10.4). */
+  protected readonly reimported = new Set<string>();
+  /** svcadm enable/disable's write of general/enabled (admin-svcadm.ts). */
+  protected abstract setEnabled(i: InstanceRuntime, enabled: boolean, temporary: boolean, comment: string | undefined): void;
+
   protected createInstances(): void {
     const notYet = this.world.notInRepositoryAtBoot();
     const deathrow = new Set((this.scenario.deathrow ?? []).map((f) => canonicalFmri(f) ?? f));
@@ -150,7 +161,12 @@ export abstract class StartdGraph extends StartdMethods {
       if (g === undefined) break;
       // "Ignoring empty dependency group"; a <dependent> of a manifest not yet imported is not in the
       // repository yet (§5, §10.5); or the group is done.
-      if (g.targets.length === 0 || f.targetIndex >= g.targets.length || (f.targetIndex === 0 && g.declaredBy !== undefined && !this.declarerInRepository(g.declaredBy))) {
+      if (
+        g.targets.length === 0 ||
+        f.targetIndex >= g.targets.length ||
+        (f.targetIndex === 0 && g.declaredBy !== undefined && !this.declarerInRepository(g.declaredBy)) ||
+        (f.targetIndex === 0 && !this.groupInRepository(g))
+      ) {
         f.groupIndex++;
         f.targetIndex = 0;
         f.group = undefined;
@@ -158,7 +174,7 @@ export abstract class StartdGraph extends StartdMethods {
       }
       let gv = f.group;
       if (gv === undefined) {
-        gv = this.graph.add(`${i.fmri}>${g.name}`, VertexKind.Group, g.grouping, restartOnSeverity(g.restartOn), g.name);
+        gv = this.graph.add(groupVertexName(i.fmri, g), VertexKind.Group, g.grouping, restartOnSeverity(g.restartOn), g.name);
         if (!i.vertex.deps.includes(gv)) this.graph.addEdge(i.vertex, gv);
         f.group = gv;
       }
@@ -239,12 +255,44 @@ export abstract class StartdGraph extends StartdMethods {
    * dependency groups again, with the cycle check (graph_insert_dependency()).
    */
   protected refreshVertex(i: InstanceRuntime): 'cycle' | 'invalid' | undefined {
-    for (const gv of i.vertex.deps) {
+    // delete_instance_dependencies(): a pg the repository no longer has (an upgraded manifest dropped it) goes with its edges.
+    const current = new Set(i.resolved.groups.filter((g) => this.groupInRepository(g)).map((g) => groupVertexName(i.fmri, g)));
+    for (const gv of [...i.vertex.deps]) {
       if (gv.kind !== VertexKind.Group) continue;
       for (const t of [...gv.deps]) this.graph.removeEdge(gv, t);
+      if (!current.has(gv.name)) this.graph.removeEdge(i.vertex, gv);
     }
     this.bump();
     return this.setDependencies(i);
+  }
+
+  /** A pg of an upgraded manifest (upgrades.ts): the old ones until manifest-import imports it again, the new ones after. */
+  protected groupInRepository(g: ResolvedGroup): boolean {
+    if (g.upgrade === undefined) return true;
+    return (g.upgrade.phase === 'after') === this.reimported.has(g.upgrade.manifest);
+  }
+
+  /**
+   * manifest-import imported a manifest again because an upgrade changed it
+   * (§10.4): svccfg import refreshes each instance it changed, so
+   * refresh_vertex() reads the new dependencies (with the cycle check) and
+   * starts the instance if they are satisfied; a running instance is not
+   * stopped when they are not; the restarter runs its refresh method.
+   */
+  protected reimportManifest(manifest: string, refresh: readonly string[]): void {
+    this.reimported.add(manifest);
+    this.bump();
+    for (const fmri of refresh) {
+      const i = this.byFmri.get(fmri);
+      if (i === undefined || !i.configured) continue;
+      const failed = this.refreshVertex(i);
+      if (failed === 'cycle') this.send(i, 'DEPENDENCY_CYCLE', 'dependency_cycle', RERR.none);
+      else if (failed === 'invalid') this.send(i, 'INVALID_DEPENDENCY', 'invalid_dependency', RERR.none);
+      else {
+        this.startIfSatisfied(i);
+        if (i.running) this.send(i, 'ADMIN_REFRESH', 'refresh_request', RERR.refresh);
+      }
+    }
   }
 
   /** Whether the service or instance that declared a <dependent> is in the repository now. */
@@ -291,6 +339,17 @@ export abstract class StartdGraph extends StartdMethods {
       this.recordWorld(c);
       if (c.path !== undefined) filesChanged = true;
       for (const fmri of c.imported ?? []) this.importInstance(fmri);
+      const reimported = c['reimported'];
+      const refresh = c['refresh'];
+      if (typeof reimported === 'string') this.reimportManifest(reimported, Array.isArray(refresh) ? refresh.filter((x): x is string => typeof x === 'string') : []);
+      // svccfg apply of a site profile: general/enabled, persistent (as svcadm enable/disable without -t).
+      const enable = c['enable'];
+      if (c.kind === 'profile' && typeof enable === 'object' && enable !== null) {
+        for (const [fmri, on] of Object.entries(enable)) {
+          const i = this.byFmri.get(fmri);
+          if (i !== undefined && typeof on === 'boolean') this.setEnabled(i, on, false, undefined);
+        }
+      }
       // Another daemon's syslog(3C) line (in.mpathd after an IPMP change), on the console as svc.startd's are (§1.3 of docs/console-messages.md).
       const program = c['program'];
       const message = c['message'];

@@ -19,6 +19,8 @@ export interface PersistentRepository {
   readonly enabled: Readonly<Record<string, boolean>>;
   /** options/milestone, when svcadm milestone -d wrote it ("all", "none" or an FMRI). */
   readonly milestone?: string;
+  /** general/enabled written by a site profile (svccfg apply, seed 003): instance → "svccfg apply <path>". */
+  readonly writers: Readonly<Record<string, string>>;
   /** One sentence per thing that does not survive the reboot. */
   readonly dropped: readonly string[];
 }
@@ -37,6 +39,13 @@ export function persistentRepository(trace: Trace): PersistentRepository {
     if (s.state === 'maintenance' || s.state === 'degraded') dropped.push(`${inst.fmri}: ${s.state} (${s.aux})`);
   }
   let milestone: string | undefined;
-  for (const r of trace.records) if (r.kind === 'milestone' && r.persistent === true) milestone = r.milestone;
-  return { enabled, ...(milestone === undefined ? {} : { milestone }), dropped };
+  const writers: Record<string, string> = {};
+  for (const r of trace.records) {
+    if (r.kind === 'milestone' && r.persistent === true) milestone = r.milestone;
+    const enable = r.kind === 'world' && r.change.kind === 'profile' ? r.change['enable'] : undefined;
+    if (r.kind === 'world' && typeof enable === 'object' && enable !== null) {
+      for (const fmri of Object.keys(enable)) writers[fmri] = `svccfg apply ${String(r.change['path'])}`;
+    }
+  }
+  return { enabled, ...(milestone === undefined ? {} : { milestone }), writers, dropped };
 }

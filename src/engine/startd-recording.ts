@@ -11,7 +11,8 @@
  *
  * Section numbers (§) refer to docs/smf-semantics.md unless another file is named.
  */
-import { resolveScenario, type ResolvedScenario } from '../model/graph/resolve.ts';
+import { type ResolvedScenario } from '../model/graph/resolve.ts';
+import { resolveWithUpgrades } from '../model/world/upgrades.ts';
 import { logStem } from '../model/smf/fmri.ts';
 import { type InstanceState, type NextState, type Reason } from '../model/smf/states.ts';
 import { DEFAULTS, type ExitValue, type Scenario } from '../model/scenario/types.ts';
@@ -103,7 +104,7 @@ export abstract class StartdRecording {
   constructor(scenario: Scenario, options: SimulateOptions = {}) {
     this.scenario = scenario;
     this.era = scenario.era ?? '2025';
-    this.resolved = resolveScenario(scenario);
+    this.resolved = resolveWithUpgrades(scenario);
     this.world = options.world ?? new FilesOnlyWorld(scenario.files ?? []);
     this.until = options.until ?? scenario.until ?? DEFAULTS.until;
     this.rng = scenario.seed === undefined ? undefined : seededRandom(scenario.seed);

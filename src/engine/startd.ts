@@ -103,7 +103,8 @@ export class Startd extends StartdAdmin {
       name: r.name,
       ...(r.commonName === undefined ? {} : { commonName: r.commonName }),
       model: r.model,
-      groups: r.groups.map((g) => ({
+      // An upgraded manifest's pgs as the repository holds them at the end (upgrades.ts).
+      groups: r.groups.filter((g) => this.groupInRepository(g)).map((g) => ({
         name: g.name, grouping: g.grouping, restartOn: g.restartOn, type: g.type, targets: g.targets,
         ...(g.declaredBy === undefined ? {} : { declaredBy: g.declaredBy }),
       })),

@@ -37,7 +37,7 @@ const PRESETS: PresetInfo[] = [
   {
     id: 'ipmp-dynamic-reconfiguration',
     title: 'IPMP and dynamic reconfiguration',
-    story: 'A NIC missing at boot has its data address moved to the other group member; cfgadm detaches and reattaches NICs and addresses fail over and back.',
+    story: 'A NIC missing at boot has its data address moved to the other group member; cfgadm detaches and reattaches NICs, if_mpadm offlines one and brings it back, ifconfig adds and removes an address: addresses fail over and back.',
     seed: '001_298a713eb85a0e72.txt',
     group: 'seed',
     order: 2,
@@ -55,7 +55,7 @@ const PRESETS: PresetInfo[] = [
   {
     id: 'manifest-import',
     title: 'Manifest import: late vs two-step',
-    story: 'datalink-management, delivered by an upgrade, is absent until the late manifest-import, so network/physical fails first; the proposed two-step import has it from the start.',
+    story: 'datalink-management, delivered by an upgrade, is absent until the late manifest-import, so network/physical fails first; the proposed two-step import has it from the start. A manifest the upgrade changed is imported again and its service refreshed; the site profile is applied last.',
     seed: '003_4d3f5a16761acb21.txt',
     group: 'seed',
     order: 4,

@@ -40,6 +40,12 @@ export interface ResolvedGroup {
   /** For pgs created by a `<dependent>`: the entity that declared it. */
   readonly declaredBy?: string;
   readonly level: 'service' | 'instance';
+  /**
+   * A pg an upgraded manifest removes ("before") or brings ("after"): in the
+   * graph until, or from, manifest-import imports that manifest again and
+   * refreshes the instance (upgrades.ts, docs/smf-semantics.md §10.4).
+   */
+  readonly upgrade?: { readonly manifest: string; readonly phase: 'before' | 'after' };
 }
 
 export interface ResolvedInstance {

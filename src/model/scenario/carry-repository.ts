@@ -8,6 +8,8 @@ import type { InstanceSpec, Scenario, ServiceSpec } from './types.ts';
 export interface RepositoryCarry {
   readonly enabled: Readonly<Record<string, boolean>>;
   readonly milestone?: string;
+  /** Who wrote an instance's general/enabled when it was not svcadm (a site profile: "svccfg apply <path>"). */
+  readonly writers?: Readonly<Record<string, string>>;
 }
 
 export function carryRepository(scenario: Scenario, repo: RepositoryCarry): { scenario: Scenario; carried: string[] } {
@@ -28,7 +30,8 @@ export function carryRepository(scenario: Scenario, repo: RepositoryCarry): { sc
       const inst = instances[name];
       if (inst === undefined) continue;
       instances[name] = { ...inst, enabled: value };
-      carried.push(`${s.fmri}:${name}: general/enabled=${String(value)} (svcadm ${value ? 'enable' : 'disable'})`);
+      const writer = repo.writers?.[`${s.fmri}:${name}`] ?? `svcadm ${value ? 'enable' : 'disable'}`;
+      carried.push(`${s.fmri}:${name}: general/enabled=${String(value)} (${writer})`);
     }
     return { ...s, instances };
   });

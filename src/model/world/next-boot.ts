@@ -2,17 +2,19 @@
  * The next boot: from a scenario and the final world of its run
  * (trace.worldFinal), the scenario of booting the same machine again. What is
  * on disk persists (files on non-tmpfs filesystems, /dev links devfsadm made,
- * manifests committed to /etc/svc/repository.db, the default milestone and the
- * patch queue); what SMF does not keep across a reboot does not (maintenance
+ * manifests committed to /etc/svc/repository.db (with an upgraded manifest's
+ * new definition), site profiles applied, the default milestone and the patch
+ * queue); what SMF does not keep across a reboot does not (maintenance
  * and temporary enables: the engine starts every boot fresh; the volatile
  * repository; the one-off `boot -s` / `boot -m` and the reconfiguration flag,
  * cleared once single-user is reached; the previous boot's actions).
  */
-import type { BootSpec, Scenario } from '../scenario/types.ts';
+import type { BootSpec, InstanceSpec, Scenario, ServiceSpec } from '../scenario/types.ts';
 import { normalizePath } from './paths.ts';
 import { releaseHeld, settleRepository } from './repository.ts';
 import { parseWorldSnapshot, type WorldSnapshot } from './snapshot.ts';
-import type { DeviceSpec, FilesystemSpec, WorldSpec } from './types.ts';
+import type { DeviceSpec, FilesystemSpec, ProfileSpec, RepositorySpec, WorldSpec } from './types.ts';
+import { profileAppliedBeforeBoot, servicesAfterUpgrade } from './upgrades.ts';
 
 export type NextBootResult = { ok: true; scenario: Scenario } | { ok: false; error: string };
 
@@ -29,9 +31,7 @@ export function nextBoot(scenario: Scenario, worldFinal: unknown): NextBootResul
     boot: { ...(world.boot ?? {}), number },
     ...(world.filesystems === undefined ? {} : { filesystems: world.filesystems.map((f) => carryFilesystem(f, snap)) }),
     ...(world.devices === undefined ? {} : { devices: world.devices.map((d) => carryDevice(d, snap)) }),
-    ...(world.repository === undefined
-      ? {}
-      : { repository: { ...world.repository, pending: (world.repository.pending ?? []).filter((m) => !snap.repository.committed.includes(m.path)) } }),
+    ...(world.repository === undefined ? {} : { repository: carryRepositorySpec(world.repository, snap) }),
     ...(world.patching === undefined
       ? {}
       : {
@@ -51,6 +51,12 @@ export function nextBoot(scenario: Scenario, worldFinal: unknown): NextBootResul
   const existing = new Set(snap.files);
   let services = scenario.services;
   for (const m of world.repository?.pending ?? []) if (snap.repository.committed.includes(m.path)) services = releaseHeld(services, m);
+  // An upgraded manifest committed to the repository: its new definition is the one the next boot reads (seed 003).
+  const upgraded = (world.repository?.pending ?? []).filter((m) => m.upgrade !== undefined && snap.repository.committed.includes(m.path));
+  if (upgraded.length > 0) services = [...servicesAfterUpgrade({ ...scenario, services }, (m) => upgraded.includes(m))];
+  // Profiles step one applied before this boot started wrote general/enabled before svc.startd read it: keep those writes.
+  const scheme = world.repository?.scheme ?? 'late';
+  for (const p of world.repository?.profiles ?? []) if (p.applied !== true && profileAppliedBeforeBoot(scheme, p)) services = writeEnabled(services, p);
   const { actions: _a, boot: _b, ...rest } = scenario;
   void _a;
   void _b;
@@ -65,6 +71,34 @@ export function nextBoot(scenario: Scenario, worldFinal: unknown): NextBootResul
     source: { ...(scenario.source ?? {}), boot: String(number) },
   };
   return { ok: true, scenario: settleRepository(next) };
+}
+
+/** A profile's general/enabled writes, into the instances of the next boot's services. */
+function writeEnabled(services: readonly ServiceSpec[], p: ProfileSpec): ServiceSpec[] {
+  const values = new Map<string, boolean>();
+  for (const f of p.enable ?? []) values.set(f, true);
+  for (const f of p.disable ?? []) values.set(f, false);
+  return services.map((s) => {
+    const instances = s.instances ?? { default: {} };
+    let changed = false;
+    const next: Record<string, InstanceSpec> = {};
+    for (const [name, inst] of Object.entries(instances)) {
+      const v = values.get(`${s.fmri}:${name}`);
+      next[name] = v === undefined ? inst : { ...inst, enabled: v };
+      changed ||= v !== undefined;
+    }
+    return changed ? { ...s, instances: next } : s;
+  });
+}
+
+/** Committed manifests leave `pending`; applied profiles are marked so (a profile is applied once). */
+function carryRepositorySpec(repo: RepositorySpec, snap: WorldSnapshot): RepositorySpec {
+  const applied = new Set(snap.repository.appliedProfiles ?? []);
+  return {
+    ...repo,
+    pending: (repo.pending ?? []).filter((m) => !snap.repository.committed.includes(m.path)),
+    ...(repo.profiles === undefined ? {} : { profiles: repo.profiles.map((p) => (applied.has(p.path) && p.applied !== true ? { ...p, applied: true } : p)) }),
+  };
 }
 
 function carryFilesystem(f: FilesystemSpec, snap: WorldSnapshot): FilesystemSpec {

@@ -14,7 +14,7 @@
  * deliver into /var/svc/manifest.
  */
 import type { DependentSpec, Scenario, ServiceSpec } from '../scenario/types.ts';
-import type { ImportScheme, PendingManifest, RepositorySpec } from './types.ts';
+import type { ImportScheme, PendingManifest, ProfileSpec, RepositorySpec } from './types.ts';
 
 export function manifestDir(scheme: ImportScheme, m: PendingManifest): string {
   if (scheme === 'two-step' && (m.vendor ?? 'sun') === 'sun') return '/etc/svc/manifest';
@@ -48,11 +48,16 @@ export class RepositoryState {
   readonly imported = new Set<string>();
   /** Compatibility links step two made under /var/svc/manifest. */
   readonly compatLinks = new Set<string>();
+  /** Site profiles on disk, and those applied (at an earlier boot, before this one started, or by manifest-import now). */
+  readonly profiles: readonly ProfileSpec[];
+  readonly appliedProfiles = new Set<string>();
 
   constructor(spec: RepositorySpec | undefined) {
     this.scheme = spec?.scheme ?? 'late';
     this.pending = spec?.pending ?? [];
     this.notInstalled = new Set(spec?.not_installed ?? []);
+    this.profiles = spec?.profiles ?? [];
+    for (const p of this.profiles) if (p.applied === true || (this.scheme === 'two-step' && p.path.startsWith('/etc/svc/profile/'))) this.appliedProfiles.add(p.path);
     for (const m of this.pending) {
       if (importedBeforeBoot(this.scheme, m)) {
         this.imported.add(m.path);
@@ -61,20 +66,26 @@ export class RepositoryState {
     }
   }
 
+  /** Profiles manifest-import applies now (step 3 of §10.4): on disk and visible, not applied yet. */
+  profilesToApply(): ProfileSpec[] {
+    return this.profiles.filter((p) => !this.appliedProfiles.has(p.path));
+  }
+
   /** Service FMRIs that are not in the repository when svc.startd starts. */
   absentServicesAtBoot(): Set<string> {
     const out = new Set(this.notInstalled);
-    for (const m of this.pending) if (!importedBeforeBoot(this.scheme, m)) for (const s of m.services) out.add(s);
+    // An upgraded manifest's services are in the repository already, with their old definition.
+    for (const m of this.pending) if (!importedBeforeBoot(this.scheme, m) && m.upgrade === undefined) for (const s of m.services) out.add(s);
     return out;
   }
 
   isPresent(serviceFmri: string): boolean {
     if (this.notInstalled.has(serviceFmri)) return false;
     const m = this.pending.find((p) => p.services.includes(serviceFmri));
-    return m === undefined || this.imported.has(m.path);
+    return m === undefined || m.upgrade !== undefined || this.imported.has(m.path);
   }
 
-  /** Manifests a late import (or step two) would import now: on disk under /var/svc/manifest, not yet imported. */
+  /** Manifests a late import (or step two) would import now: on disk under /var/svc/manifest, not yet imported (new, or changed by an upgrade: their hash differs). */
   toImportFromVar(): PendingManifest[] {
     return this.pending.filter((m) => !this.imported.has(m.path) && manifestDir(this.scheme, m) === '/var/svc/manifest');
   }

@@ -46,6 +46,8 @@ export interface WorldSnapshot {
     /** Services only in the volatile repository (lost at reboot). */
     readonly volatile: readonly string[];
     readonly compatLinks: readonly string[];
+    /** Site profiles applied (at an earlier boot or this one): not applied again. Absent in traces made before seed 003's profiles. */
+    readonly appliedProfiles?: readonly string[];
   };
   readonly patching?: { readonly queue: readonly string[]; readonly applied: readonly string[] };
   /** Every path that exists now. */
@@ -87,6 +89,7 @@ export function snapshotOf(w: WorldState): WorldSnapshot {
       committed: [...w.repo.committed].sort(),
       volatile: [...w.repo.volatile].sort(),
       compatLinks: [...w.repo.compatLinks].sort(),
+      appliedProfiles: [...w.repo.appliedProfiles].sort(),
     },
     ...(w.spec.patching === undefined ? {} : { patching: { queue: [...w.patchQueue], applied: [...w.patchesApplied] } }),
     files: w.existingFiles(),
@@ -120,6 +123,7 @@ export function parseWorldSnapshot(input: unknown): { ok: true; snapshot: WorldS
   }
   const repo = input['repository'];
   if (!isObj(repo) || !strings(repo['committed'])) return { ok: false, error: 'worldFinal.repository.committed must be a list of manifest paths' };
+  if (repo['appliedProfiles'] !== undefined && !strings(repo['appliedProfiles'])) return { ok: false, error: 'worldFinal.repository.appliedProfiles must be a list of paths' };
   const patching = input['patching'];
   if (patching !== undefined && (!isObj(patching) || !strings(patching['queue']) || !strings(patching['applied']))) {
     return { ok: false, error: 'worldFinal.patching must have queue and applied lists' };

@@ -10,7 +10,7 @@
  * method models from it; what survives a reboot is carried into the next
  * boot's spec by nextBoot().
  */
-import type { DependentSpec } from '../scenario/types.ts';
+import type { DependencySpec, DependentSpec } from '../scenario/types.ts';
 
 export interface WorldSpec {
   /** /etc/nodename. Default "unknown". */
@@ -129,6 +129,35 @@ export interface PendingManifest {
    * any held ones back on their services.
    */
   readonly held_dependents?: Readonly<Record<string, readonly DependentSpec[]>>;
+  /**
+   * Seed 003: the manifest replaces one already in the repository (an upgrade
+   * changed it; `services` are in the repository at boot with their old
+   * definition). What the new manifest says, per service FMRI: its
+   * service-level dependencies, replacing the old ones. manifest-import
+   * imports it again because its hash changed, and svccfg import refreshes the
+   * instances (docs/smf-semantics.md §10.4): the new dependencies reach the
+   * running graph then, not before.
+   */
+  readonly upgrade?: Readonly<Record<string, UpgradedService>>;
+}
+
+export interface UpgradedService {
+  readonly dependencies: readonly DependencySpec[];
+}
+
+/**
+ * A site profile (docs/smf-semantics.md §10.4 step 3): svccfg apply writes
+ * general/enabled of the instances it names (persistent, as `svcadm enable`
+ * without -t). Applied once, by manifest-import (or before any service starts
+ * for /etc/svc/profile in the two-step scheme), and not again at later boots.
+ */
+export interface ProfileSpec {
+  /** e.g. "/var/svc/profile/site.xml", "/etc/svc/profile/site/ntp.xml". */
+  readonly path: string;
+  readonly enable?: readonly string[];
+  readonly disable?: readonly string[];
+  /** Applied at an earlier boot (set by the next boot). */
+  readonly applied?: boolean;
 }
 
 export interface RepositorySpec {
@@ -138,6 +167,8 @@ export interface RepositorySpec {
   readonly pending?: readonly PendingManifest[];
   /** Services whose packages are not installed: never in the repository (e.g. SVM's system/metainit). */
   readonly not_installed?: readonly string[];
+  /** Site profiles on disk (seed 003). */
+  readonly profiles?: readonly ProfileSpec[];
 }
 
 export interface ProposalsSpec {

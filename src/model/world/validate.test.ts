@@ -115,4 +115,20 @@ describe('validateWorldScenario (actions and services against the world)', () =>
       { path: '$.actions[2].run', message: 'if_mpadm needs a "world" with a network (nics, interfaces) to act on' },
     ]);
   });
+
+  it('seed 003: an upgraded manifest names one of its services and gives dependencies; a profile names instances (docs/smf-semantics.md §10.4)', () => {
+    const issues = validateWorld(
+      {
+        repository: {
+          pending: [{ path: 'a.xml', services: ['svc:/a'], upgrade: { 'svc:/b': { dependencies: [{ name: 'x', grouping: 'require_all', restart_on: 'none', targets: [] }] } } }],
+          profiles: [{ path: '/var/svc/profile/site.xml', enable: ['svc:/a'], colour: 1 }],
+        },
+      },
+      '$.world',
+    );
+    expect(issues).toContainEqual({ path: '$.world.repository.pending[0].upgrade["svc:/b"]', message: 'the upgraded service svc:/b must be one of this manifest\'s "services"' });
+    expect(issues).toContainEqual({ path: '$.world.repository.pending[0].upgrade["svc:/b"].dependencies[0].targets', message: '"targets" must be a non-empty list of FMRIs' });
+    expect(issues).toContainEqual({ path: '$.world.repository.profiles[0].enable[0]', message: 'must be an instance FMRI such as "svc:/network/ntp:default", not the string "svc:/a"' });
+    expect(issues.some((i) => i.path === '$.world.repository.profiles[0].colour')).toBe(true);
+  });
 });

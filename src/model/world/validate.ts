@@ -217,7 +217,7 @@ function checkDependents(c: Issues, v: unknown, path: string): void {
 
 function checkRepository(c: Issues, v: unknown, path: string): void {
   if (v === undefined || !c.obj(v, path, '"repository"')) return;
-  c.keys(v, ['scheme', 'pending', 'not_installed'], path);
+  c.keys(v, ['scheme', 'pending', 'not_installed', 'profiles'], path);
   c.oneOf(v, 'scheme', ['late', 'two-step'], path);
   if (v['not_installed'] !== undefined && c.list_(v['not_installed'], `${path}.not_installed`, '"not_installed"')) {
     v['not_installed'].forEach((f, k) => {
@@ -228,7 +228,7 @@ function checkRepository(c: Issues, v: unknown, path: string): void {
     v['pending'].forEach((m, k) => {
       const p = `${path}.pending[${k}]`;
       if (!c.obj(m, p, 'a pending manifest')) return;
-      c.keys(m, ['path', 'services', 'vendor', 'held_dependents'], p);
+      c.keys(m, ['path', 'services', 'vendor', 'held_dependents', 'upgrade'], p);
       const mp = c.str(m, 'path', p, true);
       if (mp !== undefined && (!mp.endsWith('.xml') || mp.startsWith('/'))) c.add(`${p}.path`, `a manifest path relative to the manifest directory, such as "network/dlmgmt.xml", not "${mp}"`);
       const s = m['services'];
@@ -241,8 +241,49 @@ function checkRepository(c: Issues, v: unknown, path: string): void {
       if (held !== undefined && c.obj(held, `${p}.held_dependents`, '"held_dependents"')) {
         for (const [f, deps] of Object.entries(held)) checkDependents(c, deps, `${p}.held_dependents["${f}"]`);
       }
+      const up = m['upgrade'];
+      if (up !== undefined && c.obj(up, `${p}.upgrade`, '"upgrade"')) {
+        for (const [f, u] of Object.entries(up)) {
+          const q = `${p}.upgrade["${f}"]`;
+          if (!Array.isArray(s) || !s.includes(f)) c.add(q, `the upgraded service ${f} must be one of this manifest's "services"`);
+          if (!c.obj(u, q, 'an upgraded service')) continue;
+          c.keys(u, ['dependencies'], q);
+          checkUpgradeDependencies(c, u['dependencies'], `${q}.dependencies`);
+        }
+      }
     });
   }
+  if (v['profiles'] !== undefined && c.list_(v['profiles'], `${path}.profiles`, '"profiles"')) {
+    v['profiles'].forEach((pr, k) => {
+      const p = `${path}.profiles[${k}]`;
+      if (!c.obj(pr, p, 'a site profile')) return;
+      c.keys(pr, ['path', 'enable', 'disable', 'applied'], p);
+      c.abs(pr, 'path', p, true);
+      c.bool(pr, 'applied', p);
+      for (const key of ['enable', 'disable']) {
+        const l = pr[key];
+        if (l === undefined) continue;
+        if (!Array.isArray(l)) c.add(`${p}.${key}`, `"${key}" must be a list of instance FMRIs`);
+        else l.forEach((f, j) => {
+          if (typeof f !== 'string' || !/^svc:\/[^:]+:[^:]+$/.test(f)) c.add(`${p}.${key}[${j}]`, `must be an instance FMRI such as "svc:/network/ntp:default", not ${describe(f)}`);
+        });
+      }
+    });
+  }
+}
+
+/** An upgraded manifest's dependencies: the shape of a service's (docs/scenario-format.md). */
+function checkUpgradeDependencies(c: Issues, v: unknown, path: string): void {
+  if (!c.list_(v, path, '"dependencies"')) return;
+  v.forEach((d, k) => {
+    const p = `${path}[${k}]`;
+    if (!c.obj(d, p, 'a dependency')) return;
+    c.str(d, 'name', p, true);
+    c.oneOf(d, 'grouping', GROUPINGS, p, true);
+    c.oneOf(d, 'restart_on', RESTART_ONS, p, true);
+    const t = d['targets'];
+    if (!Array.isArray(t) || t.length === 0 || t.some((x) => typeof x !== 'string')) c.add(`${p}.targets`, '"targets" must be a non-empty list of FMRIs');
+  });
 }
 
 function checkProposals(c: Issues, v: unknown, path: string): void {

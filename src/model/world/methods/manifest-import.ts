@@ -12,6 +12,11 @@
  * the volatile repository to /etc/svc/repository.db, make a compatibility
  * link under /var/svc/manifest for each /etc/svc/manifest manifest, and
  * import what third parties delivered to /var/svc/manifest.
+ *
+ * Either way (seed 003, §10.4): a manifest an upgrade changed is imported
+ * again and svccfg refreshes the instances it changed (the engine then reads
+ * their new dependencies); site profiles not applied yet are applied after
+ * the manifests (svccfg apply: persistent general/enabled).
  */
 import { loadedDescriptions, loadingDescriptions, SMF_EXIT } from '../messages.ts';
 import { instancesOf, manifestPath } from '../repository.ts';
@@ -27,6 +32,11 @@ export const manifestImport: MethodModel = (world, req) => {
     const path = manifestPath(repo.scheme, m);
     const visible = world.onDiskVisible(path);
     world.access.read('path', path, visible, { program: 'svccfg', ...(visible ? {} : { detail: 'its filesystem is not mounted' }) });
+    return visible;
+  });
+  const profiles = repo.profilesToApply().filter((p) => {
+    const visible = world.onDiskVisible(p.path);
+    world.access.read('path', p.path, visible, { program: 'svccfg', ...(visible ? {} : { detail: 'its filesystem is not mounted' }) });
     return visible;
   });
   const n = fromVar.length;
@@ -53,8 +63,31 @@ export const manifestImport: MethodModel = (world, req) => {
       for (const m of fromVar) {
         repo.imported.add(m.path);
         repo.committed.add(m.path);
-        const imported = m.services.flatMap((s) => instancesOf(world.scenario, s));
-        changes.push({ kind: 'repository', summary: `${manifestPath(repo.scheme, m)} imported: ${m.services.join(', ')} now in the repository`, manifest: m.path, imported, services: m.services, program: 'svccfg' });
+        const instances = m.services.flatMap((s) => instancesOf(world.scenario, s));
+        if (m.upgrade !== undefined) {
+          // Its hash changed: imported again, and svccfg import refreshes the instances it changed (§10.4).
+          const refresh = Object.keys(m.upgrade).flatMap((s) => instancesOf(world.scenario, s));
+          changes.push({
+            kind: 'repository',
+            summary: `${manifestPath(repo.scheme, m)} imported again (an upgrade changed it): ${Object.keys(m.upgrade).join(', ')} updated; svccfg refreshes ${refresh.join(', ') || 'no instance'}`,
+            manifest: m.path,
+            reimported: manifestPath(repo.scheme, m),
+            refresh,
+            services: m.services,
+            program: 'svccfg',
+          });
+          continue;
+        }
+        changes.push({ kind: 'repository', summary: `${manifestPath(repo.scheme, m)} imported: ${m.services.join(', ')} now in the repository`, manifest: m.path, imported: instances, services: m.services, program: 'svccfg' });
+      }
+      // Step 3: the site profiles, after the manifests (svccfg apply).
+      for (const p of profiles) {
+        repo.appliedProfiles.add(p.path);
+        const enable: Record<string, boolean> = {};
+        for (const f of p.enable ?? []) enable[f] = true;
+        for (const f of p.disable ?? []) enable[f] = false;
+        const what = Object.entries(enable).map(([f, on]) => `${f} ${on ? 'enabled' : 'disabled'}`);
+        changes.push({ kind: 'profile', summary: `svccfg apply ${p.path}: ${what.join(', ') || 'nothing to change'} (general/enabled, persistent)`, path: p.path, enable, program: 'svccfg' });
       }
       if (n > 0) world.note(t, `manifest-import imported ${n} manifest${n === 1 ? '' : 's'} from /var/svc/manifest`, req.fmri);
       return changes;
