@@ -89,7 +89,7 @@ test.describe('compare two boots', () => {
     expect(model?.divergence?.fmri).toBe(EARLY);
     await expect(page.getByTestId('compare.divergence.fmri')).toContainText(EARLY);
     // Boot A has no such service; B's event is early-devlinks' own.
-    await expect(page.getByTestId('compare.event.A')).toContainText('no further events');
+    await expect(page.getByTestId('compare.event.A')).toContainText('this boot has no such service');
     await expect(page.getByTestId('compare.xv.B')).toContainText(`$ svcs -xv\n${EARLY}`);
   });
 

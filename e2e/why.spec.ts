@@ -27,6 +27,11 @@ test.describe('why, all the way down', () => {
     expect(chainBox?.y ?? 0).toBeLessThan(xvBox?.y ?? 0);
     // The missing ordering is drawn on the graph: a dashed hazard edge labelled with the path.
     await expect.poll(() => app.graph.classesOf(`hazard:${PHYSICAL}>${DEVICE_LOCAL}:/dev/ipmpstub`)).toContain('hazard');
+    // "Show it on the graph": the root-cause focus lights the failed service and the one that provides what it needed.
+    await page.getByTestId('why.hazard.show').click();
+    await expect(page.getByTestId('focus.mode')).toHaveValue('cause');
+    await expect.poll(() => app.graph.classesOf(DEVICE_LOCAL)).toContain('hl');
+    await expect.poll(() => app.graph.classesOf(PHYSICAL)).toContain('hl');
     await app.shot('why-flagship-physical');
 
     // A step's time moves the playhead to its instant.
@@ -34,10 +39,14 @@ test.describe('why, all the way down', () => {
     const t = Number(await provided.getAttribute('data-t'));
     await provided.getByTestId('why.step.time').click();
     await expect.poll(() => app.read('playhead')).toBe(t);
-    // Its service: clicking selects system/device/local.
+    // Its service: clicking selects system/device/local, whose Why starts at the top (not where the last one was scrolled to).
+    const inspector = page.getByTestId('inspector');
+    await inspector.evaluate((e) => e.scrollTo(0, e.scrollHeight));
+    await expect.poll(() => inspector.evaluate((e) => e.scrollTop)).toBeGreaterThan(0);
     await provided.getByTestId('why.step.select').click();
     expect(await app.read('selected')).toBe(DEVICE_LOCAL);
     await expect(page.getByTestId('inspector.fmri')).toHaveText(DEVICE_LOCAL);
+    await expect.poll(() => page.getByTestId('inspector').evaluate((e) => e.scrollTop)).toBe(0);
   });
 
   test('the problem list is svcs -x\'s: the failure, and what every boot of the 2009 graph has under one collapsed heading', async ({ page }) => {
@@ -45,6 +54,8 @@ test.describe('why, all the way down', () => {
     // At 0 ms nothing has failed (services merely starting are not problems).
     await expect(page.getByTestId('problems.summary')).toContainText('Nothing has failed');
     await app.call('end');
+    // Running out of the enabled services (the 2009 graph's many disabled instances never run).
+    await expect(page.getByTestId('problems.summary')).toContainText(/\d+ of \d+ enabled services running \(\d+ not enabled\)/);
     const failures = page.getByTestId('problems.failures');
     await expect(failures.locator(`[data-fmri="${PHYSICAL}"]`)).toBeVisible();
     const expected = page.getByTestId('problems.expected');
@@ -62,6 +73,15 @@ test.describe('why, all the way down', () => {
     await page.getByTestId('condition.devices.libdlpi-fallback').getByRole('combobox').selectOption('yes');
     await expect(page.getByTestId('outcome.text')).toContainText('physical:default maintenance → online');
     await expect(page.locator(`[data-testid="outcome.item"][data-fmri="${PHYSICAL}"]`)).toContainText('maintenance → online');
+    // The failure that went away comes first; "+N more" lists the rest in place.
+    await expect(page.getByTestId('outcome.item').first()).toHaveAttribute('data-fmri', PHYSICAL);
+    const changed = Number(await page.getByTestId('outcome').getAttribute('data-changed'));
+    expect(changed).toBeGreaterThan(3);
+    await expect(page.getByTestId('outcome.item')).toHaveCount(3);
+    await page.getByTestId('outcome.more').click();
+    await expect(page.getByTestId('outcome.item')).toHaveCount(changed);
+    await page.getByTestId('outcome.more').click();
+    await expect(page.getByTestId('outcome.item')).toHaveCount(3);
     expect(await app.read('playhead')).toBe(await app.read('endTime'));
     expect(await app.read('getState', PHYSICAL)).toBe('online');
     // Marked on the graph too.

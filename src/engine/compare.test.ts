@@ -66,6 +66,9 @@ describe('first divergence names the instance whose event diverges (issue 13)', 
     const EARLY = 'svc:/system/device/early-devlinks:default';
     expect(c.divergence?.fmri).toBe(EARLY);
     expect(c.divergence?.a).toBeUndefined();
+    // Boot A's graph has no such service (the card says so, rather than "no further events").
+    expect(c.divergence).toMatchObject({ inA: false, inB: true });
+    expect(a.instances.some((i) => i.fmri === EARLY)).toBe(false);
     const firstInB = b.records.find((r): r is StatusRecord => r.kind === 'status' && r.fmri === EARLY && r.from !== r.to);
     if (firstInB === undefined) throw new Error('early-devlinks never changed state in B');
     expect(c.divergence?.b).toMatchObject({ fmri: EARLY, t: firstInB.t, what: `${firstInB.from} -> ${firstInB.to}` });
@@ -77,5 +80,6 @@ describe('first divergence names the instance whose event diverges (issue 13)', 
     const c = compareTraces(run(chain([100, 200, 300])), run([svc('svc:/c/s0', { start: { duration: 100, exit: 96 } }), ...chain([100, 200, 300]).slice(1)]));
     expect(c.divergence?.a?.fmri).toBe(c.divergence?.fmri);
     expect(c.divergence?.b?.fmri).toBe(c.divergence?.fmri);
+    expect(c.divergence).toMatchObject({ inA: true, inB: true });
   });
 });

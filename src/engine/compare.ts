@@ -32,6 +32,9 @@ export interface Divergence {
   /** The instance the divergence is about (a's, else b's). */
   readonly fmri: string;
   readonly t: number;
+  /** Whether each boot's graph has that instance at all (option 2 adds a service the other boot does not have). */
+  readonly inA: boolean;
+  readonly inB: boolean;
   /** svcs -xv of that instance in each boot, at the instant of divergence. */
   readonly explainA?: Explanation;
   readonly explainB?: Explanation;
@@ -127,6 +130,8 @@ export function compareTraces(a: Trace, b: Trace): Comparison {
       ...(y === undefined ? {} : { b: y }),
       fmri,
       t: d.t,
+      inA: a.instances.some((i) => i.fmri === fmri),
+      inB: b.instances.some((i) => i.fmri === fmri),
       ...(explainA === undefined ? {} : { explainA }),
       ...(explainB === undefined ? {} : { explainB }),
     };

@@ -22,8 +22,8 @@ describe('outcomeChange', () => {
       { fmri: 'svc:/b:default', from: 'offline', to: 'online' },
     ]);
     expect(c.endAfter).toBe(after.endTime);
-    expect(c.text).toContain('a:default maintenance → online');
-    expect(c.text).toContain(`The boot now takes`);
+    expect(c.headline).toBe('2 services end differently');
+    expect(c.length).toMatch(/^The boot now takes .* \(was .*\)\.$/);
   });
 
   it('lists a failure that appears or goes away before the services that merely follow it', () => {
@@ -38,7 +38,8 @@ describe('outcomeChange', () => {
   it('says when no service ends differently', () => {
     const c = outcomeChange(boot(0), boot(0, 100, 50));
     expect(c.changed).toEqual([]);
-    expect(c.text).toMatch(/^No service ends differently\. The boot now takes/);
+    expect(c.headline).toBe('No service ends differently');
+    expect(c.length).toMatch(/^The boot now takes/);
   });
 });
 

@@ -29,8 +29,10 @@ export interface OutcomeChange {
   readonly changed: readonly EndsDifferently[];
   readonly endBefore: number;
   readonly endAfter: number;
-  /** One or two sentences: what ends differently and how long the boot takes now, or that nothing ends differently. */
-  readonly text: string;
+  /** "3 services end differently" or "No service ends differently". */
+  readonly headline: string;
+  /** How long the boot takes now (and took before, if that changed). */
+  readonly length: string;
 }
 
 /** How the outcome of a boot changed between two runs of it. */
@@ -44,11 +46,9 @@ export function outcomeChange(before: Trace, after: Trace): OutcomeChange {
   // Failures that appear or go away first (what the change was about), then the rest in trace order.
   const weight = (x: EndsDifferently): number => (FAILED.has(x.from) || FAILED.has(x.to) ? 0 : 1);
   changed.sort((x, y) => weight(x) - weight(y));
-  const shown = changed.slice(0, 2).map((x) => `${x.fmri.replace(/^svc:\//, '')} ${x.from} → ${x.to}`);
-  const more = changed.length > shown.length ? `, and ${changed.length - shown.length} more` : '';
-  const what = changed.length === 0 ? 'No service ends differently.' : `${changed.length === 1 ? '1 service ends' : `${changed.length} services end`} differently: ${shown.join('; ')}${more}.`;
+  const headline = changed.length === 0 ? 'No service ends differently' : `${changed.length === 1 ? '1 service ends' : `${changed.length} services end`} differently`;
   const length = before.endTime === after.endTime ? `The boot still takes ${formatTime(after.endTime)}.` : `The boot now takes ${formatTime(after.endTime)} (was ${formatTime(before.endTime)}).`;
-  return { changed, endBefore: before.endTime, endAfter: after.endTime, text: `${what} ${length}` };
+  return { changed, endBefore: before.endTime, endAfter: after.endTime, headline, length };
 }
 
 const key = (e: BootEvent): string => `${e.fmri}\u0000${e.what}`;

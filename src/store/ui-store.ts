@@ -27,8 +27,11 @@ export interface Toast {
 /** What a change (condition, boot option, command, edit) did to the outcome of the boot (issue 13). */
 export interface OutcomeNotice {
   readonly id: number;
-  readonly text: string;
-  /** Instances that end differently, with their states before and after. */
+  /** "3 services end differently" or "No service ends differently". */
+  readonly headline: string;
+  /** How long the boot takes now (and took before). */
+  readonly length: string;
+  /** Instances that end differently, with their states before and after (failures that appear or go away first). */
   readonly changed: readonly { readonly fmri: string; readonly from: string; readonly to: string }[];
 }
 
@@ -87,7 +90,7 @@ export interface UiActions extends TeachActions {
   showLinkNotice(text: string, restorable: boolean): void;
   dismissLinkNotice(): void;
   setEditorOpen(open: boolean): void;
-  showOutcome(text: string, changed: OutcomeNotice['changed']): void;
+  showOutcome(outcome: Omit<OutcomeNotice, 'id'>): void;
   dismissOutcome(): void;
 }
 
@@ -145,7 +148,7 @@ export function createUiStore(initial: Partial<UiData> = {}): UiStore {
     showLinkNotice: (text, restorable) => set({ linkNotice: { id: ++toastId, text, restorable } }),
     dismissLinkNotice: () => set({ linkNotice: undefined }),
     setEditorOpen: (editorOpen) => set({ editorOpen }),
-    showOutcome: (text, changed) => set({ outcome: { id: ++toastId, text, changed } }),
+    showOutcome: (o) => set({ outcome: { id: ++toastId, headline: o.headline, length: o.length, changed: o.changed } }),
     dismissOutcome: () => set({ outcome: undefined }),
   }));
 }

@@ -20,7 +20,7 @@ const KIND_LABEL: Record<CauseStep['kind'], string> = {
   order: 'order', absent: 'absent', admin: 'administrator', cycle: 'cycle', exit: 'exit', also: 'also',
 };
 
-function Step({ step, n }: { readonly step: CauseStep; readonly n: number }) {
+function Step({ step, n, previous }: { readonly step: CauseStep; readonly n: number; readonly previous: string | undefined }) {
   const ui = useUiActions();
   const commands = useCommands();
   const selected = useUi((s) => s.selected);
@@ -28,44 +28,53 @@ function Step({ step, n }: { readonly step: CauseStep; readonly n: number }) {
   const fmri = step.fmri;
   const t = step.t;
   const hazard = step.kind === 'order' && !step.ordered;
+  // The text and its two actions flow as one paragraph: a whole chain fits the inspector at 1366×768.
   return (
     <li className={styles.step} data-kind={step.kind} data-hazard={hazard ? 'true' : undefined} data-testid="why.step" data-fmri={fmri} data-t={t}>
       <span className={styles.n} aria-hidden="true">{n}</span>
-      <div className={styles.body}>
-        <span className={styles.kind}>{KIND_LABEL[step.kind]}</span>
-        <p className={styles.text}>{step.text}</p>
-        {(fmri !== undefined || t !== undefined) && (
-          <div className={styles.actions}>
-            {fmri !== undefined && fmri !== selected && (
-              <button type="button" className={styles.action} onClick={() => ui.select(fmri)} title={`Select ${fmri}`} data-testid="why.step.select">
-                {shortFmri(fmri)} <Icon name="chevronRight" size={12} />
-              </button>
-            )}
-            {t !== undefined && (
-              <button
-                type="button"
-                className={styles.action}
-                onClick={() => commands.scrubTo(t)}
-                title={`Move the playhead to ${formatTime(t)}`}
-                aria-pressed={playhead === t}
-                data-testid="why.step.time"
-              >
-                <Icon name="play" size={10} /> {formatTime(t)}
-              </button>
-            )}
-          </div>
+      <p className={styles.text}>
+        <span className={styles.kind}>{KIND_LABEL[step.kind]}</span> {step.text}
+        {t !== undefined && (
+          <>
+            {' '}
+            <button
+              type="button"
+              className={styles.action}
+              onClick={() => commands.scrubTo(t)}
+              title={`Move the playhead to ${formatTime(t)}`}
+              aria-label={`Move the playhead to ${formatTime(t)}`}
+              aria-pressed={playhead === t}
+              data-testid="why.step.time"
+            >
+              <Icon name="play" size={9} /> {formatTime(t)}
+            </button>
+          </>
         )}
-      </div>
+        {fmri !== undefined && fmri !== selected && fmri !== previous && (
+          <>
+            {' '}
+            <button type="button" className={styles.action} onClick={() => ui.select(fmri)} title={`Select ${fmri}`} data-testid="why.step.select">
+              {shortFmri(fmri)} <Icon name="chevronRight" size={11} />
+            </button>
+          </>
+        )}
+      </p>
     </li>
   );
 }
 
 export function CauseChain({ chain }: { readonly chain: Chain }) {
+  const ui = useUiActions();
+  // The dashed edge is drawn in every focus mode, but only the root-cause focus brings both services into view.
+  const showOnGraph = (): void => {
+    ui.setCentreView('graph');
+    ui.setFocusMode('cause');
+  };
   return (
     <div className={styles.root} data-testid="why.chain" data-fmri={chain.fmri}>
       <ol className={styles.steps} aria-label={`Why ${chain.fmri} is ${chain.state}, step by step`}>
         {chain.steps.map((s, k) => (
-          <Step key={`${s.kind}-${k}`} step={s} n={k + 1} />
+          <Step key={`${s.kind}-${k}`} step={s} n={k + 1} previous={chain.steps[k - 1]?.fmri} />
         ))}
       </ol>
       {chain.hazards.map((h) => (
@@ -73,7 +82,10 @@ export function CauseChain({ chain }: { readonly chain: Chain }) {
           <Icon name="warning" size={14} />
           <span>
             <strong>Ordering hazard</strong>: {shortFmri(h.writer)} provides {objectWords(h.object)} that {shortFmri(h.reader)} needs, and no dependency orders
-            them. The graph shows it as a dashed edge.
+            them.{' '}
+            <button type="button" className={styles.show} onClick={() => showOnGraph()} data-testid="why.hazard.show" title="Root-cause focus: the failed service, what it needed and the dashed hazard edge">
+              Show it on the graph
+            </button>
           </span>
         </p>
       ))}

@@ -6,7 +6,7 @@ import { formatTime } from '../../selectors/playhead.ts';
 import { Icon } from '../Icon/Icon.tsx';
 import styles from './CompareView.module.css';
 
-function Side({ name, label, ev, verbose }: { name: 'A' | 'B'; label: string; ev: Divergence['a']; verbose: string | undefined }) {
+function Side({ name, label, ev, has, verbose }: { name: 'A' | 'B'; label: string; ev: Divergence['a']; has: boolean; verbose: string | undefined }) {
   return (
     <div className={styles.side} data-testid={`compare.side.${name}`}>
       <p className={styles.sideHead}>
@@ -15,7 +15,7 @@ function Side({ name, label, ev, verbose }: { name: 'A' | 'B'; label: string; ev
       </p>
       <p className={styles.event} data-testid={`compare.event.${name}`}>
         {ev === undefined ? (
-          <span className={styles.muted}>no further events</span>
+          <span className={styles.muted}>{has ? 'no further events' : 'this boot has no such service'}</span>
         ) : (
           <>
             <span className={styles.at}>{formatTime(ev.t)}</span> <span className={styles.what}>{ev.what}</span>
@@ -59,8 +59,8 @@ export function DivergenceCard({ d, labelA, labelB }: { readonly d: Divergence |
         {d.fmri} <Icon name="chevronRight" size={14} />
       </button>
       <div className={styles.sides}>
-        <Side name="A" label={labelA} ev={d.a} verbose={d.explainA?.verbose} />
-        <Side name="B" label={labelB} ev={d.b} verbose={d.explainB?.verbose} />
+        <Side name="A" label={labelA} ev={d.a} has={d.inA} verbose={d.explainA?.verbose} />
+        <Side name="B" label={labelB} ev={d.b} has={d.inB} verbose={d.explainB?.verbose} />
       </div>
     </section>
   );

@@ -172,7 +172,8 @@ export function Inspector() {
   const ex = insight.explanation;
 
   return (
-    <div className={styles.scroll} data-testid="inspector">
+    // Keyed by the selection: another service starts at the top of its Why, not where the last one was scrolled to.
+    <div className={styles.scroll} data-testid="inspector" key={selected}>
       <header className={styles.header}>
         <h2 className={styles.fmri} data-testid="inspector.fmri">
           <BreakableFmri fmri={selected} />

@@ -44,23 +44,37 @@ export function ProblemList() {
   const run = useRun();
   const frame = useSlowFrame();
   const groups = useMemo(() => problemGroups({ trace: run.trace, statuses: frame.statuses, files: frame.files }), [run.trace, frame]);
+  // Running out of enabled: an instance that is not enabled never runs, so it is not counted (the 2009 graph has 118 of them).
   const counts = useMemo(() => {
     let online = 0;
-    let total = 0;
+    let enabled = 0;
+    let notEnabled = 0;
     for (const i of run.trace.instances) {
       const s = frame.statuses.get(i.fmri);
       if (s === undefined || !s.present) continue;
-      total++;
+      if (!s.enabled) {
+        notEnabled++;
+        continue;
+      }
+      enabled++;
       if (s.state === 'online' || s.state === 'degraded') online++;
     }
-    return { online, total };
+    return { online, enabled, notEnabled };
   }, [run.trace, frame]);
   const { failures, starting, disabled, expected, missingFromGraph } = groups;
+  // What the expected ones hold back (svcs -x's Impact), beyond themselves.
+  const behind = useMemo(() => {
+    const listed = new Set(expected.map((e) => e.fmri));
+    const out = new Set<string>();
+    for (const e of expected) for (const f of e.impact) if (!listed.has(f)) out.add(f);
+    return out.size;
+  }, [expected]);
 
   return (
     <div className={styles.root} data-testid="inspector.problems" data-failures={failures.length} data-listed={groups.all.length}>
       <p className={styles.summary} data-testid="problems.summary">
-        <strong>{counts.online}</strong> of {counts.total} services running.
+        <strong>{counts.online}</strong> of {counts.enabled} enabled services running
+        {counts.notEnabled > 0 && <span className={styles.muted}> ({counts.notEnabled} not enabled)</span>}.
         {failures.length === 0
           ? ' Nothing has failed at this instant.'
           : ` svcs -x: ${plural(failures.length, 'problem', 'problems')} at this instant:`}
@@ -97,6 +111,7 @@ export function ProblemList() {
           <summary>
             Also on a healthy boot of this graph: {plural(expected.length, 'service waits', 'services wait')} for{' '}
             {missingFromGraph.map(shortFmri).join(', ')}, which this graph does not contain
+            {behind > 0 && `, and ${plural(behind, 'service waits', 'services wait')} behind them`}
           </summary>
           <ul className={styles.list}>
             {expected.map((p) => (

@@ -28,6 +28,6 @@ export function useChangeFeedback(): void {
     const pos = playheadAfterChange(before.trace, run.trace, selectPosition(ui));
     ui.seek(pos);
     const c = outcomeChange(before.trace, run.trace);
-    ui.showOutcome(c.text, c.changed);
+    ui.showOutcome(c);
   }, [session, run]);
 }
