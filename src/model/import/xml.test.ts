@@ -77,7 +77,8 @@ describe('parseXml', () => {
     const { value: e, ms } = timed(() => failure(bad('billion-laughs.xml')));
     expect(e.kind).toBe('entity-declaration');
     expect(e.message).toContain('"billion laughs"');
-    expect(ms).toBeLessThan(200);
+    // Refused at the entity declaration, so nothing is expanded; how fast is printed, not asserted (a timed assertion failed under machine load; DEVELOPERS.md).
+    console.info(`billion laughs refused in ${ms.toFixed(1)} ms`);
   });
 
   it('refuses a parameter-entity declaration too', () => {
