@@ -99,6 +99,26 @@ test.describe('conditions, explanations and interventions', () => {
     await expect(page.getByTestId('boot.carried')).toHaveCount(0);
   });
 
+  test('IPMP from the commands panel: offline a NIC and bring it back (seed 001, if_mpadm; the failback reaches the console)', async ({ page }) => {
+    const app = await BootgraphApp.open(page, '?preset=ipmp-dynamic-reconfiguration');
+    await page.keyboard.press('End');
+    const end = await app.read('playhead');
+    const nics = page.getByLabel('Dynamic reconfiguration and IPMP');
+    const hme1 = nics.locator('div').filter({ has: page.locator('code', { hasText: 'hme1' }) });
+    await hme1.getByRole('button', { name: 'offline' }).click();
+    await expect(page.getByTestId('intervention').filter({ hasText: 'if_mpadm -d hme1' })).toHaveCount(1);
+    await hme1.getByRole('button', { name: 'online' }).click();
+    await expect(page.getByTestId('intervention').filter({ hasText: 'if_mpadm -r hme1' })).toHaveCount(1);
+    expect(await app.read('interventions')).toEqual([
+      { at: end, run: 'if_mpadm -d hme1' },
+      { at: end, run: 'if_mpadm -r hme1' },
+    ]);
+    await page.keyboard.press('End');
+    await page.getByRole('tab', { name: 'Console' }).click();
+    await expect(page.getByTestId('console')).toContainText('in.mpathd[120]: Successfully failed back to NIC hme1');
+    await app.shot('ipmp-if-mpadm');
+  });
+
   test('keyboard shortcuts', async ({ page }) => {
     const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
     await page.locator('body').click({ position: { x: 5, y: 300 } });

@@ -101,7 +101,7 @@ export function ConditionsPanel() {
               </button>
               <span className={styles.bootNo} data-testid="boot.number" title={stepper?.description}>
                 Boot {run.boot + 1}
-                <span className={styles.bootHint}>{run.boot === 0 ? ` · ${firstLabel ?? 'as the scenario starts'}` : ' · after a reboot'}</span>
+                <span className={styles.bootHint}>{run.boot === 0 ? ` · ${firstLabel ?? 'as the scenario starts'}` : ' · rebooted'}</span>
               </span>
               <button
                 type="button"

@@ -65,12 +65,14 @@ export function InterventionsPanel() {
         ))}
       </ol>
       {nics.length > 0 && (
-        <div className={styles.nics} aria-label="Dynamic reconfiguration">
+        <div className={styles.nics} aria-label="Dynamic reconfiguration and IPMP">
           {nics.map((n) => (
             <div key={n} className={styles.nic}>
               <code>{n}</code>
               <button type="button" className="ui-btn ui-btn-sm" onClick={() => commands.intervene(`cfgadm -c unconfigure ${n}`)}>detach</button>
               <button type="button" className="ui-btn ui-btn-sm" onClick={() => commands.intervene(`cfgadm -c configure ${n}`)}>attach</button>
+              <button type="button" className="ui-btn ui-btn-sm" title={`if_mpadm -d ${n}: take ${n} out of service in its IPMP group; its data addresses move to the group's other interfaces`} onClick={() => commands.intervene(`if_mpadm -d ${n}`)}>offline</button>
+              <button type="button" className="ui-btn ui-btn-sm" title={`if_mpadm -r ${n}: put ${n} back in service; its data addresses fail back`} onClick={() => commands.intervene(`if_mpadm -r ${n}`)}>online</button>
             </div>
           ))}
         </div>

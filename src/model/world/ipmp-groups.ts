@@ -12,7 +12,7 @@
  * move between interfaces (commands/if-mpadm.ts, commands/cfgadm.ts).
  */
 import { groupUnusable, groupUsable } from './messages.ts';
-import type { IpInterface, NetworkState } from './network.ts';
+import type { NetworkState } from './network.ts';
 import type { WorldChange } from './runtime.ts';
 
 export function groupNames(net: NetworkState): string[] {
@@ -21,20 +21,11 @@ export function groupNames(net: NetworkState): string[] {
   return [...out].sort();
 }
 
-export function usableMembers(net: NetworkState, group: string): IpInterface[] {
-  return net.members(group).filter((m) => !m.offline);
-}
-
-export function activeMembers(net: NetworkState, group: string): IpInterface[] {
-  const usable = usableMembers(net, group);
-  const regular = usable.filter((m) => !m.standby);
-  return regular.length > 0 ? regular : usable.slice(0, 1);
-}
 
 /** The active interfaces of every named group, to compare after a command. */
 export function activeSets(net: NetworkState): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const g of groupNames(net)) out.set(g, activeMembers(net, g).map((m) => m.name));
+  for (const g of groupNames(net)) out.set(g, net.activeMembers(g).map((m) => m.name));
   return out;
 }
 
@@ -53,7 +44,7 @@ export function refreshGroups(net: NetworkState, before: ReadonlyMap<string, rea
   if (!net.mpathd) return changes;
   const groups = new Set([...before.keys(), ...groupNames(net)]);
   for (const g of [...groups].sort()) {
-    const usable = usableMembers(net, g);
+    const usable = net.usableMembers(g);
     if (net.impl !== 'pre-clearview') {
       if (usable.length === 0 && !net.failMsgPrinted.has(g)) {
         net.failMsgPrinted.add(g);
@@ -64,7 +55,7 @@ export function refreshGroups(net: NetworkState, before: ReadonlyMap<string, rea
       }
     }
     const was = before.get(g) ?? [];
-    const now = activeMembers(net, g).map((m) => m.name);
+    const now = net.activeMembers(g).map((m) => m.name);
     const gi = net.groupInterface(g);
     if (net.impl === 'pre-clearview' || gi === undefined || sameList(was, now)) continue;
     const data = gi.addresses.filter((a) => a.addr !== '0.0.0.0').map((a) => a.addr);

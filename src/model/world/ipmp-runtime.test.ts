@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { WORLD_COMMAND_MODELS } from './commands/index.ts';
 import { splitWords } from '../scenario/actions.ts';
+import { networkView } from './network.ts';
 import { runModel, state } from './test-world.ts';
 import type { WorldState } from './state.ts';
 import type { WorldSpec } from './types.ts';
@@ -98,6 +99,8 @@ describe('if_mpadm with Clearview (the addresses stay on ipmp0; the interfaces c
     expect(r.ok).toBe(true);
     expect(w.net.hostOf('192.168.1.10')).toBe('ipmp0');
     expect(summaries(r)).toEqual(['bge0 offline', 'ipmp0 (group prod): data address 192.168.1.10 now sent and received on bge1 (was bge0)']);
+    // The world snapshot (--format json world) says the same.
+    expect(networkView(w.net).interfaces.find((i) => i.name === 'ipmp0')?.active).toEqual(['bge1']);
     const back = run(w, 'if_mpadm -r bge0');
     expect(summaries(back)).toEqual(['bge0 online again', 'ipmp0 (group prod): data address 192.168.1.10 now sent and received on bge0 (was bge1)']);
     // Clearview's in.mpathd logs nothing for an offline or its undo (phyint_offline()).

@@ -93,6 +93,18 @@ export class NetworkState {
     return [...this.interfaces.values()].filter((i) => !i.ipmp && i.group === group);
   }
 
+  /** in.mpathd's usable interfaces of a group: plumbed members that are not offline (mpd_tables.c). */
+  usableMembers(group: string): IpInterface[] {
+    return this.members(group).filter((m) => !m.offline);
+  }
+
+  /** The members carrying the group's data traffic: the usable non-standby ones, or one standby if there is none (phyint_activate_another()). */
+  activeMembers(group: string): IpInterface[] {
+    const usable = this.usableMembers(group);
+    const regular = usable.filter((m) => !m.standby);
+    return regular.length > 0 ? regular : usable.slice(0, 1);
+  }
+
   /** Lowest free ipmpN (create_ipmp() with genppa). */
   nextIpmpName(): string {
     for (let n = 0; n < 1000; n++) if (!this.interfaces.has(`ipmp${n}`)) return `ipmp${n}`;
@@ -137,6 +149,8 @@ export interface InterfaceView {
   readonly name: string;
   readonly ipmp: boolean;
   readonly group?: string;
+  /** An IPMP interface (Clearview, today): the group's interfaces its data addresses are sent and received on now. */
+  readonly active?: readonly string[];
   readonly standby: boolean;
   readonly offline: boolean;
   readonly addresses: readonly AddressView[];
@@ -158,6 +172,7 @@ export function networkView(n: NetworkState): { nics: NicView[]; interfaces: Int
       name: i.name,
       ipmp: i.ipmp,
       ...(i.group === undefined ? {} : { group: i.group }),
+      ...(i.ipmp && i.group !== undefined ? { active: n.activeMembers(i.group).map((m) => m.name) } : {}),
       standby: i.standby,
       offline: i.offline,
       addresses: i.addresses.map((a) => ({ address: a.addr, up: a.up, test: a.test, deprecated: a.deprecated, source: a.source, home: a.home })),

@@ -18,7 +18,7 @@
  *
  * Texts: docs/console-messages.md §4.6.
  */
-import { activeSets, daemonSyslog, networkChanges, refreshGroups, usableMembers } from '../ipmp-groups.ts';
+import { activeSets, daemonSyslog, networkChanges, refreshGroups } from '../ipmp-groups.ts';
 import { failedBackTo, IF_MPADM_PRE_CLEARVIEW, ifMpadmFatal, IPMP_ERRMSG } from '../messages.ts';
 import type { Address, IpInterface, NetworkState } from '../network.ts';
 import type { WorldChange } from '../runtime.ts';
@@ -51,7 +51,7 @@ function offline(net: NetworkState, iface: IpInterface): string | WorldChange[] 
   if (!net.mpathd) return pre ? IF_MPADM_PRE_CLEARVIEW.noMpathd : ifMpadmFatal(`cannot offline ${iface.name}: ${IPMP_ERRMSG.noMpathd}`);
   const group = iface.ipmp ? undefined : iface.group;
   if (group === undefined || group === '') return pre ? IF_MPADM_PRE_CLEARVIEW.minRedundancy : ifMpadmFatal(`cannot offline ${iface.name}: ${IPMP_ERRMSG.unknownIf}`);
-  const others = usableMembers(net, group).filter((m) => m !== iface);
+  const others = net.usableMembers(group).filter((m) => m !== iface);
   if (others.length < 1) return pre ? IF_MPADM_PRE_CLEARVIEW.minRedundancy : ifMpadmFatal(`cannot offline ${iface.name}: ${IPMP_ERRMSG.minRedundancy}`);
   iface.offline = true;
   if (pre) {
