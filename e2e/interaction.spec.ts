@@ -115,7 +115,7 @@ test.describe('conditions, explanations and interventions', () => {
     ]);
     await page.keyboard.press('End');
     await page.getByRole('tab', { name: 'Console' }).click();
-    await expect(page.getByTestId('console')).toContainText('in.mpathd[120]: Successfully failed back to NIC hme1');
+    await expect(page.getByTestId('console')).toContainText('myhost in.mpathd[120]: Successfully failed back to NIC hme1');
     await app.shot('ipmp-if-mpadm');
   });
 

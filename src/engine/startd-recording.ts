@@ -188,7 +188,9 @@ export abstract class StartdRecording {
   protected syslog(message: string, severity: 'err' | 'warning' | 'notice', fmri?: string, program = 'svc.startd'): void {
     if (!this.timezoneKnown) return;
     if (this.syslogdRunning && severity !== 'err') return;
-    this.console(syslogLine(this.era, this.now, message, this.syslogdRunning ? this.hostname ?? 'unknown' : undefined, program), 'syslog', fmri);
+    // syslogd stamps each line with the node name at the time (uname -S, set by system/identity:node).
+    const host = this.hostname ?? this.world.hostname?.() ?? 'unknown';
+    this.console(syslogLine(this.era, this.now, message, this.syslogdRunning ? host : undefined, program), 'syslog', fmri);
   }
 
   /** A `[ time message ]` line in the instance's service log (§1.4). */

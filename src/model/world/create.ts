@@ -93,6 +93,10 @@ class ModelWorld implements WorldRuntime {
   snapshot(): unknown {
     return snapshotOf(this.world);
   }
+
+  hostname(): string | undefined {
+    return this.world.hostname;
+  }
 }
 
 export function createWorld(scenario: Scenario): WorldRuntime | undefined {

@@ -74,6 +74,8 @@ export interface WorldRuntime {
   varWritable(): boolean;
   /** Serialisable state, for the panels. */
   snapshot(): unknown;
+  /** The node name syslogd stamps its lines with (uname -S, set by system/identity:node); undefined: not known. */
+  hostname?(): string | undefined;
   /**
    * Every path that exists when svc.startd starts (the world's namespace, not
    * just the scenario's `files`). ENGINE-REQUEST: Startd.run() should use

@@ -85,7 +85,7 @@ describe('run-time IPMP administration (seed 001; docs/console-messages.md §4.6
   it('if_mpadm -r hme0: the address fails back and in.mpathd says so on the console through syslog', () => {
     const at40 = r.world().filter((w) => w.t === 40_000).map((w) => w.change.summary);
     expect(at40).toContain('192.168.85.19 moved from hme1 to hme0');
-    expect(r.console().filter((l) => l.includes('in.mpathd'))).toEqual(['Jan  6 20:17:00 unknown in.mpathd[120]: Successfully failed back to NIC hme0']);
+    expect(r.console().filter((l) => l.includes('in.mpathd'))).toEqual(['Jan  6 20:17:00 myhost in.mpathd[120]: Successfully failed back to NIC hme0']);
   });
 
   it('ifconfig addif / removeif at run time are in the trace; the final configuration is still the one a boot with both NICs gives', () => {
@@ -105,7 +105,7 @@ describe('run-time IPMP administration (seed 001; docs/console-messages.md §4.6
       ['ifconfig hme1 removeif 192.168.85.23', true],
     ]);
     expect(json.world.changes.filter((c) => c.t === 35_000).map((c) => c.summary)).toContain('192.168.85.19 moved from hme0 to hme1');
-    expect(json.console.map((c) => c.text)).toContain('Jan  6 20:17:00 unknown in.mpathd[120]: Successfully failed back to NIC hme0');
+    expect(json.console.map((c) => c.text)).toContain('Jan  6 20:17:00 myhost in.mpathd[120]: Successfully failed back to NIC hme0');
   });
 });
 
