@@ -138,6 +138,9 @@ export function graphStylesheet(opts: StyleOptions): StylesheetJson {
       },
     },
     { selector: 'edge.chain', style: { opacity: 1, width: 3.5, 'line-color': p.states.degraded.accent, 'target-arrow-color': p.states.degraded.accent, 'z-index': 20 } },
+    // The Hazards panel draws every hazard (issue 17): those whose order happened to be right this boot, muted.
+    { selector: 'edge.hazard.right', style: { 'line-color': p.muted, 'target-arrow-color': p.muted, width: 1.8 } },
+    { selector: 'edge.hazard.dim', style: { opacity: 0.25 } },
     {
       selector: 'node.selected',
       style: { 'outline-width': 3, 'outline-color': p.accent, 'outline-offset': 3, 'outline-opacity': 1, 'z-index': 30 },

@@ -41,6 +41,8 @@ export interface Marks {
    * labelled with what it is (e.g. /dev/ipmpstub).
    */
   readonly hazards?: readonly HazardMark[];
+  /** Drawn as selected too (a hazard's two services, issue 17). */
+  readonly alsoSelected?: ReadonlySet<string>;
   /** Nodes whose service ends differently after the last change (issue 13). */
   readonly changed?: ReadonlySet<string>;
 }
@@ -51,6 +53,11 @@ export interface HazardMark {
   /** The service that provides it (the edge's target, like a dependency). */
   readonly writer: string;
   readonly label: string;
+  /**
+   * This boot's order happened to be right (the Hazards panel draws every
+   * hazard, issue 17): drawn muted instead of in the failure colour.
+   */
+  readonly right?: boolean;
 }
 
 export function nodeState(node: GraphNode, frame: Frame): NodeState {
@@ -127,7 +134,7 @@ export function toElements(model: GraphModel, frame: Frame, marks: Marks = {}): 
     const cls = [`k-${n.kind}`, `s-${state}`];
     if (n.expanded === true) cls.push('expanded');
     if (anyRunning(n, frame)) cls.push('running');
-    if (marks.selected === n.id) cls.push('selected');
+    if (marks.selected === n.id || marks.alsoSelected?.has(n.id) === true) cls.push('selected');
     if (dimming) cls.push(lit(n.id) ? 'hl' : 'dim');
     if (marks.matches?.has(n.id) === true) cls.push('match');
     if (marks.chain?.has(n.id) === true) cls.push('chain');
@@ -137,8 +144,13 @@ export function toElements(model: GraphModel, frame: Frame, marks: Marks = {}): 
     out.push({ group: 'nodes', data, classes: cls.join(' ') });
   }
   for (const e of edgeElements(model, marks)) out.push(e);
-  for (const e of hazardElements(model, marks.hazards)) out.push(e);
+  for (const e of hazardElements(model, marks.hazards, marks.focus)) out.push(e);
   return out;
+}
+
+/** The id of the hazard edge between two drawn nodes (the focus set names it to light it). */
+export function hazardEdgeId(reader: string, writer: string, label: string): string {
+  return `hazard:${reader}>${writer}:${label}`;
 }
 
 /**
@@ -146,7 +158,7 @@ export function toElements(model: GraphModel, frame: Frame, marks: Marks = {}): 
  * service to the group node that shows it); none when a node is not shown or
  * both are one node.
  */
-function hazardElements(model: GraphModel, hazards: readonly HazardMark[] | undefined): ElementDef[] {
+function hazardElements(model: GraphModel, hazards: readonly HazardMark[] | undefined, focus: ReadonlySet<string> | undefined): ElementDef[] {
   if (hazards === undefined || hazards.length === 0) return [];
   const nodes = new Set(model.nodes.map((n) => n.id));
   const shown = (id: string): string | undefined => (nodes.has(id) ? id : undefined);
@@ -156,11 +168,12 @@ function hazardElements(model: GraphModel, hazards: readonly HazardMark[] | unde
     const source = shown(h.reader);
     const target = shown(h.writer);
     if (source === undefined || target === undefined || source === target) continue;
-    const id = `hazard:${source}>${target}:${h.label}`;
+    const id = hazardEdgeId(source, target, h.label);
     if (seen.has(id)) continue;
     seen.add(id);
     const title = `Ordering hazard: ${shortFmri(target)} provides ${h.label}, which ${shortFmri(source)} needs; no dependency orders them`;
-    out.push({ group: 'edges', data: { id, source, target, label: h.label, title }, classes: 'hazard' });
+    const cls = ['hazard', ...(h.right === true ? ['right'] : []), ...(focus === undefined ? [] : [focus.has(id) ? 'hl' : 'dim'])];
+    out.push({ group: 'edges', data: { id, source, target, label: h.label, title }, classes: cls.join(' ') });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /**
  * The Compare view's two boots (issue 8): A is the boot on screen; B is its
- * next boot, or the same boot with one condition changed, derived exactly as
+ * next boot, the same boot with one condition changed, or with other seeded
+ * timing (a timing explorer class, issue 17), derived exactly as
  * the app would show it (the run store's derive), then compared by the engine
  * (compareTraces: first divergence, per-instance outcomes). Memoised per
  * boot A and variant. Framework-free; B is simulated by the run store.
@@ -26,7 +27,7 @@ export interface ComparisonView {
   readonly unavailable?: string;
 }
 
-type Doc = Pick<SessionDocument, 'conditions' | 'interventions' | 'boot'>;
+type Doc = Pick<SessionDocument, 'conditions' | 'interventions' | 'boot' | 'timing'>;
 
 const CACHE = new WeakMap<Run, Map<string, ComparisonView>>();
 
@@ -36,7 +37,7 @@ export function comparisonFor(runs: Deriver, a: Run, doc: Doc, spec: CompareSpec
     byKey = new Map();
     CACHE.set(a, byKey);
   }
-  const key = JSON.stringify([spec, doc.conditions, doc.interventions, doc.boot]);
+  const key = JSON.stringify([spec, doc.conditions, doc.interventions, doc.boot, doc.timing]);
   const hit = byKey.get(key);
   if (hit !== undefined) return hit;
   const out = compute(runs, a, doc, spec);
@@ -45,7 +46,7 @@ export function comparisonFor(runs: Deriver, a: Run, doc: Doc, spec: CompareSpec
 }
 
 function compute(runs: Deriver, a: Run, doc: Doc, spec: CompareSpec): ComparisonView {
-  const labelA = `Boot ${a.boot + 1} — this boot`;
+  const labelA = doc.timing === undefined ? `Boot ${a.boot + 1} — this boot` : `Boot ${a.boot + 1} — seed ${doc.timing.seed}`;
   let b: Run | undefined;
   let labelB: string;
   let condition: ComparisonView['condition'];
@@ -54,6 +55,9 @@ function compute(runs: Deriver, a: Run, doc: Doc, spec: CompareSpec): Comparison
     if (a.nextBootBlocked !== undefined) return { a, labelA, labelB, rows: [], unavailable: a.nextBootBlocked };
     b = runs.derive(a.base, { ...doc, boot: a.boot + 1 });
     if (b.boot !== a.boot + 1) return { a, labelA, labelB, rows: [], unavailable: b.nextBootBlocked ?? 'There is no next boot.' };
+  } else if (spec.kind === 'timing') {
+    labelB = spec.label;
+    b = runs.derive(a.base, { ...doc, boot: a.boot, timing: { seed: spec.seed, jitter: spec.jitter } });
   } else {
     const pick = pickCondition(a.conditions, spec.id, spec.value);
     if (pick === undefined) return { a, labelA, labelB: 'One condition changed', rows: [], unavailable: 'This scenario has no condition to change.' };

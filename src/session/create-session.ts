@@ -25,6 +25,8 @@ import type { LinkHistory } from './persistence/link-history.ts';
 import type { SavedWorkService } from './persistence/saved-work-service.ts';
 import { playerMachine, type PlayerActor, type PlayerEvent } from './player.machine.ts';
 import { localEngine, RunStore, type BaseLoader, type RunEngine } from './run-store.ts';
+import { createExplorerClient } from '../explorer/explorer-client.ts';
+import { ExplorerSession } from '../explorer/explorer-session.ts';
 
 /** A request for the search box (it takes focus when it is on screen). */
 export type SearchCommand = { readonly type: 'focus' };
@@ -42,6 +44,8 @@ export interface Session {
   links: LinkHistory | undefined;
   /** The saved work of this browser: safe mode, records kept aside, other tabs' sessions (installed by main.tsx). */
   savedWork: SavedWorkService | undefined;
+  /** The timing explorer (issue 17): explorations in a worker, their progress and results. */
+  readonly explorer: ExplorerSession;
   /** Stop following the stores (tests; an unmounted app). */
   dispose(): void;
 }
@@ -126,6 +130,7 @@ export function createSession(opts: SessionOptions = {}): Session {
   const stopFrames = frames.start();
   const stopRuns = runs.start();
   const layout = new LayoutService({ engine: elkLayout, seeds: PRESET_LAYOUTS, store: new LayoutStore(opts.storage) });
+  const explorer = new ExplorerSession(createExplorerClient());
   return {
     ui,
     doc,
@@ -137,7 +142,9 @@ export function createSession(opts: SessionOptions = {}): Session {
     search: new CommandQueue<SearchCommand>(1),
     links: undefined,
     savedWork: undefined,
+    explorer,
     dispose: () => {
+      explorer.reset();
       offPause();
       stopFrames();
       stopRuns();

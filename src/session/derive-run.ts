@@ -19,7 +19,7 @@ import { interventionsForBoot, type SessionDocument } from './document.ts';
 import { createSimulator, type Simulator } from './simulator.ts';
 
 /** The part of the document that decides the trace, given the base scenario. */
-export type RunRequest = Pick<SessionDocument, 'conditions' | 'interventions' | 'boot'>;
+export type RunRequest = Pick<SessionDocument, 'conditions' | 'interventions' | 'boot' | 'timing'>;
 
 /** What the simulation produces for a document: plain data (structured-cloneable). */
 export interface Derived {
@@ -57,7 +57,9 @@ export interface Deriver {
 }
 
 export function deriveTraces(base: Scenario, doc: RunRequest, sim: Simulator): Derived {
-  const conditioned = applyConditions(base, doc.conditions);
+  // A perturbed boot (issue 17): the scenario's seed and jitter replaced, as the timing explorer boots it.
+  const timed = doc.timing === undefined ? base : { ...base, seed: doc.timing.seed, jitter: doc.timing.jitter };
+  const conditioned = applyConditions(timed, doc.conditions);
   const errors = [...conditioned.errors];
   let scenario = conditioned.scenario;
   let boot = 0;

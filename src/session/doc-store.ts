@@ -7,7 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   addIntervention, presetDocument, removeIntervention, withCondition,
-  type Intervention, type ScenarioSource, type SessionDocument,
+  type Intervention, type ScenarioSource, type SessionDocument, type Timing,
 } from './document.ts';
 
 export interface DocActions {
@@ -18,6 +18,8 @@ export interface DocActions {
   removeIntervention(index: number): void;
   clearInterventions(): void;
   setBoot(boot: number): void;
+  /** Boot with a seeded perturbation of durations (undefined: the scenario's own timing). */
+  setTiming(timing: Timing | undefined): void;
   replace(doc: SessionDocument): void;
 }
 
@@ -27,17 +29,18 @@ export type DocStore = StoreApi<DocState>;
 export function createDocStore(initial: SessionDocument = presetDocument('')): DocStore {
   return createStore<DocState>()((set) => ({
     ...initial,
-    openSource: (source) => set({ source, conditions: {}, interventions: [], boot: 0 }),
+    openSource: (source) => set({ source, conditions: {}, interventions: [], boot: 0, timing: undefined }),
     setCondition: (id, value, scenarioValue) => set((s) => ({ conditions: withCondition(s.conditions, id, value, scenarioValue) })),
     resetConditions: () => set({ conditions: {} }),
     addIntervention: (iv) => set((s) => ({ interventions: addIntervention(s.interventions, iv) })),
     removeIntervention: (index) => set((s) => ({ interventions: removeIntervention(s.interventions, index) })),
     clearInterventions: () => set({ interventions: [] }),
     setBoot: (boot) => set({ boot: Math.max(0, Math.floor(boot)) }),
-    replace: (doc) => set({ source: doc.source, conditions: doc.conditions, interventions: doc.interventions, boot: doc.boot }),
+    setTiming: (timing) => set({ timing }),
+    replace: (doc) => set({ source: doc.source, conditions: doc.conditions, interventions: doc.interventions, boot: doc.boot, timing: doc.timing }),
   }));
 }
 
 export function documentOf(s: DocState): SessionDocument {
-  return { source: s.source, conditions: s.conditions, interventions: s.interventions, boot: s.boot };
+  return { source: s.source, conditions: s.conditions, interventions: s.interventions, boot: s.boot, ...(s.timing === undefined ? {} : { timing: s.timing }) };
 }

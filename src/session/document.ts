@@ -43,6 +43,15 @@ export interface TourState {
   readonly step: number;
 }
 
+/**
+ * A perturbed boot (issue 17): the scenario booted with `seed` and `jitter`,
+ * as the timing explorer boots it; a class's representative opens this way.
+ */
+export interface Timing {
+  readonly seed: number;
+  readonly jitter: number;
+}
+
 /** The document part: what decides the trace. */
 export interface SessionDocument {
   readonly source: ScenarioSource;
@@ -51,6 +60,8 @@ export interface SessionDocument {
   readonly interventions: readonly Intervention[];
   /** Boot number shown: 0 = the scenario's boot, 1 = the next boot after it, ... */
   readonly boot: number;
+  /** Absent: the scenario's own timing. */
+  readonly timing?: Timing;
 }
 
 export interface SessionState extends SessionDocument {

@@ -49,9 +49,10 @@ interface Asked {
   readonly conditions: RunRequest['conditions'];
   readonly interventions: RunRequest['interventions'];
   readonly boot: number;
+  readonly timing: RunRequest['timing'];
 }
 
-const requestKey = (r: RunRequest): string => JSON.stringify([r.conditions, r.interventions, r.boot]);
+const requestKey = (r: RunRequest): string => JSON.stringify([r.conditions, r.interventions, r.boot, r.timing]);
 
 function isPromise<T>(v: T | Promise<T>): v is Promise<T> {
   return typeof (v as { then?: unknown }).then === 'function';
@@ -143,10 +144,10 @@ export class RunStore {
   private update(): void {
     const d = this.doc.getState();
     const a = this.asked;
-    if (a !== undefined && a.source === d.source && a.conditions === d.conditions && a.interventions === d.interventions && a.boot === d.boot) return;
-    this.asked = { source: d.source, conditions: d.conditions, interventions: d.interventions, boot: d.boot };
+    if (a !== undefined && a.source === d.source && a.conditions === d.conditions && a.interventions === d.interventions && a.boot === d.boot && a.timing === d.timing) return;
+    this.asked = { source: d.source, conditions: d.conditions, interventions: d.interventions, boot: d.boot, timing: d.timing };
     const seq = ++this.seq;
-    const request: RunRequest = { conditions: d.conditions, interventions: d.interventions, boot: d.boot };
+    const request: RunRequest = { conditions: d.conditions, interventions: d.interventions, boot: d.boot, ...(d.timing === undefined ? {} : { timing: d.timing }) };
     const src = d.source;
     if (src.kind === 'inline') return this.simulate(seq, src.scenario, request, src.scenario.name);
     const loaded = this.presets.get(src.id);

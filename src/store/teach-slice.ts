@@ -20,7 +20,9 @@ export interface TourTry {
 /** The second boot of a comparison: the next boot of this one, or this boot with one condition changed. */
 export type CompareSpec =
   | { readonly kind: 'next-boot' }
-  | { readonly kind: 'condition'; readonly id: string; readonly value: string };
+  | { readonly kind: 'condition'; readonly id: string; readonly value: string }
+  /** The same boot with other seeded timing (a timing explorer class, issue 17). */
+  | { readonly kind: 'timing'; readonly seed: number; readonly jitter: number; readonly label: string };
 
 export interface TeachData {
   /** The tour on screen, at a step (undefined: no tour open). */

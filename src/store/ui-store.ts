@@ -12,10 +12,11 @@ import type { FocusMode } from '../graph-view/focus.ts';
 import { NO_BREAKPOINTS, toggleServiceBreakpoint, type Breakpoints } from '../selectors/breakpoints.ts';
 import { faster, slower, type Position } from '../selectors/playhead.ts';
 import { DEFAULT_TEACH, teachActions, type TeachActions, type TeachData } from './teach-slice.ts';
+import { DEFAULT_HAZARD, hazardActions, type HazardActions, type HazardData } from './hazard-slice.ts';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export type CentreView = 'graph' | 'table' | 'compare';
-export type BottomTab = 'gantt' | 'console' | 'events';
+export type BottomTab = 'gantt' | 'console' | 'events' | 'hazards' | 'explore';
 export type ToastTone = 'info' | 'success' | 'error';
 
 export interface Toast {
@@ -42,7 +43,7 @@ export interface LinkNotice {
   readonly restorable: boolean;
 }
 
-export interface UiData extends TeachData {
+export interface UiData extends TeachData, HazardData {
   /** Simulated ms. */
   readonly playhead: number;
   /** A pinned record index at `playhead` (stepping inside one instant). */
@@ -67,7 +68,7 @@ export interface UiData extends TeachData {
   readonly outcome: OutcomeNotice | undefined;
 }
 
-export interface UiActions extends TeachActions {
+export interface UiActions extends TeachActions, HazardActions {
   seek(pos: Position): void;
   setPlayhead(t: number): void;
   select(fmri: string | undefined): void;
@@ -102,6 +103,7 @@ export const BOTTOM_MAX = 640;
 
 export const DEFAULT_UI: UiData = {
   ...DEFAULT_TEACH,
+  ...DEFAULT_HAZARD,
   playhead: 0,
   pin: -1,
   selected: undefined,
@@ -127,6 +129,7 @@ export function createUiStore(initial: Partial<UiData> = {}): UiStore {
     ...DEFAULT_UI,
     ...initial,
     ...teachActions(set),
+    ...hazardActions(set),
     seek: (pos) => set({ playhead: Math.max(0, pos.t), pin: pos.index }),
     setPlayhead: (t) => set({ playhead: Math.max(0, t), pin: undefined }),
     select: (fmri) => set({ selected: fmri }),

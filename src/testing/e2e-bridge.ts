@@ -14,6 +14,7 @@ import { filesAtIndex } from '../selectors/files.ts';
 import { effectiveIndex } from '../selectors/playhead.ts';
 import { selectPosition } from '../store/selectors.ts';
 import { teachBridge, type TeachBridge } from './teach-bridge.ts';
+import { timingBridge, type TimingBridge } from './timing-bridge.ts';
 
 export interface StatusChange {
   readonly t: number;
@@ -23,7 +24,7 @@ export interface StatusChange {
   readonly to: string;
 }
 
-export interface BootgraphBridge extends TeachBridge {
+export interface BootgraphBridge extends TeachBridge, TimingBridge {
   /** The run on screen is the document's (nothing loading or simulating). */
   ready(): boolean;
   scenarioName(): string | undefined;
@@ -111,6 +112,7 @@ export function installE2eBridge(s: Session, autosave?: Pick<Autosaver, 'onChang
   };
   const bridge: BootgraphBridge = {
     ...teachBridge(s),
+    ...timingBridge(s),
     ready: () => run() !== undefined && s.runs.settled(),
     scenarioName: () => run()?.scenario.name,
     presetId: () => {

@@ -5,6 +5,8 @@ import type { BottomTab } from '../../store/ui-store.ts';
 import { BOTTOM_MAX, BOTTOM_MIN } from '../../store/ui-store.ts';
 import { ConsolePane } from '../ConsolePane/ConsolePane.tsx';
 import { EventsPane } from '../EventsPane/EventsPane.tsx';
+import { ExplorePanel } from '../ExplorePanel/ExplorePanel.tsx';
+import { HazardsPanel } from '../HazardsPanel/HazardsPanel.tsx';
 import { Gantt } from '../Gantt/Gantt.tsx';
 import { Transport } from '../Transport/Transport.tsx';
 import styles from './BottomPanel.module.css';
@@ -13,6 +15,8 @@ const TABS: readonly { id: BottomTab; label: string }[] = [
   { id: 'gantt', label: 'Timeline' },
   { id: 'console', label: 'Console' },
   { id: 'events', label: 'Events' },
+  { id: 'hazards', label: 'Hazards' },
+  { id: 'explore', label: 'Explore timing' },
 ];
 
 function ResizeHandle() {
@@ -91,6 +95,8 @@ export function BottomPanel() {
         {tab === 'gantt' && <Gantt />}
         {tab === 'console' && <ConsolePane />}
         {tab === 'events' && <EventsPane />}
+        {tab === 'hazards' && <HazardsPanel />}
+        {tab === 'explore' && <ExplorePanel />}
       </div>
     </div>
   );

@@ -50,6 +50,11 @@ function VariantPicker() {
         >
           One condition changed
         </button>
+        {spec.kind === 'timing' && (
+          <button type="button" aria-pressed={true} data-testid="compare.kind.timing" title="Set from the Explore timing panel">
+            Other timing (seed {spec.seed})
+          </button>
+        )}
       </div>
       {spec.kind === 'condition' && chosen !== undefined && (
         <>
@@ -100,6 +105,7 @@ export function CompareView() {
   const spec = useUi((s) => s.compare);
   const openB = (): void => {
     if (spec.kind === 'next-boot') commands.nextBoot();
+    else if (spec.kind === 'timing') doc.setTiming({ seed: spec.seed, jitter: spec.jitter });
     else if (view.condition !== undefined) {
       const own = listConditions(run.base).find((c) => c.id === view.condition?.def.id)?.value;
       doc.setCondition(view.condition.def.id, view.condition.value, own);

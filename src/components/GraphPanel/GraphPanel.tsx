@@ -16,6 +16,7 @@ import { focusSet, pathMarks } from '../../graph-view/focus.ts';
 import type { GraphEvent } from '../../graph-view/graph-adapter.ts';
 import type { LayoutStatus } from '../../graph-view/GraphCanvas.tsx';
 import { toElements } from '../../graph-view/to-elements.ts';
+import { useHazardMarks } from './hazard-marks.ts';
 import { svcsLabel } from '../../selectors/narrate.ts';
 import { searchMatches } from '../../store/selectors.ts';
 import { CentreToolbar } from '../CentreToolbar/CentreToolbar.tsx';
@@ -110,7 +111,8 @@ export function GraphPanel() {
   // A guided tour's step lights its services unless the user chose a focus mode for the selection.
   const tourSpot = useTourSpotlight();
   const spot = useMemo(() => (tourSpot === undefined ? undefined : spotlightMarks(model, model.shownAs, tourSpot)), [tourSpot, model]);
-  const lit = focus ?? spot?.lit;
+  const panelHazards = useHazardMarks(model.shownAs);
+  const lit = panelHazards.lit ?? focus ?? spot?.lit;
   const frameIds = useMemo(() => {
     if (lit === undefined) return undefined;
     const nodes = new Set(model.nodes.map((n) => n.id));
@@ -121,11 +123,14 @@ export function GraphPanel() {
     [focusMode, insight.chain, model],
   );
 
-  // The selection's cause chain found ordering hazards: draw each missing dependency as a dashed edge (issue 13).
+  // The selection's cause chain found ordering hazards: draw each missing dependency as a dashed edge (issue 13);
+  // the Hazards panel adds every hazard of the boot on demand, or the one picked (issue 17). One edge class for both.
   const hazards = useMemo(
-    () =>
-      insight.why?.hazards.map((h) => ({ reader: model.shownAs.get(h.reader) ?? h.reader, writer: model.shownAs.get(h.writer) ?? h.writer, label: h.object.name })),
-    [insight.why, model],
+    () => [
+      ...(insight.why?.hazards.map((h) => ({ reader: model.shownAs.get(h.reader) ?? h.reader, writer: model.shownAs.get(h.writer) ?? h.writer, label: h.object.name })) ?? []),
+      ...panelHazards.edges,
+    ],
+    [insight.why, model, panelHazards],
   );
 
   // What the last change made end differently (until its summary is dismissed).
@@ -139,14 +144,15 @@ export function GraphPanel() {
     () =>
       toElements(model, frame, {
         ...(changed === undefined ? {} : { changed }),
-        ...(hazards === undefined || hazards.length === 0 ? {} : { hazards }),
+        ...(hazards.length === 0 ? {} : { hazards }),
         ...(shownSelected === undefined ? {} : { selected: shownSelected }),
         ...(lit === undefined ? {} : { focus: lit }),
         ...(spot === undefined ? {} : { spotlight: spot.nodes }),
         ...(matches === undefined ? {} : { matches }),
         ...(chainMarks === undefined ? {} : { chain: chainMarks }),
+        ...(panelHazards.selected === undefined ? {} : { alsoSelected: panelHazards.selected }),
       }),
-    [model, frame, shownSelected, lit, spot, matches, chainMarks, hazards, changed],
+    [model, frame, shownSelected, lit, spot, matches, chainMarks, hazards, changed, panelHazards.selected],
   );
 
   const onEvent = useCallback(
@@ -157,6 +163,7 @@ export function GraphPanel() {
           break;
         case 'activate':
           if (e.id.startsWith(GROUP_PREFIX)) ui.setCollapse('none');
+          else if (e.id.startsWith('hazard:')) ui.setBottomTab('hazards');
           break;
         case 'hover': {
           let text = e.title;

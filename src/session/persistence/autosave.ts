@@ -78,7 +78,7 @@ export class Autosaver {
     this.unsubscribe.push(
       this.s.doc.subscribe((state) => {
         const next = documentOf(state);
-        if (next.source === doc.source && next.conditions === doc.conditions && next.interventions === doc.interventions && next.boot === doc.boot) return;
+        if (next.source === doc.source && next.conditions === doc.conditions && next.interventions === doc.interventions && next.boot === doc.boot && next.timing === doc.timing) return;
         doc = next;
         this.armed = true;
         this.schedule();

@@ -12,6 +12,7 @@ import {
 } from '../commands.ts';
 import type { Session } from '../create-session.ts';
 import { applyEditedScenario } from '../editor-commands.ts';
+import { compareTiming, jumpTo, openTiming, pickHazardCmd, startExplore, unperturb } from '../explore-commands.ts';
 import { downloadDot, downloadPng, downloadScenario, downloadSvg, downloadTrace, importFiles } from '../file-commands.ts';
 import type { PickedFile } from '../import-files.ts';
 import { downloadText } from '../download.ts';
@@ -72,6 +73,15 @@ function bind(s: Session) {
     playTry: () => playTry(s),
     revealTry: (at: number) => revealTry(s, at),
     retryTry: () => retryTry(s),
+    jumpTo: (t: number, fmri: string) => jumpTo(s, t, fmri),
+    pickHazard: (id: string, reader: { readonly t: number; readonly fmri: string }) => pickHazardCmd(s, id, reader),
+    startExplore: () => startExplore(s),
+    cancelExplore: () => s.explorer.cancel(),
+    /** Change the explorer's parameters; a sentence when out of range. */
+    setExploreParams: (p: Parameters<Session['explorer']['setParams']>[0]) => s.explorer.setParams(p),
+    openTiming: (seed: number, jitter: number) => openTiming(s, seed, jitter),
+    compareTiming: (a: number, b: { readonly seed: number; readonly label: string }, jitter: number) => compareTiming(s, a, b, jitter),
+    unperturb: () => unperturb(s),
     tourVerdict: (base: Scenario, tour: Tour): TryVerdictView | undefined => tourVerdict(s.runs, base, tour),
   };
 }

@@ -13,7 +13,8 @@ export function useComparison(): ComparisonView {
   const conditions = useDoc((s) => s.conditions);
   const interventions = useDoc((s) => s.interventions);
   const boot = useDoc((s) => s.boot);
-  return useMemo(() => comparisonFor(runs, run, { conditions, interventions, boot }, spec), [runs, run, conditions, interventions, boot, spec]);
+  const timing = useDoc((s) => s.timing);
+  return useMemo(() => comparisonFor(runs, run, { conditions, interventions, boot, ...(timing === undefined ? {} : { timing }) }, spec), [runs, run, conditions, interventions, boot, timing, spec]);
 }
 
 /** While the Compare view is open: the instances whose outcome differs (the timeline marks their rows). */
@@ -25,8 +26,9 @@ export function useComparedChanges(): ReadonlySet<string> | undefined {
   const conditions = useDoc((s) => s.conditions);
   const interventions = useDoc((s) => s.interventions);
   const boot = useDoc((s) => s.boot);
+  const timing = useDoc((s) => s.timing);
   return useMemo(
-    () => (open ? new Set(comparisonFor(runs, run, { conditions, interventions, boot }, spec).comparison?.changed ?? []) : undefined),
-    [open, runs, run, conditions, interventions, boot, spec],
+    () => (open ? new Set(comparisonFor(runs, run, { conditions, interventions, boot, ...(timing === undefined ? {} : { timing }) }, spec).comparison?.changed ?? []) : undefined),
+    [open, runs, run, conditions, interventions, boot, timing, spec],
   );
 }
