@@ -103,6 +103,26 @@ test.describe('ordering hazards and the timing explorer', () => {
     await expect.poll(() => app.read('timing')).toBeUndefined();
   });
 
+  test('a link carries the explorer and the class boot: it reopens both, the same classes found again', async ({ page }) => {
+    const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
+    const fragment = await app.read('encodeLink', { p: 'demo-race-on-a-file', tm: { s: 5, j: 0.5 }, x: { n: 120, j: 0.5, s: 1 } });
+    if (fragment === undefined) throw new Error('no link');
+    await page.goto('about:blank');
+    await page.goto(`/#${fragment}`);
+    await app.waitReady();
+    expect(await app.read('timing')).toEqual({ seed: 5, jitter: 0.5 });
+    const panel = page.getByTestId('explore');
+    await expect(panel).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+    const e = await app.read('exploration');
+    expect(e.done).toBe(120);
+    // The boot on screen is seed 5's: its class row says so.
+    const five = (e.classes ?? []).find((c) => c.seed === 5);
+    expect(five).toBeDefined();
+    await expect(page.locator(`[data-testid="explore.class"][data-seed="5"]`).getByTestId('explore.open')).toHaveAttribute('aria-pressed', 'true');
+    await app.call('end');
+    await expect.poll(() => app.read('getState', APP)).toBe(five?.states[APP]);
+  });
+
   test('a long exploration shows progress and can be cancelled', async ({ page }) => {
     const app = await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
     await page.getByTestId('tab.explore').click();

@@ -14,22 +14,12 @@
  * randomness. The explorer is incremental (runBoots) so that a worker can
  * report progress and be cancelled between batches.
  */
-import { DEFAULTS, type Scenario } from '../model/scenario/types.ts';
+import type { Scenario } from '../model/scenario/types.ts';
+import { checkParams, EXPLORE_DEFAULTS, type ExploreParams } from './explore-params.ts';
 import { simulate } from './simulate.ts';
 import type { Trace } from './trace.ts';
 
-export interface ExploreParams {
-  /** How many boots (N). */
-  readonly boots: number;
-  /** Durations are scaled by × [1 − jitter, 1 + jitter); in [0, 1). */
-  readonly jitter: number;
-  /** Boot k uses seed base + k. */
-  readonly baseSeed: number;
-}
-
-export const EXPLORE_DEFAULTS: ExploreParams = { boots: 200, jitter: DEFAULTS.jitter, baseSeed: 1 };
-/** More boots than this are refused (a typo such as 2000000 would otherwise run for an hour). */
-export const MAX_EXPLORE_BOOTS = 100_000;
+export { checkParams, EXPLORE_DEFAULTS, MAX_EXPLORE_BOOTS, type ExploreParams } from './explore-params.ts';
 
 /** What an explorer keeps of one boot, beyond its final states: per-boot facts to group by (e.g. hazard orders). */
 export interface BootFacts {
@@ -95,13 +85,6 @@ export function finalStates(trace: Trace): string[] {
 /** The scenario boot k of an exploration runs. */
 export function bootScenario(scenario: Scenario, seed: number, jitter: number): Scenario {
   return { ...scenario, seed, jitter };
-}
-
-export function checkParams(p: ExploreParams): string | undefined {
-  if (!Number.isSafeInteger(p.boots) || p.boots < 1 || p.boots > MAX_EXPLORE_BOOTS) return `the number of boots must be a whole number from 1 to ${MAX_EXPLORE_BOOTS}, not ${String(p.boots)}`;
-  if (!Number.isFinite(p.jitter) || p.jitter < 0 || p.jitter >= 1) return `the jitter must be a number in [0, 1) (durations × [1 − jitter, 1 + jitter)), not ${String(p.jitter)}`;
-  if (!Number.isSafeInteger(p.baseSeed) || !Number.isSafeInteger(p.baseSeed + p.boots)) return `the base seed must be a whole number, not ${String(p.baseSeed)}`;
-  return undefined;
 }
 
 interface Group {

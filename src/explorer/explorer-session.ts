@@ -9,7 +9,8 @@ import type { Scenario } from '../model/scenario/types.ts';
 import type { ExploreJob, ExploreProgress, ExplorerClient } from './explorer-client.ts';
 
 export type ExplorerState =
-  | { readonly status: 'idle'; readonly params: ExploreParams }
+  /** `autorun`: start as soon as the panel has a boot to explore (a link asked for it). */
+  | { readonly status: 'idle'; readonly params: ExploreParams; readonly autorun?: boolean }
   | { readonly status: 'running'; readonly params: ExploreParams; readonly key: string; readonly progress: ExploreProgress }
   | { readonly status: 'done'; readonly params: ExploreParams; readonly key: string; readonly result: Exploration; readonly ms: number }
   | { readonly status: 'cancelled'; readonly params: ExploreParams; readonly key: string; readonly progress: ExploreProgress }
@@ -67,6 +68,13 @@ export class ExplorerSession {
       else if (o.status === 'cancelled') this.set({ status: 'cancelled', params, key, progress });
       else this.set({ status: 'error', params, message: o.message });
     });
+  }
+
+  /** Run with the current parameters as soon as the panel can (opening a link that carries them). */
+  requestRun(): void {
+    this.job?.cancel();
+    this.job = undefined;
+    this.set({ status: 'idle', params: this.state.params, autorun: true });
   }
 
   cancel(): void {

@@ -7,6 +7,7 @@
  */
 import type { Finding } from '../model/import/findings.ts';
 import type { Scenario } from '../model/scenario/types.ts';
+import type { ExploreParams } from '../engine/explore-params.ts';
 
 /** Where an inline scenario came from, when the app imported it from SMF manifests: the files and the importer's lint. */
 export interface ImportedFrom {
@@ -71,6 +72,8 @@ export interface SessionState extends SessionDocument {
   readonly selected?: string;
   readonly view?: ViewState;
   readonly tour?: TourState;
+  /** The timing explorer's parameters, when it has been used (issue 17): a link reruns it. */
+  readonly explore?: ExploreParams;
 }
 
 export function presetDocument(id: string): SessionDocument {

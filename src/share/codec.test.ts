@@ -75,6 +75,21 @@ describe('share link codec', () => {
     }
   });
 
+  it('refuses malformed or out-of-range timing explorer fields (issue 17)', () => {
+    const link = (state: unknown): string => `#v1.${compressToEncodedURIComponent(JSON.stringify(state))}`;
+    const bad = [
+      { p: 'demo-race-on-a-file', tm: { s: 1.5, j: 0.5 } },
+      { p: 'demo-race-on-a-file', tm: { s: 1, j: 1 } },
+      { p: 'demo-race-on-a-file', x: { n: 0, j: 0.5, s: 1 } },
+      { p: 'demo-race-on-a-file', x: { n: 200, j: 0.5 } },
+    ];
+    for (const state of bad) {
+      const d = decodeShareFragment(link(state));
+      expect(d.ok, JSON.stringify(state)).toBe(false);
+      if (!d.ok) expect(d.message).toMatch(/timing/);
+    }
+  });
+
   it('explains each kind of bad link', () => {
     expect(decodeShareFragment('')).toMatchObject({ ok: false, reason: 'empty' });
     expect(decodeShareFragment('#v7.abc')).toMatchObject({ ok: false, reason: 'newer' });

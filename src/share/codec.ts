@@ -8,6 +8,7 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { validateScenario } from '../model/scenario/validate.ts';
 import { parseAction } from '../model/scenario/actions.ts';
+import { checkParams } from '../engine/explore-params.ts';
 import type { ShareStateV1 } from './share-state.ts';
 import { lzExpandedLength } from './lz-expanded-length.ts';
 import { appSizeProblem, checkJsonShape, LIMITS } from '../model/scenario/limits.ts';
@@ -84,7 +85,7 @@ export function decodeShareFragment(raw: string): DecodeResult {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const KNOWN = new Set(['p', 's', 'c', 'a', 't', 'sel', 'view', 'tour', 'boot']);
+const KNOWN = new Set(['p', 's', 'c', 'a', 't', 'sel', 'view', 'tour', 'boot', 'tm', 'x']);
 
 export function validateShareState(value: unknown): DecodeResult {
   const bad = (message: string): DecodeResult => ({ ok: false, reason: 'invalid', message: `The link's contents are not valid: ${message}` });
@@ -142,6 +143,14 @@ export function validateShareState(value: unknown): DecodeResult {
   }
   const boot = value['boot'];
   if (boot !== undefined && (typeof boot !== 'number' || !Number.isInteger(boot) || boot < 1 || boot > 100)) return bad('the boot number is malformed');
+  const tm = value['tm'];
+  if (tm !== undefined && (!isObj(tm) || !Number.isSafeInteger(tm['s']) || typeof tm['j'] !== 'number' || !(tm['j'] >= 0 && tm['j'] < 1))) return bad('the perturbed timing is malformed');
+  const x = value['x'];
+  if (x !== undefined) {
+    if (!isObj(x) || typeof x['n'] !== 'number' || typeof x['j'] !== 'number' || typeof x['s'] !== 'number') return bad('the timing explorer parameters are malformed');
+    const why = checkParams({ boots: x['n'], jitter: x['j'], baseSeed: x['s'] });
+    if (why !== undefined) return bad(`the timing explorer parameters are out of range (${why})`);
+  }
   // Every field has been checked above; build the typed state explicitly.
   const state: ShareStateV1 = {
     ...(typeof p === 'string' ? { p } : {}),
@@ -153,6 +162,8 @@ export function validateShareState(value: unknown): DecodeResult {
     ...(isObj(view) ? { view: { z: Number(view['z']), x: Number(view['x']), y: Number(view['y']) } } : {}),
     ...(isObj(tour) ? { tour: { id: String(tour['id']), step: Number(tour['step']) } } : {}),
     ...(typeof boot === 'number' ? { boot } : {}),
+    ...(isObj(tm) ? { tm: { s: Number(tm['s']), j: Number(tm['j']) } } : {}),
+    ...(isObj(x) ? { x: { n: Number(x['n']), j: Number(x['j']), s: Number(x['s']) } } : {}),
   };
   return { ok: true, state, warnings };
 }

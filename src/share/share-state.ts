@@ -38,4 +38,8 @@ export interface ShareStateV1 {
   readonly tour?: { readonly id: string; readonly step: number };
   /** Boot number within the session (1 = first boot; 2 = next boot …). */
   readonly boot?: number;
+  /** A perturbed boot (issue 17): the scenario booted with seed `s` and jitter `j` (a timing explorer class's boot). */
+  readonly tm?: { readonly s: number; readonly j: number };
+  /** The timing explorer (issue 17): `n` boots, jitter `j`, base seed `s`; the link reruns it (same classes). */
+  readonly x?: { readonly n: number; readonly j: number; readonly s: number };
 }

@@ -5,7 +5,7 @@
  * share, the hazards that decided them and a representative boot that opens
  * in the player, or in Compare against a boot of another class.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { describeHazardFact, shortFmri } from '../../engine/hazard-text.ts';
 import { EXPLORE_DEFAULTS, type Exploration, type OutcomeClass } from '../../engine/explore.ts';
 import { useDoc } from '../../session/react/context.tsx';
@@ -144,6 +144,11 @@ export function ExplorePanel() {
   const running = state.status === 'running';
   const stale = 'key' in state && state.key !== key;
   const start = (): void => commands.startExplore();
+  const autorun = state.status === 'idle' && state.autorun === true;
+  // A link carried the explorer's parameters: explore as soon as the boot is on screen (the same classes again).
+  useEffect(() => {
+    if (autorun) commands.startExplore();
+  }, [autorun, commands]);
   return (
     <div className={`${styles.pane} ui-scroll`} data-testid="explore" data-status={state.status}>
       <div className={styles.controls}>

@@ -36,6 +36,18 @@ describe('session state in and out', () => {
     expect(viaLink(session)).toEqual(session);
   });
 
+  it('a timing explorer class\'s boot and the explorer\'s parameters travel in the link, and reopening reruns it (issue 17)', () => {
+    const timed: SessionState = { ...session, timing: { seed: 5, jitter: 0.3 }, explore: { boots: 120, jitter: 0.3, baseSeed: 7 } };
+    expect(viaLink(timed)).toEqual(timed);
+    const s = createSession();
+    applySession(s, timed);
+    expect(s.doc.getState().timing).toEqual({ seed: 5, jitter: 0.3 });
+    expect(s.explorer.getState()).toEqual({ status: 'idle', params: { boots: 120, jitter: 0.3, baseSeed: 7 }, autorun: true });
+    expect(s.ui.getState().bottomTab).toBe('explore');
+    expect(captureSession(s)).toEqual(timed);
+    s.player.stop();
+  });
+
   it('stores only what differs from the preset: no instant 0, no empty lists, no first-boot markers', () => {
     const bare: SessionState = { version: 1, source: { kind: 'preset', id: 'demo-restart-on' }, conditions: {}, interventions: [], boot: 0, playhead: 0 };
     expect(toShareState(bare)).toEqual({ p: 'demo-restart-on' });

@@ -4,6 +4,7 @@
  * tours plug into. captureSession/applySession touch the stores; the
  * share mapping is pure.
  */
+import type { ExplorerSession } from '../../explorer/explorer-session.ts';
 import type { ShareStateV1 } from '../../share/share-state.ts';
 import type { UiStore } from '../../store/ui-store.ts';
 import { documentOf, type DocStore } from '../doc-store.ts';
@@ -16,6 +17,7 @@ export interface SessionSource {
   readonly doc: DocStore;
   readonly ui: UiStore;
   readonly graph: Pick<GraphLink, 'probe'>;
+  readonly explorer: Pick<ExplorerSession, 'getState'>;
 }
 
 /** What opening a session needs: the stores it replaces, the player it pauses, the graph it moves. */
@@ -24,6 +26,7 @@ export interface SessionTarget {
   readonly ui: UiStore;
   readonly player: PlayerActor;
   readonly graph: Pick<GraphLink, 'commands'>;
+  readonly explorer: Pick<ExplorerSession, 'setParams' | 'requestRun'>;
 }
 
 export function captureSession(s: SessionSource): SessionState {
@@ -36,7 +39,14 @@ export function captureSession(s: SessionSource): SessionState {
     ...(ui.selected === undefined ? {} : { selected: ui.selected }),
     ...(view === undefined ? {} : { view }),
     ...(ui.tour === undefined ? {} : { tour: { id: ui.tour.id, step: ui.tour.step } }),
+    ...(exploreUsed(s) ? { explore: s.explorer.getState().params } : {}),
   };
+}
+
+/** The explorer has been run (or a link asked for a run): its parameters belong to the session. */
+function exploreUsed(s: SessionSource): boolean {
+  const e = s.explorer.getState();
+  return e.status !== 'idle' || e.autorun === true;
 }
 
 export function applySession(s: SessionTarget, session: SessionState): void {
@@ -46,6 +56,11 @@ export function applySession(s: SessionTarget, session: SessionState): void {
   s.ui.getState().select(session.selected);
   s.ui.getState().setTour(session.tour);
   if (session.view !== undefined) s.graph.commands.push({ type: 'show', camera: session.view });
+  if (session.explore !== undefined && s.explorer.setParams(session.explore) === undefined) {
+    // The explorer is deterministic: the same parameters find the same classes again.
+    s.explorer.requestRun();
+    s.ui.getState().setBottomTab('explore');
+  }
 }
 
 /** Zoom and centre to three significant decimals: enough to land on the same spot, short in a link. */
@@ -75,6 +90,8 @@ export function toShareState(session: SessionState): ShareStateV1 {
     ...(view === undefined ? {} : { view }),
     ...(session.tour === undefined ? {} : { tour: session.tour }),
     ...(session.boot > 0 ? { boot: session.boot + 1 } : {}),
+    ...(session.timing === undefined ? {} : { tm: { s: session.timing.seed, j: session.timing.jitter } }),
+    ...(session.explore === undefined ? {} : { x: { n: session.explore.boots, j: session.explore.jitter, s: session.explore.baseSeed } }),
   };
 }
 
@@ -99,5 +116,7 @@ export function fromShareState(state: ShareStateV1, defaultPreset: string): Sess
     ...(state.sel === undefined ? {} : { selected: state.sel }),
     ...(state.view === undefined ? {} : { view: { zoom: state.view.z, centre: { x: state.view.x, y: state.view.y } } }),
     ...(state.tour === undefined ? {} : { tour: state.tour }),
+    ...(state.tm === undefined ? {} : { timing: { seed: state.tm.s, jitter: state.tm.j } }),
+    ...(state.x === undefined ? {} : { explore: { boots: state.x.n, jitter: state.x.j, baseSeed: state.x.s } }),
   };
 }
