@@ -112,7 +112,8 @@ export function GraphPanel() {
   const tourSpot = useTourSpotlight();
   const spot = useMemo(() => (tourSpot === undefined ? undefined : spotlightMarks(model, model.shownAs, tourSpot)), [tourSpot, model]);
   const panelHazards = useHazardMarks(model.shownAs);
-  const lit = panelHazards.lit ?? focus ?? spot?.lit;
+  // A picked hazard marks its two services and its edge without refocusing the view (the selection is revealed as usual).
+  const lit = focus ?? spot?.lit;
   const frameIds = useMemo(() => {
     if (lit === undefined) return undefined;
     const nodes = new Set(model.nodes.map((n) => n.id));

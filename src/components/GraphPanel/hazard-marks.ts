@@ -2,19 +2,17 @@
  * The Hazards panel's marks on the graph (issue 17): every ordering hazard of
  * the boot as a dashed hazard edge when "Show on graph" is on (the same edge
  * class issue 13's cause chain draws), and the picked hazard's two services
- * marked as selected with its edge lit.
+ * marked as selected with its edge drawn.
  */
 import { useMemo } from 'react';
 import { findHazards } from '../../engine/hazards.ts';
-import { hazardEdgeId, type HazardMark } from '../../graph-view/to-elements.ts';
+import type { HazardMark } from '../../graph-view/to-elements.ts';
 import { useRun, useUi } from '../../session/react/context.tsx';
 
 export interface HazardMarks {
   readonly edges: readonly HazardMark[];
   /** The picked hazard's writer and reader, as drawn. */
   readonly selected?: ReadonlySet<string>;
-  /** What to light when a hazard is picked: its two services and its edge. */
-  readonly lit?: ReadonlySet<string>;
 }
 
 const NONE: HazardMarks = { edges: [] };
@@ -32,6 +30,6 @@ export function useHazardMarks(shownAs: ReadonlyMap<string, string>): HazardMark
     if (picked === undefined) return { edges };
     const reader = shown(picked.reader.fmri);
     const writer = shown(picked.writer.fmri);
-    return { edges, selected: new Set([reader, writer]), lit: new Set([reader, writer, hazardEdgeId(reader, writer, picked.object.name)]) };
+    return { edges, selected: new Set([reader, writer]) };
   }, [run.trace, on, pick, shownAs]);
 }
