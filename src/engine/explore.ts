@@ -19,7 +19,7 @@ import { checkParams, EXPLORE_DEFAULTS, type ExploreParams } from './explore-par
 import { simulate } from './simulate.ts';
 import type { Trace } from './trace.ts';
 
-export { checkParams, EXPLORE_DEFAULTS, MAX_EXPLORE_BOOTS, type ExploreParams } from './explore-params.ts';
+export { checkParams, EXPLORE_DEFAULTS, type ExploreParams } from './explore-params.ts';
 
 /** What an explorer keeps of one boot, beyond its final states: per-boot facts to group by (e.g. hazard orders). */
 export interface BootFacts {
