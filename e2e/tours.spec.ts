@@ -123,47 +123,54 @@ test.describe('guided tours', () => {
     });
   }
 
-  test('the flagship try-it: a wrong prediction, then the right one, with the condition visibly changed', async ({ page }) => {
+  test('the flagship try-it asks which fix removes the hazard: option 2 (wrong, a cycle), then option 1, each boot with its own condition', async ({ page }) => {
     const app = await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
     await page.getByTestId('tour.toggle').click();
     const plan = await app.read('tourPlan');
     const last = (plan?.length ?? 1) - 1;
     await page.getByRole('button', { name: `Step ${last + 1}:` }).click();
-    await expect(page.getByTestId('tour.title')).toHaveText('Try it: option 1');
-    const verdict = await app.read('tourVerdict');
+    await expect(page.getByTestId('tour.title')).toHaveText('Try it: which fix removes the hazard?');
+    const verdict = await app.read('tourVerdict', undefined, 1);
     expect(verdict?.right).toEqual([true, false]);
-    // Predict "it still goes to maintenance" (wrong, says the model).
+    // Predict option 2, early-devlinks (wrong, says the model).
     await page.getByTestId('tour.choice.1').click();
+    await expect(page.getByTestId('tour.try')).toContainText('Sets “When devfsadm makes /dev links”');
     await app.shot('tour-clearview-try-predict');
     await expectNoSeriousA11yViolations(page, 'tour-try');
     await page.getByTestId('tour.play-try').click();
-    expect(await app.read('conditions')).toEqual({ 'devices.libdlpi-fallback': 'yes' });
-    await expect(page.getByTestId('condition.devices.libdlpi-fallback')).toContainText('changed');
-    // The verdict appears when the changed boot has answered (network/physical online at 1 s).
+    expect(await app.read('conditions')).toEqual({ 'devices.devfsadm-timing': 'root-rw' });
+    await expect(page.getByTestId('condition.devices.devfsadm-timing')).toContainText('changed');
+    // The verdict appears when option 2's boot has answered: no hazard, but a dependency cycle in its place.
     const box = page.getByTestId('tour.verdict');
     await expect(box).toBeVisible({ timeout: 20_000 });
     expect(await app.read('playhead')).toBeGreaterThanOrEqual(verdict?.revealAt ?? 0);
     await expect(box).toHaveAttribute('data-right', 'false');
     await expect(box).toContainText('Not this time.');
-    await expect(box).toContainText('network/physical:default ends online');
+    await expect(box).toContainText('dependency cycle');
+    await expect(box).toContainText('early-devlinks');
     await expect(page.getByTestId('tour.choice.0')).toHaveAttribute('data-mark', 'correct');
     await expect(page.getByTestId('tour.choice.1')).toHaveAttribute('data-mark', 'wrong');
-    expect(await app.read('getState', 'svc:/network/physical:default')).toBe('online');
+    expect((await app.read('hazardCycles')).length).toBe(1);
     await page.keyboard.press('Space'); // pause wherever playback is
     await app.shot('tour-clearview-try-verdict');
     await expectNoSeriousA11yViolations(page, 'tour-verdict');
     await page.getByTestId('tour.inspect').click();
     expect(await app.read('selected')).toBe('svc:/network/physical:default');
 
-    // Predict again: back to the tour's boot; now the right answer.
+    // Predict again: back to the tour's boot; now option 1, the right answer, with its own condition.
     await page.getByTestId('tour.retry').click();
     expect(await app.read('conditions')).toEqual({});
     await expect(page.getByTestId('tour.verdict')).toHaveCount(0);
     await page.getByTestId('tour.choice.0').click();
     await page.getByTestId('tour.play-try').click();
+    expect(await app.read('conditions')).toEqual({ 'devices.libdlpi-fallback': 'yes' });
     await skipToAnswer(page);
     await expect(page.getByTestId('tour.verdict')).toHaveAttribute('data-right', 'true');
     await expect(page.getByTestId('tour.verdict')).toContainText('Right.');
+    await expect(page.getByTestId('tour.verdict')).toContainText('No ordering hazard on /dev/ipmpstub');
+    expect(await app.read('hazards')).toEqual([]);
+    await app.call('end');
+    expect(await app.read('getState', 'svc:/network/physical:default')).toBe('online');
   });
 
   test('leave the tour, explore, and resume it where it was', async ({ page }) => {

@@ -71,7 +71,7 @@ describe('try-it outcome', () => {
     expect(o.line).toMatch(/^site\/db:default ends disabled from the start: /);
   });
 
-  it('flagship: network/physical comes online with the /devices fallback, revealed when it does', async () => {
+  it('flagship, which fix removes the hazard: option 1 removes it, option 2 replaces it with the cycle (each choice on its own boot, issue 17)', async () => {
     const preset = findPreset('clearview-ipmp-first-boot');
     if (preset === undefined) throw new Error('preset');
     const scenario = await preset.load();
@@ -80,8 +80,24 @@ describe('try-it outcome', () => {
     if (step === undefined) throw new Error('step');
     const v = evaluateTry(scenario, step, simulate);
     if (!v.ok) throw new Error(v.error);
-    const o = tryOutcome(step, v.right, v.trace, simulate(scenario));
-    expect(o).toEqual({ correct: 0, revealAt: 1000, fmri: 'svc:/network/physical:default', line: 'network/physical:default ends online at 1.000 s.' });
+    expect(v.right).toEqual([true, false]);
+    const [one, two] = v.boots ?? [];
+    if (one === undefined || two === undefined) throw new Error('a boot per choice');
+    const original = simulate(scenario);
+    // Option 1's boot: no hazard, network/physical online; revealed once device/local made the link in the original boot (5.35 s).
+    const o1 = tryOutcome(step, v.right, one.trace, original, 0);
+    expect(o1).toEqual({
+      correct: 0,
+      revealAt: 5350,
+      fmri: 'svc:/network/physical:default',
+      line: 'No ordering hazard on /dev/ipmpstub, and no dependency cycle in its place. network/physical:default ends online at 1.000 s.',
+    });
+    // Option 2's boot: the hazard is gone, but early-devlinks closes a cycle through network/physical (§1.2).
+    const o2 = tryOutcome(step, v.right, two.trace, original, 1);
+    expect(o2.correct).toBe(0);
+    expect(o2.line).toMatch(/^No ordering hazard on \/dev\/ipmpstub any more, but the new dependency closes a dependency cycle/);
+    expect(o2.line).toContain('system/device/early-devlinks:default');
+    expect(o2.line).toContain('network/physical:default ends offline');
   });
 
   it('an action question reports success or refusal with the command’s own words', async () => {

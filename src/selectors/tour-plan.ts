@@ -8,6 +8,7 @@ import { createSeeker, explain, type Trace } from '../engine/index.ts';
 import { canonicalFmri, shortFmri } from '../model/smf/fmri.ts';
 import { stepInstants } from '../teaching/tour.ts';
 import type { Tour, TourExpectation, TourStep } from '../teaching/tour-types.ts';
+import { hazardOutcome } from './hazard-outcome.ts';
 import { formatTime } from './playhead.ts';
 
 export type StepKind = 'at' | 'event' | 'continue';
@@ -96,12 +97,15 @@ function expectationOf(step: TourStep, correct: number): TourExpectation | undef
  * verdict waits at least until the moment the original boot settled the
  * same question (a service that is disabled from the start in the changed
  * boot is revealed when the original would have started it, or at the end).
+ * With per-choice conditions, `changed` is the boot of choice `played`.
  */
-export function tryOutcome(step: TourStep, right: readonly boolean[], changed: Trace, original: Trace): TryOutcome {
+export function tryOutcome(step: TourStep, right: readonly boolean[], changed: Trace, original: Trace, played?: number): TryOutcome {
   const correct = right.indexOf(true);
-  const e = expectationOf(step, correct);
+  // Per-choice conditions: `changed` is the boot of the choice played, described by that choice's expectation.
+  const e = expectationOf(step, played ?? correct);
   const end = changed.endTime;
   if (e === undefined) return { correct, revealAt: end, line: 'This step has no question.' };
+  if ('hazard' in e) return { correct, ...hazardOutcome(e.hazard, changed, original) };
   if ('restarted' in e) {
     const fmri = canonicalFmri(e.fmri) ?? e.fmri;
     const stop = changed.records.find((r) => r.kind === 'status' && r.fmri === fmri && (r.from === 'online' || r.from === 'degraded') && r.to !== 'online' && r.to !== 'degraded');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findPreset } from '../scenarios/catalog.ts';
 import { tourById } from '../teaching/tours/index.ts';
 import { demoScenario } from '../testing/fixtures.ts';
 import { createSession, type Clock, type Session } from './create-session.ts';
@@ -76,5 +77,28 @@ describe('tour actions', () => {
     expect(s.doc.getState().conditions).toEqual({});
     expect(s.ui.getState().tourTry).toBeUndefined();
     expect(s.ui.getState().tour).toEqual({ id: TOUR.id, step: last });
+  });
+
+  it('which fix removes it: playing a choice applies that choice’s own condition, and the verdict describes that choice’s boot (issue 17)', async () => {
+    const flagship = tourById('clearview-ipmp-first-boot');
+    const preset = findPreset('clearview-ipmp-first-boot');
+    if (flagship === undefined || preset === undefined) throw new Error('flagship');
+    const base = await preset.load();
+    const s = createSession({ doc: presetDocument(flagship.preset), clock: still, bases: { load: () => Promise.resolve(base), label: (id) => id } });
+    await s.runs.whenSettled();
+    const last = flagship.steps.length - 1;
+    showStep(s, flagship.id, last);
+    predict(s, 1);
+    playTry(s);
+    expect(s.doc.getState().conditions).toEqual({ 'devices.devfsadm-timing': 'root-rw' });
+    const two = tourVerdict(s.runs, base, flagship, 1);
+    expect(two?.right).toEqual([true, false]);
+    expect(two?.line).toContain('dependency cycle');
+    retryTry(s);
+    predict(s, 0);
+    playTry(s);
+    expect(s.doc.getState().conditions).toEqual({ 'devices.libdlpi-fallback': 'yes' });
+    expect(tourVerdict(s.runs, base, flagship, 0)?.line).toMatch(/^No ordering hazard on \/dev\/ipmpstub, and no dependency cycle/);
+    s.dispose();
   });
 });

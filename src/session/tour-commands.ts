@@ -9,7 +9,7 @@ import type { Scenario } from '../model/scenario/types.ts';
 import { listConditions } from '../model/world/conditions.ts';
 import type { Trace } from '../engine/index.ts';
 import { planTour, tryOutcome, type TourPlan, type TryOutcome } from '../selectors/tour-plan.ts';
-import { evaluateTry } from '../teaching/tour.ts';
+import { choiceCondition, evaluateTry, type TryVerdict } from '../teaching/tour.ts';
 import { tourById, tourForPreset } from '../teaching/tours/index.ts';
 import type { Tour } from '../teaching/tour-types.ts';
 import type { TourPosition } from '../store/teach-slice.ts';
@@ -49,20 +49,39 @@ export interface TryVerdictView extends TryOutcome {
 }
 
 const VERDICTS = new WeakMap<Scenario, Map<string, TryVerdictView | undefined>>();
+const TRIES = new WeakMap<Scenario, Map<string, TryVerdict | undefined>>();
 
-/** The model's answer to a tour's "try it" step (simulating the changed boot). Memoised. */
-export function tourVerdict(runs: Deriver, base: Scenario, tour: Tour): TryVerdictView | undefined {
-  let byTour = VERDICTS.get(base);
-  if (byTour === undefined) {
-    byTour = new Map();
-    VERDICTS.set(base, byTour);
+function memo<T>(cache: WeakMap<Scenario, Map<string, T>>, base: Scenario, key: string, make: () => T): T {
+  let byKey = cache.get(base);
+  if (byKey === undefined) {
+    byKey = new Map();
+    cache.set(base, byKey);
   }
-  if (byTour.has(tour.id)) return byTour.get(tour.id);
-  const step = tour.steps[tour.steps.length - 1];
-  const v = step === undefined ? undefined : evaluateTry(base, step, (changed) => runs.derive(changed, presetDocument(tour.preset)).trace);
-  const out = step === undefined || v === undefined || !v.ok ? undefined : { ...tryOutcome(step, v.right, v.trace, tourTrace(runs, base, tour)), right: v.right };
-  byTour.set(tour.id, out);
+  if (byKey.has(key)) return byKey.get(key) as T;
+  const out = make();
+  byKey.set(key, out);
   return out;
+}
+
+/**
+ * The model's answer to a tour's "try it" step (simulating the changed boot,
+ * or each choice's boot when the choices have their own conditions). The
+ * outcome describes the boot of `played` (per-choice conditions: the choice
+ * the learner played; default: the right one). Memoised.
+ */
+export function tourVerdict(runs: Deriver, base: Scenario, tour: Tour, played?: number): TryVerdictView | undefined {
+  const step = tour.steps[tour.steps.length - 1];
+  if (step === undefined) return undefined;
+  const v = memo(TRIES, base, tour.id, () => {
+    const out = evaluateTry(base, step, (changed) => runs.derive(changed, presetDocument(tour.preset)).trace);
+    return out.ok ? out : undefined;
+  });
+  if (v === undefined) return undefined;
+  const boot = played === undefined ? undefined : v.boots?.[played];
+  return memo(VERDICTS, base, `${tour.id}#${boot === undefined ? '' : String(played)}`, () => ({
+    ...tryOutcome(step, v.right, boot?.trace ?? v.trace, tourTrace(runs, base, tour), boot === undefined ? undefined : played),
+    right: v.right,
+  }));
 }
 
 /** The document a tour narrates: its preset's first boot, as shipped. */
@@ -162,7 +181,10 @@ export function playTry(s: Touring): void {
   const base = s.runs.current()?.base;
   if (tour === undefined || step?.try === undefined || prediction === undefined || base === undefined) return;
   s.player.send({ type: 'PAUSE' });
-  const { id, value } = step.try.condition;
+  // The predicted choice's own condition ("which fix removes it?"), else the step's.
+  const condition = choiceCondition(step, prediction.choice);
+  if (condition === undefined) return;
+  const { id, value } = condition;
   const own = listConditions(base).find((c) => c.id === id)?.value;
   restoreTourDocument(s, tour);
   s.doc.getState().setCondition(id, value, own);

@@ -2,7 +2,9 @@
  * Guided tours (issue 8) are data: JSON files in src/teaching/tours/, one per
  * preset, validated by validateTour(). A step applies at a simulated instant,
  * when an event happens, or when the learner clicks Continue; the last step
- * of every tour is a "try it": change one condition, predict, watch.
+ * of every tour is a "try it": change one condition, predict, watch — or,
+ * when each choice names its own condition ("which fix removes it?"), pick
+ * one change, predict, and watch that change's boot.
  */
 export type StepWhen =
   /** At this simulated instant. */
@@ -21,11 +23,28 @@ export type TourExpectation =
   /** This scenario action succeeds (ok true) or is refused (ok false). */
   | { readonly action: string; readonly ok: boolean }
   /** This file exists (or not) at the end. */
-  | { readonly file: string; readonly exists: boolean };
+  | { readonly file: string; readonly exists: boolean }
+  /**
+   * The ordering hazard on this object (a path, /dev link, mount...) is
+   * removed (issue 17): the boot has no hazard on it and no dependency cycle
+   * in its place (a cycle means the fix ordered the services in a loop).
+   */
+  | { readonly hazard: string; readonly removed: boolean };
+
+/** A condition and the option a "try it" sets. */
+export interface TourCondition {
+  readonly id: string;
+  readonly value: string;
+}
 
 export interface TourChoice {
   readonly label: string;
   readonly expect: TourExpectation;
+  /**
+   * This choice's own change ("which fix removes it?"): the choice is judged
+   * on the boot with this condition, and playing it boots that change.
+   */
+  readonly condition?: TourCondition;
 }
 
 export interface TourStep {
@@ -35,9 +54,9 @@ export interface TourStep {
   /** Instances (FMRIs) or resources (file paths) to highlight. */
   readonly highlight?: readonly string[];
   readonly when: StepWhen;
-  /** For the "try it" step: the condition to change, the question and the choices. */
+  /** For the "try it" step: the condition to change (unless every choice has its own), the question and the choices. */
   readonly try?: {
-    readonly condition: { readonly id: string; readonly value: string };
+    readonly condition?: TourCondition;
     /** "next-boot": the choices are judged on the boot after the changed one (what survives a reboot). */
     readonly after?: 'next-boot';
     readonly question: string;

@@ -9,7 +9,8 @@ import { setCondition } from '../model/world/conditions.ts';
 import { createSeeker } from '../engine/seek.ts';
 import { nextBootScenario } from '../scenarios/next-boot.ts';
 import type { Trace } from '../engine/trace.ts';
-import type { Tour, TourChoice, TourStep } from './tour-types.ts';
+import { hazardRemoved } from './try-hazard.ts';
+import type { Tour, TourChoice, TourCondition, TourStep } from './tour-types.ts';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -49,14 +50,36 @@ export function validateTour(t: unknown): string[] {
     } else if (w['continue'] !== true) out.push(`${p}.when: at, event or continue`);
     const tr = s['try'];
     if (tr !== undefined) {
-      if (!isObj(tr) || !isObj(tr['condition']) || typeof tr['question'] !== 'string' || !Array.isArray(tr['choices']) || tr['choices'].length < 2) {
+      if (!isObj(tr) || typeof tr['question'] !== 'string' || !Array.isArray(tr['choices']) || tr['choices'].length < 2) {
         out.push(`${p}.try: condition, question and at least two choices`);
-      } else if (tr['after'] !== undefined && tr['after'] !== 'next-boot') out.push(`${p}.try.after: "next-boot" or absent`);
+      } else {
+        if (tr['after'] !== undefined && tr['after'] !== 'next-boot') out.push(`${p}.try.after: "next-boot" or absent`);
+        const choices: unknown[] = tr['choices'];
+        const own = choices.map((c) => (isObj(c) ? c['condition'] : undefined));
+        if (!isCondition(tr['condition']) && !own.every(isCondition)) out.push(`${p}.try: condition, question and at least two choices`);
+        own.forEach((c, k) => {
+          if (c !== undefined && !isCondition(c)) out.push(`${p}.try.choices[${k}].condition: an object with id and value`);
+        });
+      }
     }
   });
   const last = steps[steps.length - 1];
   if (!isObj(last) || last['try'] === undefined) out.push('$.steps: the last step must be a "try it" step');
   return out;
+}
+
+function isCondition(v: unknown): v is TourCondition {
+  return isObj(v) && typeof v['id'] === 'string' && typeof v['value'] === 'string';
+}
+
+/** The condition a choice is played with: its own, else the step's. */
+export function choiceCondition(step: TourStep, choice: number): TourCondition | undefined {
+  return step.try?.choices[choice]?.condition ?? step.try?.condition;
+}
+
+/** Each choice names its own condition ("which fix removes it?"): each is judged on its own boot. */
+export function perChoice(step: TourStep): boolean {
+  return step.try?.choices.some((c) => c.condition !== undefined) === true;
 }
 
 /** The instant each step shows: event steps find their first event at or after the previous step's instant. */
@@ -81,34 +104,70 @@ export function stepInstants(tour: Tour, trace: Trace): number[] {
   return out;
 }
 
+export interface ChoiceBoot {
+  readonly scenario: Scenario;
+  readonly trace: Trace;
+}
+
 export interface TryVerdict {
   readonly ok: true;
-  /** For each choice: whether it is what happens in the changed boot. */
+  /** For each choice: whether it is what happens in the changed boot (its own boot, for per-choice conditions). */
   readonly right: readonly boolean[];
   readonly scenario: Scenario;
   readonly trace: Trace;
+  /** Per-choice conditions: each choice's boot, by choice index (`scenario`/`trace` are the first right one's). */
+  readonly boots?: readonly ChoiceBoot[];
 }
 
 /** Simulate the "try it" change (with the caller's simulator) and say which predictions come true. */
 export function evaluateTry(scenario: Scenario, step: TourStep, simulate: (changed: Scenario) => Trace): TryVerdict | { ok: false; error: string } {
   const tr = step.try;
   if (tr === undefined) return { ok: false, error: `step ${step.id} is not a "try it" step` };
-  const changed = setCondition(scenario, tr.condition.id, tr.condition.value);
+  if (perChoice(step)) return evaluateChoices(scenario, step, simulate);
+  if (tr.condition === undefined) return { ok: false, error: `step ${step.id} has no condition to change` };
+  const boot = changedBoot(scenario, step, tr.condition, simulate);
+  if (!boot.ok) return boot;
+  const right = tr.choices.map((c) => holds(boot.trace, c));
+  return { ok: true, right, scenario: boot.scenario, trace: boot.trace };
+}
+
+/** The boot a "try it" judges: the scenario with the condition set, or (after: next-boot) the boot after it. */
+function changedBoot(scenario: Scenario, step: TourStep, condition: TourCondition, simulate: (changed: Scenario) => Trace): ({ ok: true } & ChoiceBoot) | { ok: false; error: string } {
+  const changed = setCondition(scenario, condition.id, condition.value);
   if (!changed.ok) return { ok: false, error: changed.error };
   let judged = changed.scenario;
   let trace = simulate(judged);
-  if (tr.after === 'next-boot') {
+  if (step.try?.after === 'next-boot') {
     const next = nextBootScenario(judged, trace);
     if (!next.ok) return { ok: false, error: next.error };
     judged = next.scenario;
     trace = simulate(judged);
   }
-  const right = tr.choices.map((c) => holds(trace, c));
-  return { ok: true, right, scenario: judged, trace };
+  return { ok: true, scenario: judged, trace };
+}
+
+/** Per-choice conditions: boot each choice's change and judge the choice on its own boot. */
+function evaluateChoices(scenario: Scenario, step: TourStep, simulate: (changed: Scenario) => Trace): TryVerdict | { ok: false; error: string } {
+  const boots: ChoiceBoot[] = [];
+  const right: boolean[] = [];
+  const choices = step.try?.choices ?? [];
+  for (let k = 0; k < choices.length; k++) {
+    const c = choiceCondition(step, k);
+    const choice = choices[k];
+    if (c === undefined || choice === undefined) return { ok: false, error: `step ${step.id}: choice ${k + 1} has no condition to change` };
+    const boot = changedBoot(scenario, step, c, simulate);
+    if (!boot.ok) return boot;
+    boots.push({ scenario: boot.scenario, trace: boot.trace });
+    right.push(holds(boot.trace, choice));
+  }
+  const shown = boots[Math.max(0, right.indexOf(true))] ?? boots[0];
+  if (shown === undefined) return { ok: false, error: `step ${step.id} has no choices` };
+  return { ok: true, right, scenario: shown.scenario, trace: shown.trace, boots };
 }
 
 function holds(trace: Trace, c: TourChoice): boolean {
   const e = c.expect;
+  if ('hazard' in e) return hazardRemoved(trace, e.hazard).removed === e.removed;
   if ('restarted' in e) {
     const fmri = canonicalFmri(e.fmri) ?? e.fmri;
     const left = trace.records.some((r) => r.kind === 'status' && r.fmri === fmri && (r.from === 'online' || r.from === 'degraded') && r.to !== 'online' && r.to !== 'degraded');

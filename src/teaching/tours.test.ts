@@ -47,6 +47,16 @@ describe('tours', () => {
     });
   }
 
+  it('a "which fix" try-it: every choice may carry its own condition instead of the step’s (issue 17)', () => {
+    const step = (tr: unknown) => ({ id: 'b', title: 't', text: 'x', when: { continue: true }, try: tr });
+    const tourOf = (tr: unknown) => ({ id: 'x', preset: 'p', title: 't', summary: 's', steps: [{ id: 'a', title: 't', text: 'x', when: { at: 0 } }, step(tr)] });
+    const expect1 = { hazard: '/dev/ipmpstub', removed: true };
+    expect(validateTour(tourOf({ question: 'q', choices: [{ label: 'a', condition: { id: 'c', value: 'v' }, expect: expect1 }, { label: 'b', condition: { id: 'd', value: 'w' }, expect: expect1 }] }))).toEqual([]);
+    // One choice without a condition, and none on the step: nothing to play for it.
+    expect(validateTour(tourOf({ question: 'q', choices: [{ label: 'a', condition: { id: 'c', value: 'v' }, expect: expect1 }, { label: 'b', expect: expect1 }] }))).toContain('$.steps[1].try: condition, question and at least two choices');
+    expect(validateTour(tourOf({ question: 'q', condition: { id: 'c', value: 'v' }, choices: [{ label: 'a', condition: { id: 1 }, expect: expect1 }, { label: 'b', expect: expect1 }] }))).toContain('$.steps[1].try.choices[0].condition: an object with id and value');
+  });
+
   it('rejects malformed tours with paths', () => {
     expect(validateTour({ id: 'x', preset: 'p', title: 't', summary: 's', steps: [{ id: 'a', title: 't', text: 'x', when: { at: -1 } }] })).toContain('$.steps: at least two steps');
     const problems = validateTour({ id: 'x', preset: 'p', title: 't', summary: 's', steps: [

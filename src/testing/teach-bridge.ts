@@ -28,8 +28,8 @@ export interface TeachBridge {
   tourParked(): { id: string; step: number } | undefined;
   /** The steps of a tour (default: the open preset's) over the tour's own boot, from the model. */
   tourPlan(id?: string): TourStepInfo[] | undefined;
-  /** The model's answer to the tour's "try it" question. */
-  tourVerdict(id?: string): { right: boolean[]; correct: number; revealAt: number; line: string } | undefined;
+  /** The model's answer to the tour's "try it" question (per-choice conditions: revealAt and line of choice `played`'s boot). */
+  tourVerdict(id?: string, played?: number): { right: boolean[]; correct: number; revealAt: number; line: string } | undefined;
   /** The Compare view's comparison (for the variant chosen). */
   /** A `#v1.` fragment for a link state (encodeShareState), to open a tour step from a link. */
   encodeLink(state: ShareStateV1): string | undefined;
@@ -57,10 +57,10 @@ export function teachBridge(s: Session): TeachBridge {
       if (tour === undefined || base === undefined) return undefined;
       return tourPlan(s.runs, base, tour).steps.map((p) => ({ id: p.step.id, title: p.step.title, kind: p.kind, instant: p.instant, spotlight: [...stepSpotlight(p)] }));
     },
-    tourVerdict: (id) => {
+    tourVerdict: (id, played) => {
       const tour = tourOf(id);
       const base = s.runs.current()?.base;
-      const v = tour === undefined || base === undefined ? undefined : tourVerdict(s.runs, base, tour);
+      const v = tour === undefined || base === undefined ? undefined : tourVerdict(s.runs, base, tour, played);
       return v === undefined ? undefined : { right: [...v.right], correct: v.correct, revealAt: v.revealAt, line: v.line };
     },
     encodeLink: (state) => {

@@ -20,15 +20,18 @@ export function TourTry({ view }: { readonly view: TourView }) {
   const run = useRun();
   const playhead = useUi((s) => s.playhead);
   const tr = view.step.step.try;
-  const verdict = useMemo(() => commands.tourVerdict(run.base, view.tour), [commands, run.base, view.tour]);
-  const box = useRef<HTMLDivElement>(null);
-  const condition = useMemo(() => {
-    if (tr === undefined) return undefined;
-    const def = listConditions(run.base).find((c) => c.id === tr.condition.id);
-    const option = def?.options.find((o) => o.value === tr.condition.value);
-    return { label: def?.label ?? tr.condition.id, value: option?.label ?? tr.condition.value };
-  }, [run.base, tr]);
   const prediction = view.prediction;
+  const played = prediction?.choice;
+  const verdict = useMemo(() => commands.tourVerdict(run.base, view.tour, played), [commands, run.base, view.tour, played]);
+  const box = useRef<HTMLDivElement>(null);
+  // What playing changes: the predicted choice's own condition ("which fix removes it?"), else the step's.
+  const change = played === undefined ? tr?.condition : (tr?.choices[played]?.condition ?? tr?.condition);
+  const condition = useMemo(() => {
+    if (change === undefined) return undefined;
+    const def = listConditions(run.base).find((c) => c.id === change.id);
+    const option = def?.options.find((o) => o.value === change.value);
+    return { label: def?.label ?? change.id, value: option?.label ?? change.value };
+  }, [run.base, change]);
   const applied = prediction?.applied === true;
   const revealed = applied && verdict !== undefined && playhead >= verdict.revealAt;
   const right = revealed && prediction.choice === verdict.correct;
@@ -38,7 +41,7 @@ export function TourTry({ view }: { readonly view: TourView }) {
     if (revealed && scroller instanceof HTMLElement) scroller.scrollTop = scroller.scrollHeight;
   }, [revealed]);
   // Show the changed condition in its panel (scrolling the panel only, never the page).
-  const conditionId = tr?.condition.id;
+  const conditionId = change?.id;
   useEffect(() => {
     if (!applied || conditionId === undefined) return;
     const field = document.querySelector(`[data-testid="condition.${CSS.escape(conditionId)}"]`);

@@ -15,7 +15,9 @@ export function stepControls(step: TourStep, conditions: readonly Pick<Condition
     if (!out.includes(id)) out.push(id);
   };
   const text = `${step.text} ${step.try?.question ?? ''}`.toLowerCase();
-  if (step.try !== undefined) add(`condition.${step.try.condition.id}`);
+  if (step.try?.condition !== undefined) add(`condition.${step.try.condition.id}`);
+  // "Which fix removes it?": each choice's own condition.
+  for (const c of step.try?.choices ?? []) if (c.condition !== undefined) add(`condition.${c.condition.id}`);
   const named = conditions
     .map((c) => ({ c, at: text.indexOf(c.label.toLowerCase()) }))
     .filter((x) => x.c.label.length >= 8 && x.at >= 0)

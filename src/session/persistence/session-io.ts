@@ -4,6 +4,7 @@
  * tours plug into. captureSession/applySession touch the stores; the
  * share mapping is pure.
  */
+import type { ExploreParams } from '../../engine/explore-params.ts';
 import type { ExplorerSession } from '../../explorer/explorer-session.ts';
 import type { ShareStateV1 } from '../../share/share-state.ts';
 import type { UiStore } from '../../store/ui-store.ts';
@@ -56,11 +57,14 @@ export function applySession(s: SessionTarget, session: SessionState): void {
   s.ui.getState().select(session.selected);
   s.ui.getState().setTour(session.tour);
   if (session.view !== undefined) s.graph.commands.push({ type: 'show', camera: session.view });
-  if (session.explore !== undefined && s.explorer.setParams(session.explore) === undefined) {
-    // The explorer is deterministic: the same parameters find the same classes again.
-    s.explorer.requestRun();
-    s.ui.getState().setBottomTab('explore');
-  }
+  if (session.explore !== undefined) reopenExplorer(s, session.explore);
+}
+
+/** A link or autosave carried the explorer's parameters: explore again (deterministic: the same classes) in its open panel. */
+export function reopenExplorer(s: Pick<SessionTarget, 'ui' | 'explorer'>, params: ExploreParams): void {
+  if (s.explorer.setParams(params) !== undefined) return;
+  s.explorer.requestRun();
+  s.ui.getState().setBottomTab('explore');
 }
 
 /** Zoom and centre to three significant decimals: enough to land on the same spot, short in a link. */

@@ -82,7 +82,7 @@ function bind(s: Session) {
     openTiming: (seed: number, jitter: number) => openTiming(s, seed, jitter),
     compareTiming: (a: number, b: { readonly seed: number; readonly label: string }, jitter: number) => compareTiming(s, a, b, jitter),
     unperturb: () => unperturb(s),
-    tourVerdict: (base: Scenario, tour: Tour): TryVerdictView | undefined => tourVerdict(s.runs, base, tour),
+    tourVerdict: (base: Scenario, tour: Tour, played?: number): TryVerdictView | undefined => tourVerdict(s.runs, base, tour, played),
   };
 }
 
