@@ -74,6 +74,12 @@ test.describe('ordering hazards and the timing explorer', () => {
     expect(classes.reduce((n, c) => n + c.count, 0)).toBe(200);
     await expect(page.getByTestId('explore.class')).toHaveCount(2);
     await expect(page.getByTestId('explore.summary')).toContainText('2 outcome classes');
+    // What decided each class: the key file's order. The wrong order always ends in maintenance; the online class
+    // happened in either order (a start method that looked too early succeeded when svc.startd retried it).
+    const maintRank = classes.find((c) => c.states[APP] === 'maintenance')?.rank;
+    const onlineRank = classes.find((c) => c.states[APP] === 'online')?.rank;
+    await expect(page.locator(`[data-testid="explore.class"][data-rank="${maintRank ?? 0}"]`).getByTestId('explore.deciding')).toContainText('/etc/site/app.key');
+    await expect(page.locator(`[data-testid="explore.class"][data-rank="${onlineRank ?? 0}"]`).getByTestId('explore.mixed')).toContainText('made first in');
     await app.shot('explore-race-classes');
     await expectNoSeriousA11yViolations(page, 'explore');
 
@@ -95,6 +101,10 @@ test.describe('ordering hazards and the timing explorer', () => {
     const row = page.locator(`[data-testid="compare.row"][data-fmri="${APP}"]`);
     await expect(row).toHaveAttribute('data-differs', 'state');
     await expect(page.getByTestId('compare.divergence')).toBeVisible();
+    // Above it, what decided them: the key file's hazard, in the order that works in A's class and the wrong one in B's.
+    const hz = page.locator('[data-testid="compare.hazard"][data-object="/etc/site/app.key"]');
+    await expect(hz.getByTestId('compare.hazard.A')).toHaveAttribute('data-right', String(first?.states[APP] === 'online'));
+    await expect(hz.getByTestId('compare.hazard.B')).toHaveAttribute('data-right', String(second?.states[APP] === 'online'));
     await app.shot('explore-race-compare');
 
     // Back to the modelled timing.

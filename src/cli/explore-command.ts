@@ -1,6 +1,6 @@
 /** The CLI's timing options: --explore <N>, --jitter <factor>, --seed <n> (issue 17). */
 import { checkParams, EXPLORE_DEFAULTS, explore } from '../engine/explore.ts';
-import { describeHazardFact } from '../engine/hazard-text.ts';
+import { describeHazardFact, describeMixedFact } from '../engine/hazard-text.ts';
 import { hazardFacts } from '../engine/hazards.ts';
 import type { Scenario } from '../model/scenario/types.ts';
 import { flag, UsageError, type ParsedArgs } from './args.ts';
@@ -36,5 +36,5 @@ export function timingArgs(args: ParsedArgs): TimingArgs {
 
 export function runExplore(scenario: Scenario, boots: number, jitter: number | undefined, seed: number | undefined, format: 'svcs' | 'json', replay: string): string {
   const e = explore(scenario, { boots, jitter: jitter ?? scenario.jitter ?? EXPLORE_DEFAULTS.jitter, baseSeed: seed ?? EXPLORE_DEFAULTS.baseSeed }, hazardFacts);
-  return format === 'json' ? `${JSON.stringify(explorationJson(e), null, 2)}\n` : renderExploration(e, replay, describeHazardFact);
+  return format === 'json' ? `${JSON.stringify(explorationJson(e), null, 2)}\n` : renderExploration(e, replay, describeHazardFact, describeMixedFact);
 }

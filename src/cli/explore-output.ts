@@ -24,7 +24,14 @@ function outcomeText(c: OutcomeClass): string {
 }
 
 /** The text the CLI prints. `replay` is how to name the scenario on a command line. */
-export function renderExploration(e: Exploration, replay: string, describeFact: (key: string, value: string) => string = (k, v) => `${k}: ${v}`): string {
+type MixedCounts = OutcomeClass['mixed'][number]['counts'];
+
+export function renderExploration(
+  e: Exploration,
+  replay: string,
+  describeFact: (key: string, value: string) => string = (k, v) => `${k}: ${v}`,
+  describeMixed: (key: string, counts: MixedCounts) => string = (k, c) => `${k}: ${c.map((x) => `${x.value} in ${x.boots}`).join(', ')}`,
+): string {
   const { boots, jitter, baseSeed } = e.params;
   const lines: string[] = [];
   const last = baseSeed + e.booted - 1;
@@ -44,13 +51,15 @@ export function renderExploration(e: Exploration, replay: string, describeFact: 
     r.map((cell, k) => (k === r.length - 1 ? cell : k === 0 ? cell.padEnd(width[k] ?? 0) : cell.padStart(width[k] ?? 0))).join('  ');
   lines.push(fmt(head));
   for (const r of rows) lines.push(fmt(r));
-  const decided = e.classes.filter((c) => c.deciding.length > 0);
+  const decided = e.classes.filter((c) => c.deciding.length > 0 || c.mixed.length > 0);
   if (decided.length > 0) {
     lines.push('');
     lines.push('What decided each class:');
     for (const c of decided) {
       lines.push(`  class ${c.rank}:`);
       for (const d of c.deciding) lines.push(`    ${describeFact(d.key, d.value)}`);
+      // The class ended this way in either order (a retry saved it, or another hazard decided).
+      for (const m of c.mixed) lines.push(`    either order: ${describeMixed(m.key, m.counts)}`);
     }
   }
   lines.push('');
@@ -75,6 +84,7 @@ export function explorationJson(e: Exploration): unknown {
       states: c.states,
       endTime: c.endTime,
       deciding: c.deciding,
+      mixed: c.mixed,
       seeds: c.seeds,
     })),
   };

@@ -137,6 +137,26 @@ describe('explore: per-boot facts and what decided a class', () => {
     // Some online boots read too early and succeeded on a retry: order is not constant there.
     expect(online?.deciding.every((d) => d.key !== 'constant')).toBe(true);
   });
+
+  it('a fact that splits within a class is listed with each value’s boots (the class happens in either order)', () => {
+    const order = (t: Trace): string => ((methodTimes(t, KEYGEN, 'end')[0] ?? Number.POSITIVE_INFINITY) <= (methodTimes(t, APP, 'begin')[0] ?? Number.POSITIVE_INFINITY) ? 'right' : 'wrong');
+    const e = explore(race, { boots: 200, jitter: 0.5, baseSeed: 1 }, (t) => ({ order: order(t) }));
+    // Counted here boot by boot, independently of the explorer's grouping.
+    const tally = new Map<string, number>();
+    for (let seed = 1; seed <= 200; seed++) {
+      const t = simulate(bootScenario(race, seed, 0.5));
+      const st = createSeeker(t).atTime(Number.POSITIVE_INFINITY).get(APP)?.state ?? '';
+      const k = `${st}/${order(t)}`;
+      tally.set(k, (tally.get(k) ?? 0) + 1);
+    }
+    const online = e.classes.find((c) => c.states[APP] === 'online');
+    expect(tally.get('online/wrong') ?? 0).toBeGreaterThan(0);
+    expect(online?.deciding).toEqual([]);
+    expect(online?.mixed).toEqual([
+      { key: 'order', counts: [{ value: 'right', boots: tally.get('online/right') ?? 0 }, { value: 'wrong', boots: tally.get('online/wrong') ?? 0 }] },
+    ]);
+    expect(e.classes.find((c) => c.states[APP] === 'maintenance')?.mixed).toEqual([]);
+  });
 });
 
 describe('explore: parameters', () => {

@@ -52,6 +52,18 @@ export interface OutcomeClass {
   readonly endTime: { readonly min: number; readonly max: number };
   /** Facts whose value is the same in every boot of the class and not in every boot explored. */
   readonly deciding: readonly DecidingFact[];
+  /**
+   * Facts that vary across the exploration but split within this class: the
+   * class happens either way (e.g. a start method that failed on the wrong
+   * order and succeeded when svc.startd retried it). Each value's boots.
+   */
+  readonly mixed: readonly MixedFact[];
+}
+
+export interface MixedFact {
+  readonly key: string;
+  /** value → boots of this class with it, most first. */
+  readonly counts: readonly { readonly value: string; readonly boots: number }[];
 }
 
 export interface Exploration {
@@ -92,8 +104,8 @@ interface Group {
   readonly seeds: number[];
   minEnd: number;
   maxEnd: number;
-  /** Facts of the first boot, narrowed to those every boot of the group agrees on. */
-  facts: Map<string, string>;
+  /** Each fact's values over the group's boots: key → value → boots. */
+  readonly facts: Map<string, Map<string, number>>;
 }
 
 export class Explorer {
@@ -145,15 +157,19 @@ export class Explorer {
       seen.values.add(v);
       seen.boots++;
     }
-    const g = this.groups.get(key);
+    let g = this.groups.get(key);
     if (g === undefined) {
-      this.groups.set(key, { states, seeds: [seed], minEnd: trace.endTime, maxEnd: trace.endTime, facts: new Map(Object.entries(facts)) });
-      return;
+      g = { states, seeds: [], minEnd: trace.endTime, maxEnd: trace.endTime, facts: new Map() };
+      this.groups.set(key, g);
     }
     g.seeds.push(seed);
     g.minEnd = Math.min(g.minEnd, trace.endTime);
     g.maxEnd = Math.max(g.maxEnd, trace.endTime);
-    for (const [k, v] of g.facts) if (facts[k] !== v) g.facts.delete(k);
+    for (const [k, v] of Object.entries(facts)) {
+      let values = g.facts.get(k);
+      if (values === undefined) g.facts.set(k, (values = new Map()));
+      values.set(v, (values.get(v) ?? 0) + 1);
+    }
   }
 
   result(): Exploration {
@@ -176,7 +192,17 @@ export class Explorer {
         const s = g.states[k];
         if (f !== undefined && s !== undefined) states[f] = s;
       }
-      const deciding = [...g.facts].filter(([k]) => varyingFact(k)).map(([key, value]) => ({ key, value })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+      const deciding: DecidingFact[] = [];
+      const mixed: MixedFact[] = [];
+      for (const [key, values] of g.facts) {
+        if (!varyingFact(key)) continue;
+        const [only] = values;
+        if (values.size === 1 && only !== undefined && only[1] === g.seeds.length) deciding.push({ key, value: only[0] });
+        else mixed.push({ key, counts: [...values].map(([value, boots]) => ({ value, boots })).sort((a, b) => b.boots - a.boots || (a.value < b.value ? -1 : 1)) });
+      }
+      deciding.sort(byKey);
+      mixed.sort(byKey);
       return {
         rank: n + 1,
         count: g.seeds.length,
@@ -186,6 +212,7 @@ export class Explorer {
         states,
         endTime: { min: g.minEnd, max: g.maxEnd },
         deciding,
+        mixed,
       };
     });
     return {

@@ -75,14 +75,39 @@ export function hazardWhy(h: Hazard): string {
   return `No dependency path orders ${w} before ${r} or after it: timing decides.`;
 }
 
-/** The explorer's per-boot fact for a hazard (hazardFacts), in words. */
-export function describeHazardFact(id: string, value: string): string {
+interface FactWords {
+  /** "/etc/site/app.key: site/app:default needs what site/keygen:default makes" */
+  readonly head: string;
+  /** A value in words: "made first", "needed first, not found". */
+  value(v: string): string;
+}
+
+function factWords(id: string): FactWords | undefined {
   const parts = id.split('|');
   const [kind, object] = parts;
   const writer = parts[parts.length - 2];
   const reader = parts[parts.length - 1];
-  if (parts.length < 4 || kind === undefined || object === undefined || writer === undefined || reader === undefined) return `${id}: ${value}`;
+  if (parts.length < 4 || kind === undefined || object === undefined || writer === undefined || reader === undefined) return undefined;
   const name = object.slice(object.indexOf(':') + 1);
-  if (kind === 'unordered-writes') return `${name}: written by both ${shortFmri(writer)} and ${shortFmri(reader)} (${value === 'right' ? 'in the order that works' : 'the later undid the earlier'})`;
-  return `${name}: ${shortFmri(reader)} needs what ${shortFmri(writer)} makes (${value === 'right' ? 'made first' : 'needed first, not found'})`;
+  if (kind === 'unordered-writes') {
+    return { head: `${name}: written by both ${shortFmri(writer)} and ${shortFmri(reader)}`, value: (v) => (v === 'right' ? 'in the order that works' : 'the later undid the earlier') };
+  }
+  return { head: `${name}: ${shortFmri(reader)} needs what ${shortFmri(writer)} makes`, value: (v) => (v === 'right' ? 'made first' : 'needed first, not found') };
+}
+
+/** The explorer's per-boot fact for a hazard (hazardFacts), in words. */
+export function describeHazardFact(id: string, value: string): string {
+  const w = factWords(id);
+  return w === undefined ? `${id}: ${value}` : `${w.head} (${w.value(value)})`;
+}
+
+/**
+ * A hazard fact that split within an outcome class, in words: the class
+ * ended this way whichever order the boot took ("made first in 144 boots,
+ * needed first, not found in 12").
+ */
+export function describeMixedFact(id: string, counts: readonly { readonly value: string; readonly boots: number }[]): string {
+  const w = factWords(id);
+  const each = counts.map((c) => `${w === undefined ? c.value : w.value(c.value)} in ${c.boots} boot${c.boots === 1 ? '' : 's'}`).join('; ');
+  return `${w === undefined ? id : w.head}: ${each}`;
 }

@@ -16,6 +16,7 @@ import { CentreToolbar } from '../CentreToolbar/CentreToolbar.tsx';
 import { Icon } from '../Icon/Icon.tsx';
 import { DiffTable } from './DiffTable.tsx';
 import { DivergenceCard } from './DivergenceCard.tsx';
+import { HazardDiffCard } from './HazardDiffCard.tsx';
 import styles from './CompareView.module.css';
 
 type Filter = 'all' | 'state' | 'time';
@@ -140,6 +141,7 @@ export function CompareView() {
           <p className={styles.unavailable} role="status">{view.unavailable}</p>
         ) : (
           <>
+            {view.b !== undefined && <HazardDiffCard a={view.a.trace} b={view.b.trace} labelA={view.labelA} labelB={view.labelB} />}
             <DivergenceCard d={d} labelA={view.labelA} labelB={view.labelB} />
             <section className={styles.outcomes} aria-labelledby="outcomes-title">
               <header className={styles.outHead}>

@@ -6,7 +6,7 @@
  * in the player, or in Compare against a boot of another class.
  */
 import { useEffect, useState } from 'react';
-import { describeHazardFact, shortFmri } from '../../engine/hazard-text.ts';
+import { describeHazardFact, describeMixedFact, shortFmri } from '../../engine/hazard-text.ts';
 import { EXPLORE_DEFAULTS, type Exploration, type OutcomeClass } from '../../engine/explore.ts';
 import { useDoc } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
@@ -106,14 +106,21 @@ function Classes({ result, stale }: { result: Exploration; stale: boolean }) {
                 <Outcome c={c} varying={result.varying} />
               </td>
               <td className={styles.decided}>
-                {c.deciding.length === 0 ? (
+                {c.deciding.length === 0 && c.mixed.length === 0 ? (
                   <span className={styles.muted}>—</span>
                 ) : (
-                  c.deciding.map((d) => (
-                    <span key={d.key} className={styles.fact}>
-                      {describeHazardFact(d.key, d.value)}
-                    </span>
-                  ))
+                  <>
+                    {c.deciding.map((d) => (
+                      <span key={d.key} className={styles.fact} data-testid="explore.deciding">
+                        {describeHazardFact(d.key, d.value)}
+                      </span>
+                    ))}
+                    {c.mixed.map((m) => (
+                      <span key={m.key} className={`${styles.fact} ${styles.mixed}`} data-testid="explore.mixed" title="This class happened in either order: the order alone did not decide it (a retry can save a start method that looked too early)">
+                        <span className={styles.either}>either order</span> {describeMixedFact(m.key, m.counts)}
+                      </span>
+                    ))}
+                  </>
                 )}
               </td>
               <td className={styles.numcell}>{c.seed}</td>
