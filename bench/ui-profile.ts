@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import type { CollapseMode } from '../src/graph-view/collapse.ts';
 import { generateLayered } from './generate.ts';
 import { installProbe, interveneAt, openScenario, playBoot, scrubTimeline } from './ui/page.ts';
 import { startPreview, TRIVIAL_PAGE } from './ui/server.ts';
@@ -174,7 +175,9 @@ async function main(): Promise<void> {
     const cdp = await ctx.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    if (action !== 'open') await page.evaluate(openScenario, { json: s.json, name: s.name, collapse: 'none' as const, timeoutMs: 120_000 });
+    // --collapse=story profiles the view a user gets (default: every service drawn).
+    const collapse = (/--collapse=(\w+)/.exec(process.argv.join(' '))?.[1] ?? 'none') as CollapseMode;
+    if (action !== 'open') await page.evaluate(openScenario, { json: s.json, name: s.name, collapse, timeoutMs: 120_000 });
     if (action === 'open') {
       await page.evaluate(() => window.__BOOTGRAPH__?.setCollapse('none'));
       await page.waitForFunction(() => window.__BOOTGRAPH__?.layoutInfo()?.done === true && window.__BOOTGRAPH__.layoutInfo()?.nodes === window.__BOOTGRAPH__.nodeCount());

@@ -214,20 +214,20 @@ export class CauseAnalysis {
     const root = this.index.get(fmri);
     if (root === undefined) return [];
     const gen = this.nextGeneration();
-    this.seen[root] = gen;
+    const seen = this.seen;
+    const parents = this.parents;
+    seen[root] = gen;
     const out: string[] = [];
     const stack: number[] = [];
-    const push = (v: number): void => {
-      const ps = this.parents[v];
-      if (ps !== undefined) for (let k = ps.length - 1; k >= 0; k--) stack.push(ps[k] ?? -1);
-    };
-    push(root);
+    const first = parents[root];
+    if (first !== undefined) for (let k = first.length - 1; k >= 0; k--) stack.push(first[k] ?? -1);
     while (stack.length > 0) {
       const v = stack.pop() ?? -1;
-      if (this.seen[v] === gen) continue;
-      this.seen[v] = gen;
+      if (seen[v] === gen) continue;
+      seen[v] = gen;
       out.push(this.fmriOf(v));
-      push(v);
+      const ps = parents[v];
+      if (ps !== undefined) for (let k = ps.length - 1; k >= 0; k--) if (seen[ps[k] ?? -1] !== gen) stack.push(ps[k] ?? -1);
     }
     return out;
   }

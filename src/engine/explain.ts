@@ -250,6 +250,7 @@ function explainWith(a: CauseAnalysis, fmri: string): Explanation | undefined {
   // print_service(): "%s (%s)" with the template's common name, or "?" when there is none (§8.2).
   const header = `${fmri} (${inst.commonName ?? '?'})`;
   const since = ctimeString(era, s.since);
+  let verboseText: string | undefined;
   const render = (verbose: boolean): string => {
     const lines: string[] = [header, ` State: ${s.state} since ${since}`];
     for (const r of reasons) {
@@ -283,7 +284,11 @@ function explainWith(a: CauseAnalysis, fmri: string): Explanation | undefined {
     impact,
     seeAlso,
     text: render(false),
-    verbose: render(true),
+    // svcs -xv lists every dependent: made when read (a boot mid-way has thousands of causes, each with its impact).
+    get verbose(): string {
+      verboseText ??= render(true);
+      return verboseText;
+    },
     ...(s.cycle === undefined ? {} : { cycle: s.cycle }),
   };
 }
