@@ -30,7 +30,8 @@ const VERBS: Readonly<Record<HazardAccess['op'], string>> = {
   change: 'changed',
 };
 
-const PRESENT: Readonly<Record<HazardAccess['op'], string>> = {
+/** The access as a present-tense verb ("creates"), for lists of who does what. */
+export const PRESENT: Readonly<Record<HazardAccess['op'], string>> = {
   read: 'reads',
   open: 'opens',
   create: 'creates',

@@ -6,7 +6,7 @@
  * from what must be read, not from the whole graph: fit everything if that
  * is legible, else the most important nodes that fit at a legible zoom. Pure.
  */
-import { fitViewport, type NodeBox, type Viewport } from './viewport.ts';
+import { boundsOf, fitViewport, type Bounds, type NodeBox, type Viewport } from './viewport.ts';
 
 /** The node label font size in the stylesheet (graph units, i.e. CSS px at zoom 1). */
 export const LABEL_FONT_PX = 11;
@@ -30,27 +30,6 @@ export interface LegibleOptions {
   readonly maxZoom?: number;
   /** Screen px kept free around what is framed. */
   readonly padding?: number;
-}
-
-interface Bounds {
-  readonly x0: number;
-  readonly y0: number;
-  readonly x1: number;
-  readonly y1: number;
-}
-
-function boundsOf(boxes: Iterable<NodeBox>): Bounds | undefined {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const b of boxes) {
-    x0 = Math.min(x0, b.x - b.w / 2);
-    x1 = Math.max(x1, b.x + b.w / 2);
-    y0 = Math.min(y0, b.y - b.h / 2);
-    y1 = Math.max(y1, b.y + b.h / 2);
-  }
-  return Number.isFinite(x0) ? { x0, y0, x1, y1 } : undefined;
 }
 
 /** The zoom at which `b` just fits a width × height view with `padding`. */

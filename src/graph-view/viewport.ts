@@ -16,7 +16,15 @@ export interface Viewport {
   readonly pan: { readonly x: number; readonly y: number };
 }
 
-export function fitViewport(boxes: Iterable<NodeBox>, width: number, height: number, padding = 28, maxZoom = 1.15, minZoom = 0.04): Viewport | undefined {
+export interface Bounds {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+/** The box around node boxes (model coordinates); undefined for none. */
+export function boundsOf(boxes: Iterable<NodeBox>): Bounds | undefined {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
@@ -27,7 +35,13 @@ export function fitViewport(boxes: Iterable<NodeBox>, width: number, height: num
     y0 = Math.min(y0, b.y - b.h / 2);
     y1 = Math.max(y1, b.y + b.h / 2);
   }
-  if (!Number.isFinite(x0) || width <= 0 || height <= 0) return undefined;
+  return Number.isFinite(x0) ? { x0, y0, x1, y1 } : undefined;
+}
+
+export function fitViewport(boxes: Iterable<NodeBox>, width: number, height: number, padding = 28, maxZoom = 1.15, minZoom = 0.04): Viewport | undefined {
+  const b = boundsOf(boxes);
+  if (b === undefined || width <= 0 || height <= 0) return undefined;
+  const { x0, y0, x1, y1 } = b;
   const bw = Math.max(1, x1 - x0);
   const bh = Math.max(1, y1 - y0);
   const zoom = Math.max(minZoom, Math.min(maxZoom, (width - 2 * padding) / bw, (height - 2 * padding) / bh));

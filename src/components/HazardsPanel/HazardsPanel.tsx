@@ -7,7 +7,7 @@
  * time jumps to that side's instant. "Show on graph" draws every hazard.
  */
 import { useMemo } from 'react';
-import { hazardObject, hazardSummary, hazardWhy, shortFmri } from '../../engine/hazard-text.ts';
+import { PRESENT, hazardObject, hazardSummary, hazardWhy, shortFmri } from '../../engine/hazard-text.ts';
 import { findHazards, type Hazard, type HazardAccess } from '../../engine/hazards.ts';
 import { formatTime } from '../../selectors/playhead.ts';
 import { useRun, useUi, useUiActions } from '../../session/react/context.tsx';
@@ -15,23 +15,13 @@ import { useCommands } from '../../session/react/use-commands.ts';
 import { Term } from '../Term/Term.tsx';
 import styles from './HazardsPanel.module.css';
 
-const OPS: Readonly<Record<HazardAccess['op'], string>> = {
-  read: 'reads',
-  open: 'opens',
-  create: 'creates',
-  remove: 'removes',
-  mount: 'mounts',
-  unmount: 'unmounts',
-  change: 'changes',
-};
-
 function Side({ role, a, onJump }: { role: string; a: HazardAccess; onJump: (a: HazardAccess) => void }) {
   return (
     <div className={styles.side}>
       <span className={styles.role}>{role}</span>
       <span className={styles.fmri}>{shortFmri(a.fmri)}</span>
       <span className={styles.op}>
-        {OPS[a.op]}
+        {PRESENT[a.op]}
         {a.ok ? '' : `, fails${a.error === undefined ? '' : ` (${a.error})`}`}
       </span>
       <button
