@@ -23,16 +23,17 @@ import LZString from 'lz-string';
 import type { ShareStateV1 } from '../src/share/share-state.ts';
 import type { CollapseMode } from '../src/graph-view/collapse.ts';
 import { generateLayered } from './generate.ts';
+import { manifestsOf } from './generate-manifests.ts';
 import { fmt, median } from './stats.ts';
 import { bundleReport, fetchedGzipBytes, type BundleReport } from './ui/bundle.ts';
-import { idleFrames, installProbe, interveneAt, openScenario, playBoot, scrubTimeline, type BenchProbe, type LongTask, type OpenSample } from './ui/page.ts';
+import { idleFrames, installProbe, interveneAt, openScenario, pickFiles, playBoot, scrubTimeline, type BenchProbe, type LongTask, type OpenSample } from './ui/page.ts';
 import { buildApp, startPreview, TRIVIAL_PAGE } from './ui/server.ts';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const json = argv.includes('--json');
 const chromiumPath = process.env.BOOTGRAPH_CHROMIUM ?? '/usr/bin/chromium';
-/** For development: --only=load,share,2025,1000,3000,resim runs just those sections (the others are left empty). */
+/** For development: --only=load,share,2025,1000,3000,resim,import,toggle runs just those sections (the others are left empty). */
 const only = /^--only=(.+)$/.exec(argv.find((a) => a.startsWith('--only=')) ?? '')?.[1]?.split(',');
 const want = (section: string): boolean => only === undefined || only.includes(section);
 /** --baseline: also measure with the graph-view optimisations off (src/graph-view/lod.ts optimised()), interleaved. */
@@ -383,6 +384,70 @@ async function shareLink(browser: Browser, base: string, errors: string[]): Prom
   return { form: `${query} (the app does not open #v1. links on load yet)`, path: query, decodesV1: false, first: q };
 }
 
+/**
+ * Import generated SMF manifests (one file per service) through the Import
+ * button's file input, as a user does: from handing the files to the page
+ * to the imported graph laid out and drawn, with every main-thread task
+ * meanwhile (issue 16: importing large graphs off the main thread).
+ */
+async function importManifests(browser: Browser, base: string, n: number, reps: number, errors: string[]) {
+  const files = manifestsOf(generateLayered(n));
+  const samples: { toGraphMs: number; longest: number; over50: number; blocking: number; nodes: number; importMs: number; importLongest: number }[] = [];
+  for (let rep = reps > 0 ? -REPS.warmup : 0; rep < reps; rep++) {
+    const app = await appLoad(browser, `${base}${START}`, errors);
+    try {
+      const page = app.page;
+      await page.evaluate(() => window.__BOOTGRAPH__?.setCollapse('none'));
+      await page.waitForFunction(() => window.__BOOTGRAPH__?.layoutInfo()?.done === true && window.__BOOTGRAPH__.layoutInfo()?.nodes === window.__BOOTGRAPH__.nodeCount(), null, { timeout: 60_000 });
+      await page.waitForTimeout(300);
+      const before = await page.evaluate(() => window.__BOOTGRAPH__?.scenarioName());
+      const t0 = await page.evaluate(pickFiles, { files });
+      // The import phase: until the imported scenario is the run's (it then goes to the graph).
+      const opened = await page.evaluate(
+        (was) =>
+          new Promise<number>((resolve) => {
+            const tick = (): void => {
+              if (window.__BOOTGRAPH__?.scenarioName() !== was) resolve(performance.now());
+              else requestAnimationFrame(tick);
+            };
+            tick();
+          }),
+        before,
+      );
+      await page.waitForFunction(
+        (was) => {
+          const b = window.__BOOTGRAPH__;
+          const info = b?.layoutInfo();
+          return b !== undefined && b.scenarioName() !== was && info?.done === true && b.nodeCount() > 0 && info.nodes === b.nodeCount();
+        },
+        before,
+        { timeout: 240_000, polling: 50 },
+      );
+      // One more frame: the laid-out graph is on screen.
+      const t1 = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))));
+      const p = await probeOf(page);
+      const long = p.long.filter((l) => l.start >= t0 && l.start <= t1);
+      const importing = p.long.filter((l) => l.start >= t0 && l.start < opened);
+      const nodes = await page.evaluate(() => window.__BOOTGRAPH__?.nodeCount() ?? 0);
+      if (rep >= 0) samples.push({ toGraphMs: t1 - t0, longest: longest(long), over50: long.length, blocking: blocking(long), nodes, importMs: opened - t0, importLongest: longest(importing) });
+    } finally {
+      await app.close();
+    }
+  }
+  return {
+    input: `generated-${n} as ${files.length} manifests`,
+    reps: samples.length,
+    nodes: samples[0]?.nodes ?? 0,
+    toGraphMs: dist(samples.map((x) => x.toGraphMs)),
+    /** Pick → the imported scenario is the run's (reading, parsing, checking, simulating), and the longest main-thread task in that phase. */
+    importMs: dist(samples.map((x) => x.importMs)),
+    importLongestTaskMs: dist(samples.map((x) => x.importLongest)),
+    longestTaskMs: dist(samples.map((x) => x.longest)),
+    longTasksOver50: dist(samples.map((x) => x.over50)),
+    blockingMs: dist(samples.map((x) => x.blocking)),
+  };
+}
+
 async function resimulate(browser: Browser, base: string, reps: number, errors: string[]) {
   const input = generatedInput(300);
   const toFrame: number[] = [];
@@ -529,6 +594,8 @@ async function main(): Promise<void> {
     }
     log('re-simulation after an intervention: generated-300');
     const resim = await resimulate(browser, base, want('resim') ? REPS.resim : 0, errors);
+    log(`manifest import: generated-${playN}`);
+    const manifestImport = await importManifests(browser, base, playN, want('import') ? REPS.layoutBig || 1 : 0, errors);
     log('a toggle on the default scenario: main-thread work');
     const toggle = await toggleDefault(browser, base, want('toggle') ? REPS.toggle : 0, errors);
 
@@ -576,6 +643,7 @@ async function main(): Promise<void> {
       playback,
       resimulate: resim,
       toggle,
+      manifestImport,
       bundle: {
         firstGzipBytes: bundle.firstGzipBytes,
         lazyGzipBytes: bundle.lazyGzipBytes,
@@ -622,6 +690,7 @@ type Result = {
   playback: PlaybackRow[];
   resimulate: { input: string; reps: number; toFrameMs: Dist; simulateMs: Dist; longestTaskMs: Dist };
   toggle: { input: string; reps: number; mainThreadMs: Dist; toFrameMs: Dist };
+  manifestImport: { input: string; reps: number; nodes: number; toGraphMs: Dist; importMs: Dist; importLongestTaskMs: Dist; longestTaskMs: Dist; longTasksOver50: Dist; blockingMs: Dist };
   firstGraphJs: { files: string[]; gzipBytes: number };
   bundle: { firstGzipBytes: number; lazyGzipBytes: number; cssGzipBytes: number; bridgeGzipBytes: number; chunks: readonly { file: string; gzipBytes: number; first: boolean }[] };
   targets: Record<string, { value: number | null; target: number; met: boolean; unit: string; atLeast?: boolean }>;
@@ -670,6 +739,8 @@ function report(r: Result): string {
   lines.push(
     '',
     `re-simulate after an intervention + redraw, ${rs.input} (${rs.reps} runs): ${d(rs.toFrameMs)} to the next frame (min ${fmt(Math.min(...rs.toFrameMs.runs))}, max ${fmt(rs.toFrameMs.max)}; simulate ${d(rs.simulateMs)}), longest task ${fmt(rs.longestTaskMs.median)}`,
+    `import ${r.manifestImport.input} through the file input → graph laid out and drawn (${r.manifestImport.reps} runs, ${r.manifestImport.nodes} nodes): ${d(r.manifestImport.toGraphMs)} (max ${fmt(r.manifestImport.toGraphMs.max)}); longest main-thread task ${fmt(r.manifestImport.longestTaskMs.median)} / ${fmt(r.manifestImport.longestTaskMs.max)} (runs ${r.manifestImport.longestTaskMs.runs.join(', ')}); tasks over 50 ms ${r.manifestImport.longTasksOver50.median}; blocking ${d(r.manifestImport.blockingMs)}`,
+    `  of which the import (pick → the imported scenario is the run's): ${d(r.manifestImport.importMs)} (runs ${r.manifestImport.importMs.runs.join(', ')}); longest main-thread task meanwhile ${fmt(r.manifestImport.importLongestTaskMs.median)} / ${fmt(r.manifestImport.importLongestTaskMs.max)} (runs ${r.manifestImport.importLongestTaskMs.runs.join(', ')})`,
     `a toggle on the ${r.toggle.input} (${r.toggle.reps} runs): main-thread work ${d(r.toggle.mainThreadMs)} (min ${fmt(Math.min(...r.toggle.mainThreadMs.runs))}, max ${fmt(r.toggle.mainThreadMs.max)}); to the next frame ${d(r.toggle.toFrameMs)}`,
     '',
     `JS gzip: first load ${kB(r.bundle.firstGzipBytes)} (index.html's scripts), lazy ${kB(r.bundle.lazyGzipBytes)}; CSS ${kB(r.bundle.cssGzipBytes)}; test bridge ${kB(r.bundle.bridgeGzipBytes)} (bench/e2e builds only)`,

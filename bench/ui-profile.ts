@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/ui-profile.ts [open|play|scrub|resim|cold] [1000|2025|<n>] [--top=40] [--trace]
+ * npx tsx bench/ui-profile.ts [open|play|scrub|resim|cold|import] [1000|2025|<n>] [--top=40] [--trace]
  *
  * Where the main thread's time goes (a helper for the UI benchmark, not part
  * of it): builds the bundle unminified (VITE_E2E=1, --minify false) so that
@@ -12,10 +12,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import type { CollapseMode } from '../src/graph-view/collapse.ts';
+import { manifestsOf } from './generate-manifests.ts';
 import { generateLayered } from './generate.ts';
-import { installProbe, interveneAt, openScenario, playBoot, scrubTimeline } from './ui/page.ts';
+import { installProbe, interveneAt, openScenario, pickFiles, playBoot, scrubTimeline } from './ui/page.ts';
 import { startPreview, TRIVIAL_PAGE } from './ui/server.ts';
 import { writeFileSync } from 'node:fs';
 
@@ -125,6 +126,23 @@ function longTaskBreakdown(trace: { traceEvents: TraceEvent[] }): string {
   return out.join('\n');
 }
 
+/** The manifests of a generated graph through the Import button's input, to the imported graph laid out; the main thread's long tasks meanwhile. */
+async function importThroughInput(page: Page, n: number): Promise<{ ms: number; long: { start: number; dur: number }[] }> {
+  const files = manifestsOf(generateLayered(n));
+  const before = await page.evaluate(() => window.__BOOTGRAPH__?.scenarioName());
+  const t0 = await page.evaluate(pickFiles, { files });
+  await page.waitForFunction(
+    (was) => {
+      const b = window.__BOOTGRAPH__;
+      const info = b?.layoutInfo();
+      return b !== undefined && b.scenarioName() !== was && info?.done === true && b.nodeCount() > 0 && info.nodes === b.nodeCount();
+    },
+    before,
+    { timeout: 240_000, polling: 50 },
+  );
+  return page.evaluate((from) => ({ ms: performance.now() - from, long: (window.__bench?.long ?? []).filter((l) => l.start >= from) }), t0);
+}
+
 async function main(): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'bootgraph-ui-profile-'));
   const r = spawnSync('npx', ['vite', 'build', '--mode', 'e2e', '--minify', 'false', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
@@ -177,8 +195,8 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     // --collapse=story profiles the view a user gets (default: every service drawn).
     const collapse = (/--collapse=(\w+)/.exec(process.argv.join(' '))?.[1] ?? 'none') as CollapseMode;
-    if (action !== 'open') await page.evaluate(openScenario, { json: s.json, name: s.name, collapse, timeoutMs: 120_000 });
-    if (action === 'open') {
+    if (action !== 'open' && action !== 'import') await page.evaluate(openScenario, { json: s.json, name: s.name, collapse, timeoutMs: 120_000 });
+    if (action === 'open' || action === 'import') {
       await page.evaluate(() => window.__BOOTGRAPH__?.setCollapse('none'));
       await page.waitForFunction(() => window.__BOOTGRAPH__?.layoutInfo()?.done === true && window.__BOOTGRAPH__.layoutInfo()?.nodes === window.__BOOTGRAPH__.nodeCount());
     }
@@ -188,7 +206,9 @@ async function main(): Promise<void> {
       await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
       const summaryT = action === 'open'
         ? await page.evaluate(openScenario, { json: s.json, name: s.name, timeoutMs: 120_000 })
-        : action === 'play'
+        : action === 'import'
+          ? await importThroughInput(page, Number(what))
+          : action === 'play'
           ? await page.evaluate(playBoot, { playMs: 3000, windowMs: 3000, timeoutMs: 120_000 })
           : action === 'resim'
             ? await page.evaluate(interveneAt, { t: 2000, command: 'svcadm disable svc:/bench/s150:default' })
@@ -202,6 +222,7 @@ async function main(): Promise<void> {
     const pageAt = await page.evaluate(() => performance.now());
     let summary: unknown;
     if (action === 'open') summary = await page.evaluate(openScenario, { json: s.json, name: s.name, timeoutMs: 120_000 });
+    else if (action === 'import') summary = await importThroughInput(page, Number(what));
     else if (action === 'play') summary = await page.evaluate(playBoot, { playMs: 3000, windowMs: 3000, timeoutMs: 120_000 });
     else if (action === 'resim') summary = await page.evaluate(interveneAt, { t: 2000, command: 'svcadm disable svc:/bench/s150:default' });
     else summary = await page.evaluate(scrubTimeline, { steps: 30 });

@@ -292,3 +292,25 @@ export async function idleFrames(args: { frames: number }): Promise<number[]> {
   });
   return out;
 }
+
+/**
+ * Hand files to the Import button's input as a user's pick does (a change
+ * event), built in the page first: the File objects are made before the clock
+ * starts and the change is dispatched in a task of its own, so that the
+ * harness's work is not counted as the app's. Returns the page time the
+ * clock started.
+ */
+export function pickFiles(args: { files: readonly { name: string; text: string }[] }): Promise<number> {
+  const input = document.querySelector<HTMLInputElement>('[data-testid="import.file"]');
+  if (input === null) throw new Error('no import input');
+  const dt = new DataTransfer();
+  for (const f of args.files) dt.items.add(new File([f.text], f.name, { type: 'text/xml' }));
+  input.files = dt.files;
+  return new Promise<number>((resolve) => {
+    setTimeout(() => {
+      const t0 = performance.now();
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      resolve(t0);
+    }, 50);
+  });
+}

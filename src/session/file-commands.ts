@@ -9,6 +9,7 @@ import type { UiStore } from '../store/ui-store.ts';
 import { openInline } from './commands.ts';
 import { downloadBlob, downloadText } from './download.ts';
 import type { ImportOutcome, PickedFile } from './import-files.ts';
+import { importOffThread, type ImportPort } from './import-worker/import-client.ts';
 import { fileSlug, scenarioFileText } from './scenario-file.ts';
 import type { CurrentRun, Editing } from './commands.ts';
 import type { GraphLink } from './graph-link.ts';
@@ -22,19 +23,23 @@ export interface Exporting {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** What an import needs: the document it opens into, and the worker that does the work (absent: this thread). */
+export interface Importing extends Editing {
+  readonly importWorker: (() => ImportPort) | undefined;
+}
+
 /** Import picked or dropped files; reports the outcome in a toast. */
-export async function importFiles(s: Editing, files: readonly PickedFile[]): Promise<void> {
+export async function importFiles(s: Importing, files: readonly PickedFile[]): Promise<void> {
   const ui = s.ui.getState();
   if (files.length > 3) ui.showToast(`Importing ${files.length} files…`, 'info');
-  // The importer (an XML parser and the manifest model) is fetched on first use, not in the first chunk.
-  let importPickedFiles: (picked: readonly PickedFile[]) => Promise<ImportOutcome>;
+  // The importer (an XML parser and the manifest model) runs in a worker, fetched on first use (import-worker/).
+  let outcome: ImportOutcome;
   try {
-    ({ importPickedFiles } = await import('./import-files.ts'));
+    outcome = await importOffThread(files, s.importWorker);
   } catch (err) {
     ui.showToast(`The importer could not be loaded (${err instanceof Error ? err.message : String(err)}); nothing was opened.`, 'error');
     return;
   }
-  const outcome = await importPickedFiles(files);
   switch (outcome.kind) {
     case 'error':
       ui.showToast(outcome.message, 'error');
