@@ -401,6 +401,8 @@ async function importManifests(browser: Browser, base: string, n: number, reps: 
       await page.waitForFunction(() => window.__BOOTGRAPH__?.layoutInfo()?.done === true && window.__BOOTGRAPH__.layoutInfo()?.nodes === window.__BOOTGRAPH__.nodeCount(), null, { timeout: 60_000 });
       await page.waitForTimeout(300);
       const before = await page.evaluate(() => window.__BOOTGRAPH__?.scenarioName());
+      // A user's pointer reaches the Import button before the files are picked (the app starts the import worker then).
+      await page.getByTestId('import.open').hover();
       const t0 = await page.evaluate(pickFiles, { files });
       // The import phase: until the imported scenario is the run's (it then goes to the graph).
       const opened = await page.evaluate(

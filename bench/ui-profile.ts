@@ -130,6 +130,7 @@ function longTaskBreakdown(trace: { traceEvents: TraceEvent[] }): string {
 async function importThroughInput(page: Page, n: number): Promise<{ ms: number; long: { start: number; dur: number }[] }> {
   const files = manifestsOf(generateLayered(n));
   const before = await page.evaluate(() => window.__BOOTGRAPH__?.scenarioName());
+  await page.getByTestId('import.open').hover();
   const t0 = await page.evaluate(pickFiles, { files });
   await page.waitForFunction(
     (was) => {

@@ -18,7 +18,7 @@ import { freshTabId, heldSlots, holdSlot, rememberTabId, rememberedTabId } from 
 import { reopenExplorer } from './session/persistence/session-io.ts';
 import { createSession } from './session/create-session.ts';
 import { browserRunWorker, WorkerEngine } from './session/worker/worker-engine.ts';
-import { browserImportWorker } from './session/import-worker/import-client.ts';
+import { browserImportWorker, importWorkers } from './session/import-worker/import-client.ts';
 import { applyTheme } from './session/react/theme.ts';
 import { defaultPresetId, presetLabel } from './session/base-scenario.ts';
 import { presetIds } from './scenarios/catalog.ts';
@@ -59,7 +59,7 @@ const engine = typeof Worker === 'function' ? new WorkerEngine(browserRunWorker)
 const session = createSession({
   storage,
   ...(engine === undefined ? {} : { engine }),
-  ...(typeof Worker === 'function' ? { importWorker: browserImportWorker } : {}),
+  ...(typeof Worker === 'function' ? { importWorkers: importWorkers(browserImportWorker) } : {}),
   doc: { source: opened.source, conditions: opened.conditions, interventions: opened.interventions, boot: opened.boot, ...(opened.timing === undefined ? {} : { timing: opened.timing }) },
   ui: {
     playhead: opened.playhead,

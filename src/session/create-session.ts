@@ -24,7 +24,7 @@ import { GraphLink } from './graph-link.ts';
 import type { LinkHistory } from './persistence/link-history.ts';
 import type { SavedWorkService } from './persistence/saved-work-service.ts';
 import { playerMachine, type PlayerActor, type PlayerEvent } from './player.machine.ts';
-import type { ImportPort } from './import-worker/import-client.ts';
+import type { ImportWorkers } from './import-worker/import-client.ts';
 import { localEngine, RunStore, type BaseLoader, type RunEngine } from './run-store.ts';
 import { createExplorerClient } from '../explorer/explorer-client.ts';
 import { ExplorerSession } from '../explorer/explorer-session.ts';
@@ -41,8 +41,8 @@ export interface Session {
   readonly graph: GraphLink;
   readonly layout: LayoutService;
   readonly search: CommandQueue<SearchCommand>;
-  /** Makes the worker that imports picked files (main.tsx; absent: imports run on this thread). */
-  readonly importWorker: (() => ImportPort) | undefined;
+  /** The workers that import picked files (main.tsx; absent: imports run on this thread). */
+  readonly importWorkers: ImportWorkers | undefined;
   /** Share links and browser history (installed by main.tsx; absent in unit tests). */
   links: LinkHistory | undefined;
   /** The saved work of this browser: safe mode, records kept aside, other tabs' sessions (installed by main.tsx). */
@@ -77,8 +77,8 @@ export interface SessionOptions {
   readonly engine?: RunEngine;
   readonly bases?: BaseLoader;
   readonly timers?: FrameTimers;
-  /** The import worker (main.tsx passes the browser's; tests and Node import on this thread). */
-  readonly importWorker?: () => ImportPort;
+  /** The import workers (main.tsx passes the browser's; tests and Node import on this thread). */
+  readonly importWorkers?: ImportWorkers;
 }
 
 function createPlayer(ui: UiStore, runs: RunStore, clock: Clock): PlayerActor {
@@ -145,7 +145,7 @@ export function createSession(opts: SessionOptions = {}): Session {
     graph: new GraphLink(),
     layout,
     search: new CommandQueue<SearchCommand>(1),
-    importWorker: opts.importWorker,
+    importWorkers: opts.importWorkers,
     links: undefined,
     savedWork: undefined,
     explorer,

@@ -9,7 +9,7 @@ import type { UiStore } from '../store/ui-store.ts';
 import { openInline } from './commands.ts';
 import { downloadBlob, downloadText } from './download.ts';
 import type { ImportOutcome, PickedFile } from './import-files.ts';
-import { importOffThread, type ImportPort } from './import-worker/import-client.ts';
+import { importOffThread, type ImportWorkers } from './import-worker/import-client.ts';
 import { fileSlug, scenarioFileText } from './scenario-file.ts';
 import type { CurrentRun, Editing } from './commands.ts';
 import type { GraphLink } from './graph-link.ts';
@@ -25,7 +25,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 
 /** What an import needs: the document it opens into, and the worker that does the work (absent: this thread). */
 export interface Importing extends Editing {
-  readonly importWorker: (() => ImportPort) | undefined;
+  readonly importWorkers: ImportWorkers | undefined;
 }
 
 /** Import picked or dropped files; reports the outcome in a toast. */
@@ -35,7 +35,7 @@ export async function importFiles(s: Importing, files: readonly PickedFile[]): P
   // The importer (an XML parser and the manifest model) runs in a worker, fetched on first use (import-worker/).
   let outcome: ImportOutcome;
   try {
-    outcome = await importOffThread(files, s.importWorker);
+    outcome = await importOffThread(files, s.importWorkers);
   } catch (err) {
     ui.showToast(`The importer could not be loaded (${err instanceof Error ? err.message : String(err)}); nothing was opened.`, 'error');
     return;

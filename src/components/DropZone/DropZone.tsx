@@ -19,6 +19,7 @@ export function DropZone() {
     const enter = (e: DragEvent): void => {
       if (!hasFiles(e)) return;
       e.preventDefault();
+      if (depth === 0) commands.prepareImport();
       depth++;
       setOver(true);
     };

@@ -27,7 +27,12 @@ export function ImportButton() {
       <button
         type="button"
         className="ui-btn ui-btn-ghost"
-        onClick={() => file.current?.click()}
+        onPointerEnter={() => commands.prepareImport()}
+        onFocus={() => commands.prepareImport()}
+        onClick={() => {
+          commands.prepareImport();
+          file.current?.click();
+        }}
         title="Open a scenario file (.json), or import SMF manifests and profiles (.xml, one or many). You can also drop files on the window."
         data-testid="import.open"
       >

@@ -22,6 +22,36 @@ export function browserImportWorker(): ImportPort {
   return new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'bootgraph-import' }) as unknown as ImportPort;
 }
 
+/**
+ * Where import workers come from: one is made ahead (`warm`, when the pointer
+ * reaches the Import button or files are dragged over the window) so that
+ * it has fetched and compiled the importer by the time the files are picked;
+ * `take` hands it over (or makes one) and the next is made on the next warm.
+ */
+export interface ImportWorkers {
+  warm(): void;
+  take(): ImportPort;
+}
+
+export function importWorkers(create: () => ImportPort): ImportWorkers {
+  let spare: ImportPort | undefined;
+  return {
+    warm: () => {
+      if (spare !== undefined) return;
+      try {
+        spare = create();
+      } catch {
+        spare = undefined;
+      }
+    },
+    take: () => {
+      const w = spare ?? create();
+      spare = undefined;
+      return w;
+    },
+  };
+}
+
 /** Import on this thread (the fallback; also the only way in Node). */
 async function importHere(files: readonly PickedFile[]): Promise<ImportOutcome> {
   const { importPickedFiles } = await import('../import-files.ts');
@@ -31,15 +61,15 @@ async function importHere(files: readonly PickedFile[]): Promise<ImportOutcome> 
 const cloneable = (files: readonly PickedFile[]): boolean => typeof File !== 'undefined' && files.every((f) => f instanceof File);
 
 /**
- * Import `files` in a worker made by `create` (one per import: imports are
+ * Import `files` in a worker from `workers` (one per import: imports are
  * rare, and the worker's memory — every parsed document — goes with it).
  * Rejects only if the importer cannot be loaded on the page either.
  */
-export async function importOffThread(files: readonly PickedFile[], create: (() => ImportPort) | undefined): Promise<ImportOutcome> {
-  if (create === undefined || !cloneable(files)) return importHere(files);
+export async function importOffThread(files: readonly PickedFile[], workers: ImportWorkers | undefined): Promise<ImportOutcome> {
+  if (workers === undefined || !cloneable(files)) return importHere(files);
   let port: ImportPort;
   try {
-    port = create();
+    port = workers.take();
   } catch {
     return importHere(files);
   }

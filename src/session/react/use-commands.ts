@@ -42,6 +42,8 @@ function bind(s: Session) {
     prevBoot: () => prevBootCmd(s),
     applyEditedScenario: (scenario: Scenario) => applyEditedScenario(s, scenario),
     importFiles: (files: readonly PickedFile[]) => importFiles(s, files),
+    /** Files may be about to come (the pointer is on Import, files are dragged in): start an import worker now. */
+    prepareImport: () => s.importWorkers?.warm(),
     downloadScenario: () => downloadScenario(s),
     downloadTrace: () => downloadTrace(s),
     downloadDot: () => downloadDot(s),
