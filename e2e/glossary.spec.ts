@@ -9,7 +9,10 @@ import { BootgraphApp } from './support/app.ts';
 test.describe('glossary', () => {
   test('a legend term shows its explanation on keyboard focus and is described by it', async ({ page }) => {
     const app = await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
-    const term = page.locator('[data-term="maintenance"]').first();
+    // On a short screen the legend starts folded (issue 12): unfold it.
+    const legend = page.getByTestId('legend.toggle');
+    if ((await legend.getAttribute('aria-expanded')) === 'false') await legend.click();
+    const term = page.locator('#graph-legend [data-term="maintenance"]').first();
     await term.focus();
     await expect(term).toBeFocused();
     await expect(term).toHaveAccessibleDescription(/maintenance: Enabled but unable to run until an administrator runs svcadm clear/);

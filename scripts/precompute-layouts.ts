@@ -17,11 +17,15 @@ import { deriveRun } from '../src/session/derive-run.ts';
 import { collapseModel, type CollapseMode } from '../src/graph-view/collapse.ts';
 import { elkGraph, positionsFromElk } from '../src/graph-view/layout-elk.ts';
 import { toSeed } from '../src/graph-view/layout-seeds.ts';
+import { placedIds } from '../src/graph-view/model.ts';
 import { presets } from '../src/scenarios/catalog.ts';
+import { tourServices } from '../src/selectors/tour-services.ts';
+import { tourPlan } from '../src/session/tour-commands.ts';
+import { tourForPreset } from '../src/teaching/tours/index.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const LAYOUTS_DIR = join(ROOT, 'src/scenarios/layouts');
-const SEEDED_MODES: readonly CollapseMode[] = ['active', 'none', 'category', 'milestone'];
+const SEEDED_MODES: readonly CollapseMode[] = ['story', 'active', 'none', 'category', 'milestone'];
 const SEEDED_BOOTS = [0, 1] as const;
 
 async function main(): Promise<void> {
@@ -36,10 +40,17 @@ async function main(): Promise<void> {
       const run = deriveRun(base, { conditions: {}, interventions: [], boot });
       if (run.boot !== boot) continue;
       for (const mode of SEEDED_MODES) {
-        const model = collapseModel(run.model, run.index, mode, run.quiet);
+        const model = collapseModel(run.model, run.index, mode, run.quiet, { story: run.story.all, expanded: new Set() });
         if (views[model.key] !== undefined || model.nodes.length === 0) continue;
         const laid = positionsFromElk(await elk.layout(elkGraph(model)));
-        views[model.key] = toSeed(model.nodes.map((n) => n.id), laid);
+        views[model.key] = toSeed(placedIds(model), laid);
+      }
+      // The story view while the preset's tour runs: its services drawn as themselves (use-graph-view.ts).
+      const tour = tourForPreset(p.id);
+      if (tour !== undefined && boot === 0) {
+        const story = new Set([...run.story.all, ...tourServices(tourPlan({ derive: (b, r) => deriveRun(b, r) }, base, tour))]);
+        const model = collapseModel(run.model, run.index, 'story', run.quiet, { story, expanded: new Set() });
+        if (views[model.key] === undefined) views[model.key] = toSeed(placedIds(model), positionsFromElk(await elk.layout(elkGraph(model))));
       }
     }
     const text = `{\n${Object.entries(views).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}\n`;

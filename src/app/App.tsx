@@ -32,19 +32,20 @@ import styles from './App.module.css';
 function Workspace() {
   const view = useUi((s) => s.centreView);
   useChangeFeedback();
+  const drawer = useUi((s) => s.drawer);
   return (
     <>
-      <main className={styles.main}>
-        <aside className={styles.left} aria-label="Scenario, conditions and commands">
+      <main className={styles.main} data-drawer={drawer}>
+        <aside className={styles.left} id="panel-left" aria-label="Scenario, conditions and commands">
           <LeftPanel />
         </aside>
-        <section className={styles.centre} aria-label={view === 'graph' ? 'Dependency graph' : view === 'table' ? 'Service table' : 'Compare two boots'}>
+        <section className={styles.centre} id="graph-area" tabIndex={-1} aria-label={view === 'graph' ? 'Dependency graph' : view === 'table' ? 'Service table' : 'Compare two boots'}>
           <TourPanel />
           <OutcomeSummary />
           <div className={styles.view}>{view === 'graph' ? <GraphPanel /> : view === 'table' ? <StateTable /> : <CompareView />}</div>
           <FindingsPanel />
         </section>
-        <aside className={styles.right} aria-label="Inspector">
+        <aside className={styles.right} id="panel-right" aria-label="Inspector">
           <Inspector />
         </aside>
       </main>
@@ -78,6 +79,19 @@ function Shell() {
   useKeyboard();
   return (
     <div className={styles.app} style={{ '--bottom-h': `${bottomHeight}px` } as CSSProperties}>
+      <a
+        href="#graph-canvas"
+        className={styles.skip}
+        data-testid="skip.graph"
+        onClick={(e) => {
+          const graph = document.getElementById('graph-canvas');
+          if (graph === null) return;
+          e.preventDefault();
+          graph.focus();
+        }}
+      >
+        Skip to the graph
+      </a>
       <TopBar />
       {state.status === 'ready' ? (
         <Workspace />

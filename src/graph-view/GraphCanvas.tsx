@@ -59,8 +59,13 @@ export interface GraphCanvasProps {
   readonly commands: CommandSource<GraphCommand>;
   /** Frame these nodes (a focus mode's set); undefined or empty: the whole graph. Changes animate. */
   readonly frameIds?: ReadonlySet<string>;
-  /** Keep this node in view (the selection). */
-  readonly reveal?: string;
+  /**
+   * The default view: node ids by importance (legibility.ts). A new graph
+   * opens on them at a legible zoom; so does a resize while the camera is automatic.
+   */
+  readonly home: readonly (readonly string[])[];
+  /** Keep this node and its neighbours in view at a legible zoom (the selection). */
+  readonly reveal?: { readonly id: string; readonly neighbours: readonly string[] };
   readonly label: string;
   readonly onEvent: (e: GraphEvent) => void;
   readonly onLayout?: (s: LayoutStatus) => void;
@@ -77,7 +82,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
 }
 
 function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) {
-  const { large, model, elements, theme, reducedMotion, layout, commands, frameIds, reveal, label, onEvent, onLayout, probe } = props;
+  const { large, model, elements, theme, reducedMotion, layout, commands, frameIds, home, reveal, label, onEvent, onLayout, probe } = props;
   const container = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<GraphAdapter | undefined>(undefined);
   const placedKey = useRef<string | undefined>(undefined);
@@ -87,10 +92,15 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
   const latest = useRef({ elements, theme, frameIds });
   /** Detaches from the command queue (set while the current structure's layout has settled). */
   const detach = useRef<(() => void) | undefined>(undefined);
+  const homeRef = useRef(home);
+  const revealRef = useRef(reveal);
   useEffect(() => {
     events.current = onEvent;
     layoutCb.current = onLayout;
     latest.current = { elements, theme, frameIds };
+    // A focus or a tour step's set, when lit, is the view to keep on resize.
+    homeRef.current = frameIds !== undefined && frameIds.size > 0 ? [[...frameIds]] : home;
+    revealRef.current = reveal;
   });
 
   // Create the adapter once; it lives as long as the container.
@@ -101,7 +111,8 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
     const a = new GraphAdapter({ container: el, style: graphStylesheet({ theme, reducedMotion }), pulse: !reducedMotion && !large, large });
     const off = a.listen((e) => events.current(e));
     setAdapter(a);
-    const ro = new ResizeObserver(() => a.resize());
+    // Import, window resize, a panel opened or dragged: the default view again, or the same focus.
+    const ro = new ResizeObserver(() => a.resizeKeepingView(homeRef.current));
     ro.observe(el);
     return () => {
       detach.current?.();
@@ -146,13 +157,18 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
     };
     const report = (s: LayoutStatus): void => {
       status.current = s;
+      // Laid out: the selection and its neighbours, legibly; a queued camera (a link's view) then wins.
+      if (s.done) {
+        const r = revealRef.current;
+        if (r !== undefined) adapter.frameAround(r.id, r.neighbours, false);
+      }
       layoutCb.current?.(s);
       if (s.done && placedKey.current === key && detach.current === undefined) detach.current = commands.attach(run);
     };
     const cached = layout.cached(key, model);
     if (cached !== undefined) {
       adapter.setPositions(cached.positions);
-      adapter.fit();
+      adapter.home(homeRef.current);
       // Done once every node is in (a big graph enters over several frames).
       void adapter.settled().then(() => {
         if (placedKey.current === key) report(statusOf(cached, model.nodes.length));
@@ -160,13 +176,13 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
       return;
     }
     adapter.setPositions(simpleLayout(model, { direction: chooseDirection(model) }));
-    adapter.fit();
+    adapter.home(homeRef.current);
     report({ done: false, source: 'quick', ms: 0, cached: false, nodes: model.nodes.length });
     void layout.layout(model).then((r) => {
       if (placedKey.current !== key) return;
       // Done once the nodes have landed (tests and the bridge click them).
       void adapter
-        .place(r.positions, !reducedMotion && model.nodes.length <= ANIMATE_MAX)
+        .place(r.positions, !reducedMotion && model.nodes.length <= ANIMATE_MAX, homeRef.current)
         .then(() => adapter.settled())
         .then(() => {
           if (placedKey.current === key) report(statusOf(r, model.nodes.length));
@@ -181,14 +197,23 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
     if (adapter === undefined || framed.current === frameKey) return;
     const first = framed.current === '' && frameKey === '';
     framed.current = frameKey;
-    if (!first) adapter.fit(36, frameIds, !reducedMotion);
+    if (!first) {
+      if (frameIds === undefined || frameIds.size === 0) adapter.home(homeRef.current, !reducedMotion);
+      else adapter.home([[...frameIds]], !reducedMotion);
+    }
     // frameIds is represented by frameKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [adapter, frameKey, reducedMotion]);
 
+  // A new selection: it and its neighbours, legibly (once laid out; report() does it otherwise).
+  const revealKey = reveal === undefined ? '' : `${reveal.id}|${reveal.neighbours.join('|')}`;
   useEffect(() => {
-    if (reveal !== undefined) adapter?.reveal(reveal);
-  }, [adapter, reveal]);
+    const r = revealRef.current;
+    if (adapter === undefined || r === undefined || !status.current.done) return;
+    adapter.frameAround(r.id, r.neighbours, !reducedMotion);
+    // revealKey stands for reveal.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [adapter, revealKey]);
 
   useEffect(() => {
     if (probe === undefined) return undefined;

@@ -21,6 +21,8 @@ import { CHAR_WIDTH, isMilestone, structureKey, type GraphEdge, type GraphModel,
 
 export type CollapseMode = 'story' | 'none' | 'active' | 'category' | 'milestone';
 
+export const DEFAULT_COLLAPSE: CollapseMode = 'story';
+
 export interface StoryView {
   /** Drawn as themselves (story.ts). */
   readonly story: ReadonlySet<string>;

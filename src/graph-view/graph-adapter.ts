@@ -9,7 +9,8 @@ import { cameraOf, panFor, type Camera } from './camera.ts';
 import { diffElements, type ElementDiff } from './diff.ts';
 import { InsertQueue } from './chunked-insert.ts';
 import { optimised, rendererOptions } from './lod.ts';
-import { fitViewport, type NodeBox } from './viewport.ts';
+import { boxesOf, legibleViewport, legibleZoom } from './legibility.ts';
+import { fitViewport, type NodeBox, type Viewport } from './viewport.ts';
 import type { Positions } from './layout-simple.ts';
 import type { ElementDef } from './to-elements.ts';
 
@@ -35,6 +36,13 @@ const PLACE_MS = 320;
 const CHUNK_MIN = 240;
 /** Coalesced updates wait at most this long (applySoon). */
 const MAX_DEFER_MS = 250;
+
+declare global {
+  interface Window {
+    /** Development and e2e builds only: the graph's Cytoscape instance. */
+    __BOOTGRAPH_CY__?: Core;
+  }
+}
 
 export class GraphAdapter {
   private readonly cy: Core;
@@ -70,6 +78,8 @@ export class GraphAdapter {
       autoungrabify: false,
     });
     if (opts.container !== undefined) {
+      // e2e builds: the tests read what is drawn through Cytoscape's own API (issue 12's legibility checks).
+      if (import.meta.env.DEV || import.meta.env.VITE_E2E === '1') window.__BOOTGRAPH_CY__ = this.cy;
       this.queue = new InsertQueue((defs) => this.insert(defs), {
         request: (cb) => requestAnimationFrame(cb),
         cancel: (id) => cancelAnimationFrame(id),
@@ -236,18 +246,19 @@ export class GraphAdapter {
     cy.batch(() => {
       cy.nodes().forEach((n) => {
         const p = positions.get(n.id());
-        if (p !== undefined) n.position({ x: p.x, y: p.y });
+        // A compound node (an open group) is drawn around its members.
+        if (p !== undefined && !n.isParent()) n.position({ x: p.x, y: p.y });
       });
     });
   }
 
   /**
-   * Move nodes to a new layout and fit the view to it; with `animate`, nodes
-   * and the viewport glide there together (used when ELK replaces the quick
-   * layout).
+   * Move nodes to a new layout and show its default view (home(), from
+   * `tiers`); with `animate`, nodes and the viewport glide there together
+   * (used when ELK replaces the quick layout).
    */
-  place(positions: Positions, animate: boolean): Promise<void> {
-    const target = this.viewportFor((id) => positions.get(id));
+  place(positions: Positions, animate: boolean, tiers: readonly (readonly string[])[] = []): Promise<void> {
+    const target = this.homeViewport(tiers, (id) => positions.get(id));
     this.positionsGiven = positions;
     this.cameraSet = false;
     if (!animate) {
@@ -258,7 +269,7 @@ export class GraphAdapter {
     const opts = { duration: PLACE_MS, easing: 'ease-in-out-cubic' as const };
     this.cy.nodes().forEach((n) => {
       const p = positions.get(n.id());
-      if (p !== undefined) n.animate({ position: { x: p.x, y: p.y } }, opts);
+      if (p !== undefined && !n.isParent()) n.animate({ position: { x: p.x, y: p.y } }, opts);
     });
     // Nodes and viewport share the duration: the viewport's completion is the layout's.
     return new Promise<void>((resolve) => {
@@ -272,13 +283,87 @@ export class GraphAdapter {
     const boxes: NodeBox[] = [];
     // Every node applied, including those still queued for insertion.
     for (const e of this.current) {
-      if (e.group !== 'nodes') continue;
+      if (e.group !== 'nodes' || e.data['compound'] !== undefined) continue;
       const id = e.data.id;
       if (only !== undefined && !only.has(id)) continue;
       const p = pos(id) ?? this.positionOf(id);
       if (p !== undefined) boxes.push({ x: p.x, y: p.y, w: Number(e.data['w'] ?? 40), h: Number(e.data['h'] ?? 26) });
     }
     return fitViewport(boxes, this.cy.width(), this.cy.height(), padding);
+  }
+
+  /** The box of every drawn (placed) node, from positions (given, or where it is) and sizes. */
+  private boxes(pos?: (id: string) => { x: number; y: number } | undefined): Map<string, NodeBox> {
+    const out = new Map<string, NodeBox>();
+    for (const e of this.current) {
+      if (e.group !== 'nodes' || e.data['compound'] !== undefined) continue;
+      const id = e.data.id;
+      const p = pos?.(id) ?? this.positionOf(id);
+      if (p !== undefined) out.set(id, { x: p.x, y: p.y, w: Number(e.data['w'] ?? 40), h: Number(e.data['h'] ?? 26) });
+    }
+    return out;
+  }
+
+  private moveTo(v: Viewport, animate: boolean): void {
+    this.cy.stop(true, true);
+    if (animate) this.cy.animate({ zoom: v.zoom, pan: { ...v.pan } }, { duration: 280, easing: 'ease-in-out-cubic' });
+    else this.cy.viewport({ zoom: v.zoom, pan: { ...v.pan } });
+  }
+
+  /**
+   * The default view (legibility.ts): the whole graph if its labels are
+   * legible so, else the most important tiers of nodes that fit at a legible
+   * zoom. Counts as automatic (a resize does it again).
+   */
+  home(tiers: readonly (readonly string[])[], animate = false): void {
+    const v = this.homeViewport(tiers);
+    if (v === undefined) return;
+    this.cameraSet = false;
+    this.moveTo(v, animate);
+  }
+
+  private homeViewport(tiers: readonly (readonly string[])[], pos?: (id: string) => { x: number; y: number } | undefined): Viewport | undefined {
+    const boxes = this.boxes(pos);
+    return legibleViewport([...boxes.values()], tiers.map((t) => boxesOf(t, (id) => boxes.get(id))), this.cy.width(), this.cy.height());
+  }
+
+  /**
+   * After the container changed size: the default view again if the camera
+   * was automatic, else the same centre and zoom (the user's focus stays).
+   */
+  resizeKeepingView(tiers: readonly (readonly string[])[]): void {
+    const cy = this.cy;
+    const before = cameraOf({ zoom: cy.zoom(), pan: cy.pan() }, cy.width(), cy.height());
+    cy.resize();
+    if (!this.cameraSet) this.home(tiers);
+    else {
+      const v = panFor(before, cy.width(), cy.height(), cy.minZoom(), cy.maxZoom());
+      cy.viewport({ zoom: v.zoom, pan: { ...v.pan } });
+    }
+  }
+
+  /**
+   * Bring a node and its neighbours into view at a legible zoom; nothing
+   * moves if they already are.
+   */
+  frameAround(id: string, neighbours: readonly string[], animate = true): void {
+    const boxes = this.boxes();
+    const self = boxes.get(id);
+    if (self === undefined) return;
+    const near = boxesOf(neighbours, (n) => boxes.get(n));
+    const cy = this.cy;
+    const ext = cy.extent();
+    const inside = (b: NodeBox): boolean => b.x - b.w / 2 >= ext.x1 && b.x + b.w / 2 <= ext.x2 && b.y - b.h / 2 >= ext.y1 && b.y + b.h / 2 <= ext.y2;
+    if (cy.zoom() >= legibleZoom() - 1e-9 && inside(self) && near.every(inside)) return;
+    const v = legibleViewport([...boxes.values()], [[self], near], cy.width(), cy.height(), { maxZoom: Math.max(legibleZoom(), Math.min(1.25, cy.zoom())) });
+    if (v === undefined) return;
+    this.cameraSet = true;
+    this.moveTo(v, animate);
+  }
+
+  /** True when the camera was placed automatically (home or fit), not by the user or a link. */
+  automaticCamera(): boolean {
+    return !this.cameraSet;
   }
 
   setStyle(style: StylesheetJson): void {
@@ -306,19 +391,6 @@ export class GraphAdapter {
     cy.zoom({ level: Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor)), renderedPosition: c });
   }
 
-  /** Pan (never zoom) so that a node is in view. */
-  reveal(id: string): void {
-    const n = this.cy.getElementById(id);
-    if (n.empty() || !n.isNode()) return;
-    const cy = this.cy;
-    // Let a running viewport animation (a fit, a layout change) land first.
-    cy.stop(true, true);
-    const p = n.renderedPosition();
-    const margin = 60;
-    if (p.x < margin || p.y < margin || p.x > cy.width() - margin || p.y > cy.height() - margin) {
-      cy.animate({ center: { eles: n } }, { duration: 240 });
-    }
-  }
 
   zoom(): number {
     return this.cy.zoom();
@@ -355,9 +427,6 @@ export class GraphAdapter {
     return this.cy.png({ output: 'blob-promise', full: true, scale, bg: background, maxWidth: 12000, maxHeight: 12000 });
   }
 
-  resize(): void {
-    this.cy.resize();
-  }
 
   nodeCount(): number {
     return this.cy.nodes().length;
@@ -409,6 +478,7 @@ export class GraphAdapter {
   }
 
   destroy(): void {
+    if (typeof window !== 'undefined' && window.__BOOTGRAPH_CY__ === this.cy) window.__BOOTGRAPH_CY__ = undefined;
     if (this.pulseTimer !== undefined) clearInterval(this.pulseTimer);
     this.cancelDeferred();
     this.queue?.clear();

@@ -13,11 +13,16 @@ export const ELK_OPTIONS: Readonly<Record<string, string>> = {
   'elk.direction': 'DOWN',
   'elk.layered.thoroughness': '1',
   'elk.layered.nodePlacement.strategy': 'SIMPLE',
-  'elk.edgeRouting': 'POLYLINE',
-  'elk.spacing.nodeNode': '12',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '28',
+  // Cytoscape draws straight edges from node to node: ELK's routes are not used, so they get no room.
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '4',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '3',
+  'elk.spacing.nodeNode': '10',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '16',
   'elk.spacing.componentComponent': '48',
   'elk.separateConnectedComponents': 'true',
+  // Wide rather than tall: screens are landscape, and the story must fit at a legible zoom.
+  'elk.aspectRatio': '2',
 };
 
 /**
@@ -27,7 +32,6 @@ export const ELK_OPTIONS: Readonly<Record<string, string>> = {
  * instead of drawing a long line across the graph.
  */
 export function elkGraph(model: GraphModel, options: Readonly<Record<string, string>> = ELK_OPTIONS): ElkNode {
-  if (!model.nodes.some((n) => n.parent !== undefined)) return flatElkGraph(model, options);
   const ids = new Set(model.nodes.map((n) => n.id));
   const direction = chooseDirection(model);
   // An expanded group is a compound node: ELK lays its members out inside it first, then places it as one block
@@ -80,18 +84,6 @@ export function elkGraph(model: GraphModel, options: Readonly<Record<string, str
     layoutOptions: { ...options, 'elk.direction': direction },
     children: top,
     edges: outer,
-  };
-}
-
-function flatElkGraph(model: GraphModel, options: Readonly<Record<string, string>>): ElkNode {
-  const ids = new Set(model.nodes.map((n) => n.id));
-  return {
-    id: 'root',
-    layoutOptions: { ...options, 'elk.direction': chooseDirection(model) },
-    children: model.nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
-    edges: model.edges
-      .filter((e) => e.source !== e.target && e.loose !== true && ids.has(e.source) && ids.has(e.target))
-      .map((e) => ({ id: e.id, sources: [e.target], targets: [e.source] })),
   };
 }
 

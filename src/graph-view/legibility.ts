@@ -92,3 +92,12 @@ export function legibleViewport(all: readonly NodeBox[], tiers: readonly (readon
   return { zoom, pan: { x: width / 2 - zoom * cx, y: height / 2 - zoom * cy } };
 }
 
+/** Boxes of the nodes whose ids are in `ids` (in that order), from a lookup. */
+export function boxesOf(ids: Iterable<string>, box: (id: string) => NodeBox | undefined): NodeBox[] {
+  const out: NodeBox[] = [];
+  for (const id of ids) {
+    const b = box(id);
+    if (b !== undefined) out.push(b);
+  }
+  return out;
+}

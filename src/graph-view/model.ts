@@ -54,8 +54,9 @@ export interface GraphModel {
 
 /** Monospace metrics of the node label font (11 px): measured for DejaVu Sans Mono / Menlo class fonts. */
 export const CHAR_WIDTH = 6.8;
-export const NODE_HEIGHT = 24;
-const PAD_X = 30;
+/** Tight boxes around 11 px labels: the whole story must fit a 1366×768 screen at zoom 1 (legibility.ts). */
+export const NODE_HEIGHT = 20;
+const PAD_X = 18;
 
 export function nodeWidth(text: string): number {
   return Math.round((text.length + 2) * CHAR_WIDTH + PAD_X);

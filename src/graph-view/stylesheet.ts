@@ -85,7 +85,21 @@ export function graphStylesheet(opts: StyleOptions): StylesheetJson {
     { selector: 'node.s-maintenance', style: { 'font-weight': 'bold' } },
     { selector: 'node.s-file-present', style: { shape: 'rhomboid', 'background-color': p.fileNode.fill, 'border-color': p.fileNode.accent, color: p.fileNode.text, 'border-style': 'solid', 'border-width': 1.5 } },
     { selector: 'node.s-file-missing', style: { shape: 'rhomboid', 'background-color': p.fileMissing.fill, 'border-color': p.fileMissing.accent, color: p.fileMissing.text, 'border-style': 'dashed', 'border-width': 1.5 } },
-    { selector: 'node.k-group', style: { 'border-width': 3, 'font-size': 11.5, 'line-height': 1.5 } },
+    { selector: 'node.k-group', style: { shape: 'round-rectangle', 'border-width': 2.5, 'line-height': 1.3, 'text-max-width': '280px' } },
+    {
+      // An open group: a compound node drawn around its members, its name and summary above them.
+      selector: 'node.k-group.expanded',
+      style: {
+        shape: 'round-rectangle',
+        'text-valign': 'top',
+        'text-margin-y': -3,
+        'background-opacity': 0.35,
+        'border-style': 'dashed',
+        'border-width': 1.5,
+        padding: '14px',
+        'compound-sizing-wrt-labels': 'include',
+      },
+    },
     { selector: 'node.running', style: { 'underlay-color': p.states.starting.accent, 'underlay-opacity': 0.18, 'underlay-padding': 6 } },
     { selector: 'node.running.pulse', style: { 'underlay-opacity': 0.42, 'underlay-padding': 8 } },
     {

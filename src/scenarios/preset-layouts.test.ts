@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { deriveRun } from '../session/derive-run.ts';
 import { collapseModel, type CollapseMode } from '../graph-view/collapse.ts';
 import { LayoutSeedRegistry, parseLayoutSeeds } from '../graph-view/layout-seeds.ts';
+import { placedIds } from '../graph-view/model.ts';
 import { presets } from './catalog.ts';
 import { loadPresetLayouts, presetLayoutsAvailable } from './preset-layouts.ts';
 
-const MODES: readonly CollapseMode[] = ['active', 'none'];
+const MODES: readonly CollapseMode[] = ['story', 'active', 'none'];
 
 describe('layouts shipped with the presets', () => {
   for (const p of presets()) {
@@ -22,12 +23,12 @@ describe('layouts shipped with the presets', () => {
       if (seeds !== undefined) registry.register(seeds);
       const run = deriveRun(await p.load(), { conditions: {}, interventions: [], boot: 0 });
       for (const mode of MODES) {
-        const m = collapseModel(run.model, run.index, mode, run.quiet);
-        const positions = registry.lookup(m.key, m.nodes.map((n) => n.id));
+        const m = collapseModel(run.model, run.index, mode, run.quiet, { story: run.story.all, expanded: new Set() });
+        const positions = registry.lookup(m.key, placedIds(m));
         expect(positions, `${p.id} (${mode}): no precomputed layout for structure ${m.key}; run npm run layouts`).toBeDefined();
         // ELK never stacks two nodes on one spot.
         const spots = new Set([...(positions?.values() ?? [])].map((q) => `${q.x},${q.y}`));
-        expect(spots.size).toBe(m.nodes.length);
+        expect(spots.size).toBe(placedIds(m).length);
       }
     });
   }

@@ -10,6 +10,7 @@ import { createSeeker, type Seeker, type Trace } from '../engine/index.ts';
 import type { Scenario } from '../model/scenario/types.ts';
 import { listConditions, type ConditionDef } from '../model/world/conditions.ts';
 import { buildGraphModel, type GraphModel } from '../graph-view/model.ts';
+import { storyOf, type Story } from '../graph-view/story.ts';
 import { runTimes, type RunTimes } from '../selectors/critical-chain.ts';
 import { quietInstances } from '../selectors/gantt.ts';
 import { buildDependencyIndex, type DependencyIndex } from '../selectors/dependencies.ts';
@@ -49,6 +50,8 @@ export interface Run extends Derived {
   readonly times: RunTimes;
   /** Instances that stay disabled/uninitialized/absent all boot. */
   readonly quiet: ReadonlySet<string>;
+  /** The services the scenario is about (failed, their causes and chain, milestones): drawn first (story.ts). */
+  readonly story: Story;
 }
 
 /** Simulates other documents over a base, here and now (the run store's derive: the Compare view, tours). */
@@ -104,6 +107,7 @@ interface Statics {
   readonly model: GraphModel;
   readonly times: RunTimes;
   readonly quiet: ReadonlySet<string>;
+  readonly story: Story;
 }
 
 const STATIC = new WeakMap<Trace, Statics>();
@@ -112,7 +116,7 @@ function staticsOf(trace: Trace): Statics {
   const hit = STATIC.get(trace);
   if (hit !== undefined) return hit;
   const index = buildDependencyIndex(trace);
-  const out: Statics = { seeker: createSeeker(trace), index, model: buildGraphModel(trace, index), times: runTimes(trace), quiet: quietInstances(trace) };
+  const out: Statics = { seeker: createSeeker(trace), index, model: buildGraphModel(trace, index), times: runTimes(trace), quiet: quietInstances(trace), story: storyOf(trace) };
   STATIC.set(trace, out);
   return out;
 }

@@ -7,7 +7,7 @@
  * trace and everything derived from it are memoised outside the store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CollapseMode } from '../graph-view/collapse.ts';
+import { DEFAULT_COLLAPSE, type CollapseMode } from '../graph-view/collapse.ts';
 import type { FocusMode } from '../graph-view/focus.ts';
 import { NO_BREAKPOINTS, toggleServiceBreakpoint, type Breakpoints } from '../selectors/breakpoints.ts';
 import { faster, slower, type Position } from '../selectors/playhead.ts';
@@ -57,6 +57,10 @@ export interface UiData extends TeachData, HazardData {
   readonly bottomHeight: number;
   readonly focusMode: FocusMode;
   readonly collapse: CollapseMode;
+  /** Narrow screens (< 1200 px): which side panel is open as a drawer (the graph keeps at least half the width). */
+  readonly drawer: 'left' | 'right' | 'none';
+  /** Groups of the story view drawn open (their ids). */
+  readonly expanded: readonly string[];
   readonly search: string;
   readonly breakpoints: Breakpoints;
   readonly helpOpen: boolean;
@@ -81,6 +85,10 @@ export interface UiActions extends TeachActions, HazardActions {
   setBottomHeight(px: number): void;
   setFocusMode(mode: FocusMode): void;
   setCollapse(mode: CollapseMode): void;
+  /** Narrow screens: open a side panel as a drawer (closing the other), or close it. */
+  setDrawer(drawer: 'left' | 'right' | 'none'): void;
+  /** Open or close a group of the story view. */
+  toggleGroup(id: string, open?: boolean): void;
   setSearch(text: string): void;
   setBreakOnMaintenance(on: boolean): void;
   toggleServiceBreakpoint(fmri: string): void;
@@ -113,7 +121,9 @@ export const DEFAULT_UI: UiData = {
   bottomTab: 'gantt',
   bottomHeight: 224,
   focusMode: 'none',
-  collapse: 'active',
+  collapse: DEFAULT_COLLAPSE,
+  drawer: 'left',
+  expanded: [],
   search: '',
   breakpoints: NO_BREAKPOINTS,
   helpOpen: false,
@@ -142,6 +152,14 @@ export function createUiStore(initial: Partial<UiData> = {}): UiStore {
     setBottomHeight: (px) => set({ bottomHeight: Math.round(Math.min(BOTTOM_MAX, Math.max(BOTTOM_MIN, px))) }),
     setFocusMode: (focusMode) => set({ focusMode }),
     setCollapse: (collapse) => set({ collapse }),
+    setDrawer: (drawer) => set({ drawer }),
+    toggleGroup: (id, open) =>
+      set((s) => {
+        const has = s.expanded.includes(id);
+        const want = open ?? !has;
+        if (want === has) return {};
+        return { expanded: want ? [...s.expanded, id] : s.expanded.filter((g) => g !== id) };
+      }),
     setSearch: (search) => set({ search }),
     setBreakOnMaintenance: (on) => set((s) => ({ breakpoints: { ...s.breakpoints, onMaintenance: on } })),
     toggleServiceBreakpoint: (fmri) => set((s) => ({ breakpoints: toggleServiceBreakpoint(s.breakpoints, fmri) })),

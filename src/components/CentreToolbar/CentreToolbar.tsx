@@ -1,5 +1,5 @@
 /** Above the graph or the table: view switch, focus mode, grouping, search and zoom. */
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useUi, useUiActions } from '../../session/react/context.tsx';
 import { useSearchFocus } from '../../session/react/view-commands.ts';
 import type { CollapseMode } from '../../graph-view/collapse.ts';
@@ -8,13 +8,36 @@ import { Icon } from '../Icon/Icon.tsx';
 import styles from './CentreToolbar.module.css';
 
 const COLLAPSE: readonly { mode: CollapseMode; label: string; hint: string }[] = [
+  { mode: 'story', label: 'the story', hint: 'Failed services, their causes and the milestones; the rest in groups by milestone stage (click a group to open it)' },
   { mode: 'active', label: 'active services', hint: 'Every service except those that stay disabled, uninitialized or absent all boot' },
   { mode: 'none', label: 'all services', hint: 'Every instance in the repository, and file and absent dependency targets' },
   { mode: 'category', label: 'by category', hint: 'One node per category (system/filesystem, network, …); double-click to expand' },
   { mode: 'milestone', label: 'by milestone', hint: 'One node per milestone stage: what each milestone needs that an earlier one does not' },
 ];
 
-export function CentreToolbar({ matchCount, onSearchEnter }: { readonly matchCount: number | undefined; readonly onSearchEnter: () => void }) {
+export interface SearchResult {
+  readonly id: string;
+  /** The short FMRI. */
+  readonly label: string;
+  /** The common name, or where the service is drawn (a group). */
+  readonly detail: string;
+}
+
+const MAX_RESULTS = 8;
+
+export function CentreToolbar({
+  matchCount,
+  results,
+  onPick,
+  onSearchEnter,
+}: {
+  readonly matchCount: number | undefined;
+  /** Search results, best first (search-rank.ts): shown as a list under the box (the graph). */
+  readonly results?: readonly SearchResult[];
+  readonly onPick?: (id: string) => void;
+  /** Enter without a result list (the table, compare). */
+  readonly onSearchEnter?: () => void;
+}) {
   const actions = useUiActions();
   const view = useUi((s) => s.centreView);
   const focus = useUi((s) => s.focusMode);
@@ -22,6 +45,15 @@ export function CentreToolbar({ matchCount, onSearchEnter }: { readonly matchCou
   const search = useUi((s) => s.search);
   const selected = useUi((s) => s.selected);
   const input = useRef<HTMLInputElement>(null);
+  const [active, setActive] = useState(0);
+  const [listOpen, setListOpen] = useState(false);
+  const shown = (results ?? []).slice(0, MAX_RESULTS);
+  const showList = results !== undefined && listOpen && search.trim() !== '';
+  const pick = (id: string | undefined): void => {
+    if (id === undefined) return;
+    setListOpen(false);
+    onPick?.(id);
+  };
   // The `/` key: a request waits for the box if the view is switching to one that has it.
   useSearchFocus(() => {
     input.current?.focus();
@@ -85,15 +117,34 @@ export function CentreToolbar({ matchCount, onSearchEnter }: { readonly matchCou
           aria-keyshortcuts="/"
           value={search}
           spellCheck={false}
-          onChange={(e) => actions.setSearch(e.currentTarget.value)}
+          role="combobox"
+          aria-expanded={showList}
+          aria-controls="search-results"
+          aria-autocomplete="list"
+          {...(showList && shown[active] !== undefined ? { 'aria-activedescendant': `search-result-${active}` } : {})}
+          onChange={(e) => {
+            actions.setSearch(e.currentTarget.value);
+            setActive(0);
+            setListOpen(true);
+          }}
+          onFocus={() => setListOpen(true)}
+          onBlur={() => setListOpen(false)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
-              onSearchEnter();
+              if (results === undefined) onSearchEnter?.();
+              else pick((shown[active] ?? shown[0])?.id);
+            } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+              e.preventDefault();
+              e.stopPropagation();
+              setListOpen(true);
+              const n = Math.max(1, shown.length);
+              setActive((a) => (e.key === 'ArrowDown' ? (a + 1) % n : (a - 1 + n) % n));
             } else if (e.key === 'Escape') {
               e.preventDefault();
               e.stopPropagation();
               actions.setSearch('');
+              setListOpen(false);
               e.currentTarget.blur();
             }
           }}
@@ -101,6 +152,33 @@ export function CentreToolbar({ matchCount, onSearchEnter }: { readonly matchCou
         />
         {matchCount !== undefined && <span className={styles.count} aria-live="polite">{matchCount} match{matchCount === 1 ? '' : 'es'}</span>}
         {search === '' && <kbd className="ui-kbd" aria-hidden="true">/</kbd>}
+        {showList && (
+          <ul id="search-results" role="listbox" aria-label="Matching services, best first" className={styles.results} data-testid="search.results">
+            {shown.length === 0 ? (
+              <li className={styles.none} role="presentation">No service matches</li>
+            ) : (
+              shown.map((r, k) => (
+                <li
+                  key={r.id}
+                  id={`search-result-${k}`}
+                  role="option"
+                  aria-selected={k === active}
+                  className={styles.result}
+                  // Before the input's blur closes the list.
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    pick(r.id);
+                  }}
+                  onMouseEnter={() => setActive(k)}
+                >
+                  <span className={styles.resultName}>{r.label}</span>
+                  {r.detail !== '' && <span className={styles.resultDetail}>{r.detail}</span>}
+                </li>
+              ))
+            )}
+            {(results?.length ?? 0) > shown.length && <li className={styles.none} role="presentation">{(results?.length ?? 0) - shown.length} more: type more of the name</li>}
+          </ul>
+        )}
       </div>
     </div>
   );

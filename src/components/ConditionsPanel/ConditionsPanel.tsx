@@ -23,13 +23,20 @@ const GROUP_TITLES: Record<ConditionGroup, string> = {
 };
 const GROUP_ORDER: readonly ConditionGroup[] = ['boot', 'devices', 'filesystems', 'network', 'repository', 'services'];
 
-function ConditionField({ def, scenarioValue, onChange }: { def: ConditionDef; scenarioValue: string | undefined; onChange: (v: string) => void }) {
+/**
+ * The conditions the seed discussions turn on (devfsadm timing, root
+ * read-write, /var mounts, IPMP group creation): first, in one compact
+ * group, so a 1366×768 screen shows them without scrolling (issue 12).
+ */
+const MISSION: readonly string[] = ['devices.devfsadm-timing', 'filesystems.root', 'filesystems.var', 'network.ipmp'];
+
+function ConditionField({ def, scenarioValue, onChange, compact = false }: { def: ConditionDef; scenarioValue: string | undefined; onChange: (v: string) => void; compact?: boolean }) {
   const id = `cond-${def.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const chosen = def.options.find((o) => o.value === def.value);
   const changed = scenarioValue !== undefined && def.value !== scenarioValue;
   const short = def.options.length <= 3 && def.options.every((o) => o.label.length <= 12);
   return (
-    <div className={styles.field} data-testid={`condition.${def.id}`}>
+    <div className={compact ? `${styles.field} ${styles.compact}` : styles.field} data-testid={`condition.${def.id}`} title={compact ? (chosen?.description ?? def.description) : undefined}>
       <div className={styles.labelRow}>
         <label htmlFor={id} id={`${id}-label`} className={styles.label} title={def.description}>
           {def.label}
@@ -54,9 +61,11 @@ function ConditionField({ def, scenarioValue, onChange }: { def: ConditionDef; s
           ))}
         </select>
       )}
-      <p className={styles.help}>
-        <GlossaryText text={chosen?.description ?? def.description} {...(def.terms === undefined ? {} : { terms: def.terms })} showMissing />
-      </p>
+      {!compact && (
+        <p className={styles.help}>
+          <GlossaryText text={chosen?.description ?? def.description} {...(def.terms === undefined ? {} : { terms: def.terms })} showMissing />
+        </p>
+      )}
     </div>
   );
 }
@@ -68,14 +77,24 @@ export function ConditionsPanel() {
   const own = useMemo(() => new Map(listConditions(run.base).map((c) => [c.id, c.value])), [run.base]);
   // A condition with an action option (the boot number: "next boot") is the boot stepper below, not a field.
   const stepper = run.conditions.find((c) => c.options.some((o) => o.action === 'next-boot'));
-  const fields = run.conditions.filter((c) => c !== stepper);
-  const groups = GROUP_ORDER.map((g) => ({ g, defs: fields.filter((c) => c.group === g) })).filter((x) => x.defs.length > 0);
+  const mission = MISSION.map((id) => run.conditions.find((c) => c.id === id)).filter((c): c is ConditionDef => c !== undefined);
+  const fields = run.conditions.filter((c) => c !== stepper && !mission.includes(c));
+  const groups = GROUP_ORDER.map((g) => ({ g, defs: fields.filter((c) => c.group === g) })).filter((x) => x.defs.length > 0 || x.g === 'boot');
   const firstLabel = stepper?.options.find((o) => o.action === undefined)?.label;
   const anyChanged = run.conditions.some((c) => own.has(c.id) && own.get(c.id) !== c.value);
   const set = (def: ConditionDef, value: string): void => doc.setCondition(def.id, value, own.get(def.id));
 
   return (
     <>
+      {mission.length > 0 && (
+        <Section title="What this boot depends on" id="conditions-mission">
+          <div className={styles.fields}>
+            {mission.map((def) => (
+              <ConditionField key={def.id} def={def} scenarioValue={own.get(def.id)} onChange={(v) => set(def, v)} compact />
+            ))}
+          </div>
+        </Section>
+      )}
       {groups.map(({ g, defs }) => (
         <Section
           key={g}

@@ -3,7 +3,7 @@
  * search, collapsing, tooltips, the legend and zoom controls. Maps the run
  * and UI state to elements; the canvas does the drawing.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useFrame, useRun, useUi, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
 import { useGraphCommands, useGraphProbe, useLayoutService } from '../../session/react/view-commands.ts';
@@ -11,18 +11,20 @@ import { useInsight } from '../../session/react/insight.ts';
 import { useTourSpotlight } from '../../session/react/use-tour.ts';
 import { spotlightMarks } from '../../graph-view/spotlight.ts';
 import { useReducedMotion, useTheme } from '../../session/react/theme.ts';
-import { collapseModel, GROUP_PREFIX } from '../../graph-view/collapse.ts';
+import { GROUP_PREFIX } from '../../graph-view/collapse.ts';
 import { focusSet, pathMarks } from '../../graph-view/focus.ts';
 import type { GraphEvent } from '../../graph-view/graph-adapter.ts';
 import type { LayoutStatus } from '../../graph-view/GraphCanvas.tsx';
 import { toElements } from '../../graph-view/to-elements.ts';
 import { useHazardMarks } from './hazard-marks.ts';
 import { svcsLabel } from '../../selectors/narrate.ts';
-import { searchMatches } from '../../store/selectors.ts';
+import { rankSearch } from '../../selectors/search-rank.ts';
+import { shortFmri } from '../../model/smf/fmri.ts';
 import { CentreToolbar } from '../CentreToolbar/CentreToolbar.tsx';
 import { Icon } from '../Icon/Icon.tsx';
 import { Legend } from '../Legend/Legend.tsx';
 import styles from './GraphPanel.module.css';
+import { useGraphView } from './use-graph-view.ts';
 
 import { graphCanvasIfLoaded, loadGraphCanvas } from './load-graph-canvas.ts';
 
@@ -55,6 +57,45 @@ interface Hover {
   readonly y: number;
 }
 
+/**
+ * A node or edge tooltip, above the point (below it if there is no room),
+ * kept inside the graph's box: measured after render and clamped.
+ */
+function Tooltip({ hover }: { readonly hover: Hover }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [at, setAt] = useState<{ left: number; top: number } | undefined>(undefined);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const box = el?.parentElement;
+    if (el === null || box === null || box === undefined) return;
+    const w = el.offsetWidth;
+    const h = el.offsetHeight;
+    const bw = box.clientWidth;
+    const bh = box.clientHeight;
+    const gap = 10;
+    const left = Math.min(Math.max(4, hover.x - w / 2), Math.max(4, bw - w - 4));
+    const above = hover.y - h - gap;
+    const top = above >= 4 ? above : Math.min(hover.y + gap + 16, Math.max(4, bh - h - 4));
+    setAt({ left, top });
+  }, [hover]);
+  return (
+    <div ref={ref} className={styles.tooltip} style={at === undefined ? { left: 0, top: 0, visibility: 'hidden' } : { left: at.left, top: at.top }} role="tooltip" data-testid="graph.tooltip">
+      {hover.text}
+    </div>
+  );
+}
+
+/** The nodes drawn one edge away from `id`: what it depends on (up) or what depends on it (down). */
+function neighbours(model: { readonly edges: readonly { readonly source: string; readonly target: string }[] }, id: string, way: 'dependencies' | 'dependents'): string[] {
+  const out = new Set<string>();
+  for (const e of model.edges) {
+    if (way === 'dependencies' && e.source === id) out.add(e.target);
+    if (way === 'dependents' && e.target === id) out.add(e.source);
+  }
+  out.delete(id);
+  return [...out];
+}
+
 export function GraphPanel() {
   const ui = useUiActions();
   const commands = useCommands();
@@ -75,19 +116,31 @@ export function GraphPanel() {
   const selected = useUi((s) => s.selected);
   const focusMode = useUi((s) => s.focusMode);
   const collapse = useUi((s) => s.collapse);
+  const expanded = useUi((s) => s.expanded);
   const search = useUi((s) => s.search);
   const [hover, setHover] = useState<Hover | undefined>(undefined);
   const [layout, setLayout] = useState<LayoutStatus | undefined>(undefined);
 
-  const model = useMemo(() => collapseModel(run.model, run.index, collapse, run.quiet), [run.model, run.index, collapse, run.quiet]);
+  const model = useGraphView();
+  /** The group the user opened last: the view frames its services. */
+  const [opened, setOpened] = useState<string | undefined>(undefined);
   const searchItems = useMemo(
     () => run.model.nodes.map((n) => ({ id: n.id, text: n.kind === 'instance' ? run.index.instances.get(n.id)?.commonName ?? '' : '' })),
     [run.model, run.index],
   );
-  const matches = useMemo(() => {
-    const m = searchMatches(search, searchItems);
-    return m === undefined ? undefined : new Set([...m].map((id) => model.shownAs.get(id) ?? id));
-  }, [search, searchItems, model]);
+  // Best first (search-rank.ts): "inetd" is network/inetd:default, not inetd-upgrade.
+  const ranked = useMemo(() => (search.trim() === '' ? undefined : rankSearch(search, searchItems)), [search, searchItems]);
+  const matches = useMemo(() => (ranked === undefined ? undefined : new Set(ranked.map((m) => model.shownAs.get(m.id) ?? m.id))), [ranked, model]);
+  const results = useMemo(
+    () =>
+      (ranked ?? []).map((m) => {
+        const common = run.index.instances.get(m.id)?.commonName ?? '';
+        const as = model.shownAs.get(m.id);
+        const group = as !== undefined && as !== m.id ? model.nodes.find((n) => n.id === as)?.label : undefined;
+        return { id: m.id, label: shortFmri(m.id), detail: [common, group === undefined ? '' : `in “${group}”`].filter((x) => x !== '').join(' · ') };
+      }),
+    [ranked, run.index, model],
+  );
 
   const shownSelected = selected === undefined ? undefined : model.shownAs.get(selected) ?? selected;
   const focus = useMemo(() => {
@@ -156,15 +209,55 @@ export function GraphPanel() {
     [model, frame, shownSelected, lit, spot, matches, chainMarks, hazards, changed, panelHazards.selected],
   );
 
+  // The default view: the story's services by importance (story.ts), as drawn.
+  const home = useMemo(() => {
+    const { story } = run;
+    const shown = (ids: Iterable<string>): string[] => [...new Set([...ids].map((id) => model.shownAs.get(id) ?? id))];
+    const tiers = [shown([...story.failed, ...story.causes]), shown(story.chain), shown(story.milestones)];
+    const group = opened === undefined ? undefined : model.nodes.find((n) => n.id === opened && n.expanded === true);
+    return group === undefined ? tiers : [[...(group.members ?? [])], ...tiers];
+  }, [run, model, opened]);
+
+  // A service hidden in a closed group is selected (search, a problem card, a link): open its group.
+  const hiddenIn = selected === undefined ? undefined : model.shownAs.get(selected);
+  useEffect(() => {
+    if (selected !== undefined && hiddenIn !== undefined && hiddenIn !== selected && hiddenIn.startsWith(GROUP_PREFIX)) ui.toggleGroup(hiddenIn, true);
+  }, [ui, selected, hiddenIn]);
+
+  // The selection and what it is connected to, as drawn.
+  const reveal = useMemo(() => {
+    if (shownSelected === undefined) return undefined;
+    const near = new Set<string>();
+    for (const e of model.edges) {
+      if (e.source === shownSelected) near.add(e.target);
+      else if (e.target === shownSelected) near.add(e.source);
+    }
+    return { id: shownSelected, neighbours: [...near] };
+  }, [model, shownSelected]);
+
+  const openGroup = useCallback(
+    (id: string, open?: boolean): void => {
+      ui.toggleGroup(id, open);
+      setOpened(open === false ? undefined : id);
+    },
+    [ui],
+  );
+
   const onEvent = useCallback(
     (e: GraphEvent) => {
       switch (e.type) {
-        case 'select':
+        case 'select': {
+          // A closed group opens on click (story view); an open one is selected.
+          const node = e.id === undefined ? undefined : model.nodes.find((n) => n.id === e.id);
+          if (node?.kind === 'group' && node.expanded !== true && collapse === 'story') openGroup(node.id, true);
           ui.select(e.id);
           break;
+        }
         case 'activate':
-          if (e.id.startsWith(GROUP_PREFIX)) ui.setCollapse('none');
-          else if (e.id.startsWith('hazard:')) ui.setBottomTab('hazards');
+          if (e.id.startsWith(GROUP_PREFIX)) {
+            if (collapse === 'story') openGroup(e.id, !expanded.includes(e.id));
+            else ui.setCollapse('none');
+          } else if (e.id.startsWith('hazard:')) ui.setBottomTab('hazards');
           break;
         case 'hover': {
           let text = e.title;
@@ -179,20 +272,88 @@ export function GraphPanel() {
           break;
       }
     },
-    [ui],
+    [ui, model, collapse, expanded, openGroup],
   );
 
-  const onSearchEnter = (): void => {
-    const first = matches === undefined ? undefined : model.nodes.find((n) => matches.has(n.id));
-    if (first !== undefined) ui.select(first.id);
+  const onPick = (id: string): void => ui.select(id);
+
+  // Keyboard: ↑ a dependency, ↓ a dependent, ←/→ the others reached the same way, Enter opens it.
+  const nav = useRef<{ list: readonly string[]; k: number } | undefined>(undefined);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+    const current = shownSelected;
+    const labelOf = (id: string): string => model.nodes.find((n) => n.id === id)?.label ?? id;
+    const go = (id: string | undefined): void => {
+      if (id !== undefined) ui.select(id);
+    };
+    switch (e.key) {
+      case 'ArrowUp':
+      case 'ArrowDown': {
+        e.preventDefault();
+        if (current === undefined) {
+          nav.current = undefined;
+          go(home.flat()[0] ?? model.nodes[0]?.id);
+          return;
+        }
+        const list = neighbours(model, current, e.key === 'ArrowUp' ? 'dependencies' : 'dependents').sort((a, b) => labelOf(a).localeCompare(labelOf(b)));
+        if (list.length === 0) {
+          ui.showToast(`${labelOf(current)} has no ${e.key === 'ArrowUp' ? 'dependencies' : 'dependents'} drawn`);
+          return;
+        }
+        nav.current = { list, k: 0 };
+        go(list[0]);
+        return;
+      }
+      case 'ArrowLeft':
+      case 'ArrowRight': {
+        e.preventDefault();
+        const n = nav.current;
+        if (n === undefined || current === undefined || n.list[n.k] !== current) return;
+        const k = (n.k + (e.key === 'ArrowRight' ? 1 : n.list.length - 1)) % n.list.length;
+        nav.current = { list: n.list, k };
+        go(n.list[k]);
+        return;
+      }
+      case 'Enter':
+      case ' ': {
+        if (current === undefined) return;
+        e.preventDefault();
+        const node = model.nodes.find((x) => x.id === current);
+        if (node?.kind === 'group' && collapse === 'story') {
+          openGroup(node.id, node.expanded !== true);
+          return;
+        }
+        if (e.key === ' ') return;
+        // Open it in the inspector (a drawer on narrow screens) and move there.
+        ui.setDrawer('right');
+        requestAnimationFrame(() => {
+          const heading = document.getElementById('panel-right')?.querySelector<HTMLElement>('h2');
+          if (heading === null || heading === undefined) return;
+          heading.tabIndex = -1;
+          heading.focus();
+        });
+        return;
+      }
+      default:
+        return;
+    }
   };
 
   const label = `Dependency graph of ${run.trace.instances.length} services at the playhead. The Table view lists the same states as text.`;
 
   return (
     <div className={styles.panel}>
-      <CentreToolbar matchCount={matches?.size} onSearchEnter={onSearchEnter} />
-      <div className={styles.stage}>
+      <CentreToolbar matchCount={ranked?.length} results={results} onPick={onPick} />
+      <div
+        className={styles.stage}
+        id="graph-canvas"
+        tabIndex={0}
+        role="group"
+        aria-label="Graph. Arrow keys: ↑ a dependency, ↓ a dependent, ← → the others; Enter opens the inspector or a group."
+        aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight Enter"
+        onKeyDown={onKeyDown}
+        data-testid="graph.stage"
+      >
         {canvasModule === undefined ? (
           <p className={styles.loading}>Loading the graph…</p>
         ) : canvasModule instanceof Error ? (
@@ -208,18 +369,15 @@ export function GraphPanel() {
             layout={layoutService}
             commands={graphCommands}
             {...(frameIds === undefined ? {} : { frameIds })}
-            {...(shownSelected === undefined ? {} : { reveal: shownSelected })}
+            home={home}
+            {...(reveal === undefined ? {} : { reveal })}
             label={label}
             onEvent={onEvent}
             onLayout={setLayout}
             probe={probe}
           />
         )}
-        {hover !== undefined && (
-          <div className={styles.tooltip} style={{ left: hover.x, top: hover.y }} role="tooltip">
-            {hover.text}
-          </div>
-        )}
+        {hover !== undefined && <Tooltip hover={hover} />}
         <div className={styles.status} aria-live="off" data-testid="layout.status">
           {layout === undefined || !layout.done
             ? 'Laying out…'

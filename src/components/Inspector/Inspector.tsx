@@ -3,12 +3,14 @@
  * its state (svcs -xv), what it waited for (critical chain), its history and
  * log — and svcadm buttons that become timed commands of this boot.
  */
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useRun, useSlowFrame, useUi, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
 import { useInsight } from '../../session/react/insight.ts';
 import { formatStime, type InstanceStatus } from '../../engine/index.ts';
-import { collapseModel, GROUP_PREFIX } from '../../graph-view/collapse.ts';
+import { GROUP_PREFIX } from '../../graph-view/collapse.ts';
+import { groupSummary } from '../../graph-view/to-elements.ts';
+import { useGraphView } from '../GraphPanel/use-graph-view.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { dependencyFacts, dependentFacts, filePathOf, logUpTo, stateHistory } from '../../selectors/instance-facts.ts';
 import { svcsLabel } from '../../selectors/narrate.ts';
@@ -81,18 +83,31 @@ function verbs(fmri: string, s: InstanceStatus | undefined, model: string): Verb
 }
 
 function GroupInspector({ id }: { id: string }) {
-  const run = useRun();
+  const ui = useUiActions();
   const frame = useSlowFrame();
   const collapse = useUi((s) => s.collapse);
-  const model = useMemo(() => collapseModel(run.model, run.index, collapse, run.quiet), [run, collapse]);
+  const model = useGraphView();
   const node = model.nodes.find((n) => n.id === id);
   if (node === undefined) return <p className={styles.empty}>This group is not shown any more.</p>;
+  const open = node.expanded === true;
   return (
     <div className={styles.scroll}>
       <header className={styles.header}>
         <h2 className={styles.fmri}>{node.label}</h2>
-        <p className={styles.common}>Collapsed group — double-click it in the graph to expand every service.</p>
+        <p className={styles.common}>{groupSummary(node.members ?? [], frame)}</p>
+        <p className={styles.common}>
+          A group of the graph view: {open ? 'drawn open, around its services.' : 'its services are summarised in one node.'} The simulation and svcs -x speak of each instance.
+        </p>
       </header>
+      {collapse === 'story' ? (
+        <button type="button" className="ui-btn" onClick={() => ui.toggleGroup(id)} data-testid="inspector.group-toggle">
+          {open ? 'Close the group' : 'Open the group'}
+        </button>
+      ) : (
+        <button type="button" className="ui-btn" onClick={() => ui.setCollapse('none')}>
+          Show every service
+        </button>
+      )}
       <ul className={styles.members}>
         {(node.members ?? []).map((m) => {
           const s = frame.statuses.get(m);

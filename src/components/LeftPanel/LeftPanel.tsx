@@ -14,7 +14,7 @@ export function LeftPanel() {
   const preset = source.kind === 'preset' ? findPreset(source.id) : undefined;
   const story = preset?.story ?? run.base.description;
   const [more, setMore] = useState(false);
-  const long = story !== undefined && story.length > 180;
+  const long = story !== undefined && story.length > 120;
   return (
     <div className={`${styles.panel} ui-scroll`}>
       <div className={styles.card}>

@@ -61,10 +61,11 @@ function EdgeSwatch({ e }: { e: (typeof EDGES)[number] }) {
 }
 
 export function Legend() {
-  const [open, setOpen] = useState(true);
+  // Short screens (a 768 px laptop or projector) give the graph the room: the legend starts folded.
+  const [open, setOpen] = useState(() => typeof window === 'undefined' || window.innerHeight > 900);
   return (
     <div className={styles.legend} data-open={open}>
-      <button type="button" className={styles.toggle} aria-expanded={open} aria-controls="graph-legend" onClick={() => setOpen((o) => !o)} title={`${open ? 'Hide' : 'Show'} the legend. Each service sits below what it depends on; a glow means a method is running.`}>
+      <button type="button" className={styles.toggle} aria-expanded={open} aria-controls="graph-legend" data-testid="legend.toggle" onClick={() => setOpen((o) => !o)} title={`${open ? 'Hide' : 'Show'} the legend. Each service sits below what it depends on; a glow means a method is running.`}>
         <Icon name="legend" size={13} /> {open ? '' : 'Legend'}
       </button>
       {open && (

@@ -13,6 +13,23 @@ import styles from './TopBar.module.css';
 const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
 const THEME_ICON: Record<ThemeChoice, IconName> = { system: 'system', light: 'sun', dark: 'moon' };
 
+/** Narrow screens only (CSS): the side panels as drawers, one open at a time. */
+function DrawerToggles() {
+  const ui = useUiActions();
+  const drawer = useUi((s) => s.drawer);
+  const toggle = (side: 'left' | 'right'): void => ui.setDrawer(drawer === side ? 'none' : side);
+  return (
+    <div className={styles.drawers} role="group" aria-label="Side panels">
+      <button type="button" className="ui-btn ui-btn-ghost" aria-expanded={drawer === 'left'} aria-controls="panel-left" onClick={() => toggle('left')} data-testid="drawer.left">
+        Scenario
+      </button>
+      <button type="button" className="ui-btn ui-btn-ghost" aria-expanded={drawer === 'right'} aria-controls="panel-right" onClick={() => toggle('right')} data-testid="drawer.right">
+        Inspector
+      </button>
+    </div>
+  );
+}
+
 export function TopBar() {
   const ui = useUiActions();
   const theme = useUi((s) => s.theme);
@@ -32,6 +49,8 @@ export function TopBar() {
       </div>
       <ScenarioPicker />
       <div className={styles.spacer} />
+      <DrawerToggles />
+      <div className={styles.actions}>
       <TourButton />
       <ImportButton />
       <EditButton />
@@ -50,6 +69,7 @@ export function TopBar() {
       >
         <Icon name={THEME_ICON[theme]} />
       </button>
+      </div>
     </header>
   );
 }

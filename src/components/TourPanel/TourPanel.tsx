@@ -4,7 +4,8 @@
  * its instant, and Back / Next / Restart / Leave. Step dots jump anywhere.
  * Playing stops at the next step; Continue steps wait for Next.
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect } from 'react';
+import { useRun, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
 import { useTour, useTourDirector } from '../../session/react/use-tour.ts';
 import { stepSpotlight } from '../../selectors/tour-plan.ts';
@@ -13,38 +14,40 @@ import { Icon } from '../Icon/Icon.tsx';
 import { GlossaryText } from '../Term/GlossaryText.tsx';
 import { TourHighlights } from './TourHighlights.tsx';
 import { TourTry } from './TourTry.tsx';
+import { stepControls } from './step-controls.ts';
 import styles from './TourPanel.module.css';
 
-/** The graph shares the column with the panel: when the panel's height changes, frame the graph again. */
-function useRefitOnResize(el: RefObject<HTMLElement | null>, active: boolean): void {
-  const commands = useCommands();
+/**
+ * The controls the step refers to (step-controls.ts) are scrolled into view
+ * and highlighted while the step is shown; on a narrow screen the panel that
+ * holds them opens as a drawer. (The graph keeps its view when this card
+ * changes height: the canvas re-frames itself on resize.)
+ */
+function useControlHighlight(controls: readonly string[]): void {
+  const ui = useUiActions();
+  const key = controls.join('|');
   useEffect(() => {
-    const node = el.current;
-    if (!active || node === null) return undefined;
-    let frame = 0;
-    let last = -1;
-    const ro = new ResizeObserver(() => {
-      const h = Math.round(node.getBoundingClientRect().height);
-      if (h === last) return;
-      last = h;
-      cancelAnimationFrame(frame);
-      // After the graph's own observer has resized the canvas.
-      frame = requestAnimationFrame(() => requestAnimationFrame(() => commands.fitGraph()));
-    });
-    ro.observe(node);
+    if (key === '') return undefined;
+    const els = key
+      .split('|')
+      .map((id) => document.querySelector<HTMLElement>(`[data-testid="${CSS.escape(id)}"]`))
+      .filter((el): el is HTMLElement => el !== null);
+    if (els.some((el) => el.closest('#panel-left') !== null) && window.matchMedia('(max-width: 1199px)').matches) ui.setDrawer('left');
+    const frame = requestAnimationFrame(() => els[0]?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
+    for (const el of els) el.setAttribute('data-tour-highlight', 'true');
     return () => {
-      ro.disconnect();
       cancelAnimationFrame(frame);
+      for (const el of els) el.removeAttribute('data-tour-highlight');
     };
-  }, [el, active, commands]);
+  }, [key, ui]);
 }
 
 export function TourPanel() {
   const commands = useCommands();
   const view = useTour();
   useTourDirector(view);
-  const root = useRef<HTMLElement>(null);
-  useRefitOnResize(root, view !== undefined);
+  const run = useRun();
+  useControlHighlight(view === undefined ? [] : stepControls(view.step.step, run.conditions));
   if (view === undefined) return null;
   const { tour, plan, step } = view;
   const k = step.index;
@@ -55,7 +58,7 @@ export function TourPanel() {
   const spot = stepSpotlight(step);
 
   return (
-    <section ref={root} className={styles.panel} aria-label={`Guided tour: ${tour.title}`} data-testid="tour.panel" data-step={k}>
+    <section className={styles.panel} aria-label={`Guided tour: ${tour.title}`} data-testid="tour.panel" data-step={k}>
       <header className={styles.head}>
         <span className={styles.kicker}>
           <Icon name="tour" size={14} /> Guided tour

@@ -1,0 +1,233 @@
+/**
+ * Issue 12: a graph you can read on any screen. Every preset, at 1366×768
+ * and at 1024×768, opens with every label drawn on screen at least 11 px
+ * tall (Cytoscape's font size × zoom, device pixel ratio 1), and the
+ * scenario's failed services and their root causes inside the viewport and
+ * labelled; the page never scrolls sideways at 1024. All read through
+ * Cytoscape's own API (window.__BOOTGRAPH_CY__ in e2e builds). Each first
+ * view is saved under e2e-artifacts/readable/ (not committed) to be looked at.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { presets } from '../src/scenarios/catalog.ts';
+import { BootgraphApp } from './support/app.ts';
+
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1024, height: 768 },
+] as const;
+
+const MIN_LABEL_PX = 11;
+
+interface Drawn {
+  readonly id: string;
+  readonly label: string;
+  /** font size × zoom, in CSS px. */
+  readonly px: number;
+  /** Cytoscape hides labels drawn smaller than this (px). */
+  readonly minZoomedPx: number;
+  readonly onScreen: boolean;
+  readonly inside: boolean;
+  readonly isParent: boolean;
+}
+
+/** Every node as Cytoscape draws it now, and the container's size. */
+async function drawn(page: Page): Promise<{ nodes: Drawn[]; zoom: number; width: number; height: number }> {
+  return page.evaluate(() => {
+    const cy = window.__BOOTGRAPH_CY__;
+    if (cy === undefined) throw new Error('no Cytoscape instance (not an e2e build?)');
+    const w = cy.width();
+    const h = cy.height();
+    const zoom = cy.zoom();
+    const nodes = cy.nodes().map((n) => {
+      const bb = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+      const font = Number.parseFloat(String(n.style('font-size')));
+      const minZoomed = Number.parseFloat(String(n.style('min-zoomed-font-size')));
+      return {
+        id: n.id(),
+        label: String(n.style('label') ?? ''),
+        px: font * zoom,
+        minZoomedPx: Number.isFinite(minZoomed) ? minZoomed : 0,
+        onScreen: bb.x2 > 0 && bb.y2 > 0 && bb.x1 < w && bb.y1 < h && n.visible(),
+        inside: bb.x1 >= 0 && bb.y1 >= 0 && bb.x2 <= w && bb.y2 <= h,
+        isParent: n.isParent(),
+      };
+    });
+    return { nodes, zoom, width: w, height: h };
+  });
+}
+
+/** Services the trace says failed (maintenance or degraded at some instant), and their root causes at the end of the boot. */
+async function failedAndCauses(app: BootgraphApp): Promise<string[]> {
+  const summary = await app.read('traceSummary');
+  const failed = [...new Set((summary?.changes ?? []).filter((c) => c.to === 'maintenance' || c.to === 'degraded').map((c) => c.fmri))];
+  await app.call('end');
+  const causes = new Set<string>(failed);
+  for (const f of failed) for (const c of (await app.read('explanation', f))?.rootCauses ?? []) causes.add(c);
+  await app.call('home');
+  return [...causes];
+}
+
+for (const size of SIZES) {
+  test.describe(`readable first view at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: size });
+
+    for (const p of presets()) {
+      test(`${p.id}: labels ≥ ${MIN_LABEL_PX} px, failed services and root causes on screen`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: 'light' });
+        const app = await BootgraphApp.open(page, `?preset=${p.id}`);
+        await app.shot(`readable/${p.id}-${size.width}x${size.height}`);
+        const view = await drawn(page);
+        expect(view.width, 'the graph keeps at least half the width').toBeGreaterThanOrEqual(size.width / 2);
+        const shown = view.nodes.filter((n) => n.onScreen && !n.isParent && n.label.trim() !== '');
+        expect(shown.length, 'something is drawn').toBeGreaterThan(0);
+        const small = shown.filter((n) => n.px < MIN_LABEL_PX - 1e-6).map((n) => `${n.id}: ${n.px.toFixed(1)} px`);
+        expect(small, 'labels drawn under 11 px').toEqual([]);
+        // The story: the failed services and their root causes are drawn inside the viewport, labelled.
+        const byId = new Map(view.nodes.map((n) => [n.id, n]));
+        for (const id of await failedAndCauses(app)) {
+          const n = byId.get(id);
+          expect(n, `${id} is drawn as itself`).toBeDefined();
+          expect(n?.inside, `${id} is inside the viewport`).toBe(true);
+          expect((n?.px ?? 0) >= MIN_LABEL_PX && (n?.px ?? 0) >= (n?.minZoomedPx ?? 0), `${id} is labelled`).toBe(true);
+        }
+        // No horizontal scroll of the page.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+      });
+    }
+
+    test('search "inetd" ranks network/inetd:default first and selects it, keeping matches labelled', async ({ page }) => {
+      const app = await BootgraphApp.open(page);
+      const box = page.getByTestId('search');
+      await box.fill('inetd');
+      const results = page.getByTestId('search.results').getByRole('option');
+      await expect(results.first()).toContainText('network/inetd');
+      await expect(results.first()).not.toContainText('inetd-upgrade');
+      await box.press('Enter');
+      await expect.poll(() => app.read('selected')).toBe('svc:/network/inetd:default');
+      // The selection is brought into view at a legible zoom.
+      await expect
+        .poll(async () => {
+          const v = await drawn(page);
+          const n = v.nodes.find((x) => x.id === 'svc:/network/inetd:default');
+          return n !== undefined && n.inside && n.px >= MIN_LABEL_PX;
+        })
+        .toBe(true);
+      const view = await drawn(page);
+      const small = view.nodes.filter((n) => n.onScreen && !n.isParent && n.label.trim() !== '' && n.px < MIN_LABEL_PX - 1e-6);
+      expect(small.map((n) => n.id)).toEqual([]);
+      await app.shot(`readable/search-inetd-${size.width}x${size.height}`);
+    });
+  });
+}
+
+test.describe('navigating the graph and the page on real screens', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('an imported ~200-service graph opens readable too; the inspector and the Compare table fit their columns', async ({ page }) => {
+    const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
+    await app.importScenario('fixtures/graphs/illumos-2025.json');
+    const view = await drawn(page);
+    const small = view.nodes.filter((n) => n.onScreen && !n.isParent && n.label.trim() !== '' && n.px < MIN_LABEL_PX - 1e-6);
+    expect(small.map((n) => n.id)).toEqual([]);
+    expect(view.nodes.some((n) => n.inside && n.id.startsWith('svc:/milestone/'))).toBe(true);
+    await app.shot('readable/imported-illumos-2025-1366x768');
+    // The inspector (svcs -xv block open) scrolls only vertically.
+    await BootgraphApp.open(page);
+    await app.call('end');
+    await app.call('select', 'svc:/network/physical:default');
+    const inspector = page.locator('#panel-right');
+    await expect(inspector).toContainText('network/physical');
+    await inspector.getByText('svcs -xv output').click();
+    const sideways = await inspector.evaluate((el) => [...el.querySelectorAll('*')].filter((x) => x.scrollWidth > x.clientWidth + 1 && getComputedStyle(x).overflowX !== 'auto' && getComputedStyle(x).overflowX !== 'hidden' && getComputedStyle(x).overflowX !== 'scroll' && x.clientWidth > 0).length);
+    expect(sideways).toBe(0);
+    expect(await inspector.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    // Compare: every cell's content stays inside its column.
+    await page.getByTestId('view.compare').click();
+    const rows = page.getByTestId('compare.row');
+    await expect(rows.first()).toBeVisible();
+    const spill = await page.getByTestId('compare.table').evaluate((t) =>
+      [...t.querySelectorAll('td')].slice(0, 60).filter((td) => [...td.children].some((c) => c.getBoundingClientRect().right > td.getBoundingClientRect().right + 0.5)).length,
+    );
+    expect(spill).toBe(0);
+    await app.shot('readable/compare-1366x768');
+  });
+
+  test('skip link, arrow keys along dependencies, Enter opens the inspector; a click on a group opens it', async ({ page }) => {
+    const app = await BootgraphApp.open(page);
+    // The first Tab stop skips to the graph.
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId('skip.graph')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('graph.stage')).toBeFocused();
+    // ↓ from nothing selects the first service of the story; ↑ and ↓ follow edges drawn from it.
+    await page.keyboard.press('ArrowDown');
+    const first = await app.read('selected');
+    expect(first).toBe('svc:/network/physical:default');
+    await page.keyboard.press('ArrowDown');
+    const dependent = await app.read('selected');
+    expect(dependent).not.toBe(first);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => app.read('selected')).not.toBe(dependent);
+    // Enter on a service (not a group: Enter opens a group) moves to the inspector.
+    await app.call('select', 'svc:/network/physical:default');
+    await page.getByTestId('graph.stage').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#panel-right :focus')).toHaveCount(1);
+    await app.shot('readable/keyboard-1366x768');
+    // A click on a closed group (on the first view) opens it: its services are drawn, inside it.
+    await BootgraphApp.open(page);
+    const group = 'group:stage:svc:/milestone/single-user:default';
+    const members = await page.evaluate((g) => window.__BOOTGRAPH_CY__?.getElementById(g).data('title') as string | undefined, group);
+    expect(members).toContain('summarised');
+    await app.graph.clickNode(group);
+    await expect.poll(() => page.evaluate((g) => window.__BOOTGRAPH_CY__?.getElementById(g).children().length ?? 0, group)).toBeGreaterThan(0);
+    await expect.poll(() => app.read('layoutDone')).toBe(true);
+    await app.shot('readable/group-open-1366x768');
+  });
+
+  test('a tour keeps at least 60% of the graph, and the control a step names is scrolled into view and outlined', async ({ page }) => {
+    const app = await BootgraphApp.open(page);
+    const before = await page.getByTestId('graph.stage').boundingBox();
+    await page.getByTestId('tour.start').click();
+    await expect(page.getByTestId('tour.panel')).toBeVisible();
+    const during = await page.getByTestId('graph.stage').boundingBox();
+    expect(before).not.toBeNull();
+    expect(during).not.toBeNull();
+    if (before === null || during === null) return;
+    expect((during.width * during.height) / (before.width * before.height)).toBeGreaterThanOrEqual(0.6);
+    // The flagship's tour says "Press Next boot" at one step: that step outlines the button.
+    for (let k = 0; k < 12; k++) {
+      if ((await page.getByTestId('tour.text').textContent())?.includes('Next boot') === true) break;
+      const next = page.getByTestId('tour.next');
+      if ((await next.count()) === 0) break;
+      await next.click();
+    }
+    await expect(page.getByTestId('tour.text')).toContainText('Next boot');
+    const button = page.getByTestId('boot.next');
+    await expect(button).toHaveAttribute('data-tour-highlight', 'true');
+    await expect(button).toBeInViewport();
+    await app.shot('readable/tour-next-boot-1366x768');
+  });
+});
+
+test.describe('drawers at 1024×768', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+
+  test('one side panel at a time, the graph keeps half the width, nothing scrolls sideways', async ({ page }) => {
+    const app = await BootgraphApp.open(page);
+    const width = async () => (await page.getByTestId('graph.stage').boundingBox())?.width ?? 0;
+    await expect(page.locator('#panel-left')).toBeVisible();
+    await expect(page.locator('#panel-right')).toBeHidden();
+    await page.getByTestId('drawer.right').click();
+    await expect(page.locator('#panel-right')).toBeVisible();
+    await expect(page.locator('#panel-left')).toBeHidden();
+    expect(await width()).toBeGreaterThanOrEqual(512);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await app.shot('readable/drawer-inspector-1024x768');
+    await page.getByTestId('drawer.right').click();
+    await expect(page.locator('#panel-right')).toBeHidden();
+    expect(await width()).toBeGreaterThan(1000);
+  });
+});
