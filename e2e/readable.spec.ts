@@ -133,7 +133,7 @@ test.describe('navigating the graph and the page on real screens', () => {
     expect(view.nodes.some((n) => n.inside && n.id.startsWith('svc:/milestone/'))).toBe(true);
     await app.shot('readable/imported-illumos-2025-1366x768');
     // The inspector (svcs -xv block open) scrolls only vertically.
-    await BootgraphApp.open(page);
+    await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
     await app.call('end');
     await app.call('select', 'svc:/network/physical:default');
     const inspector = page.locator('#panel-right');
