@@ -209,6 +209,57 @@ test.describe('navigating the graph and the page on real screens', () => {
     await expect(button).toBeInViewport();
     await app.shot('readable/tour-next-boot-1366x768');
   });
+
+  test('the four mission conditions are visible without scrolling the left panel', async ({ page }) => {
+    await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
+    for (const id of ['devices.devfsadm-timing', 'filesystems.root', 'filesystems.var', 'network.ipmp']) {
+      await expect(page.getByTestId(`condition.${id}`).locator('select, button').first(), id).toBeInViewport({ ratio: 1 });
+    }
+    expect(await page.locator('#panel-left .ui-scroll').first().evaluate((el) => el.scrollTop)).toBe(0);
+  });
+
+  test('a node tooltip stays inside the canvas, even for a node at its top edge', async ({ page }) => {
+    await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
+    // The labelled node drawn nearest the top of the canvas (its tooltip has no room above it).
+    const top = await page.evaluate(() => {
+      const cy = window.__BOOTGRAPH_CY__;
+      if (cy === undefined) return undefined;
+      const box = cy.container()?.getBoundingClientRect();
+      const nodes = cy
+        .nodes()
+        .map((n) => ({ parent: n.isParent(), ...n.renderedPosition() }))
+        .filter((n) => !n.parent && n.y > 0 && n.x > 0 && n.x < cy.width());
+      const n = nodes.sort((a, b) => a.y - b.y)[0];
+      return n === undefined || box === undefined ? undefined : { x: box.left + n.x, y: box.top + Math.max(4, n.y) };
+    });
+    expect(top).toBeDefined();
+    if (top === undefined) return;
+    await page.mouse.move(top.x, top.y);
+    const tip = page.getByTestId('graph.tooltip');
+    await expect(tip).toBeVisible();
+    const stage = await page.getByTestId('graph.stage').boundingBox();
+    await expect
+      .poll(async () => {
+        const b = await tip.boundingBox();
+        return b !== null && stage !== null && b.x >= stage.x && b.y >= stage.y && b.x + b.width <= stage.x + stage.width && b.y + b.height <= stage.y + stage.height;
+      })
+      .toBe(true);
+  });
+
+  test('after a window resize to 1024 the view is framed again: labels still ≥ 11 px, the failure still inside', async ({ page }) => {
+    const app = await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
+    await app.call('end');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await expect
+      .poll(async () => {
+        const v = await drawn(page);
+        const small = v.nodes.filter((n) => n.onScreen && !n.isParent && n.label.trim() !== '' && n.px < MIN_LABEL_PX - 1e-6);
+        const physical = v.nodes.find((n) => n.id === 'svc:/network/physical:default');
+        return small.length === 0 && physical?.inside === true && v.width < 1000;
+      })
+      .toBe(true);
+    await app.shot('readable/resized-to-1024x768');
+  });
 });
 
 test.describe('drawers at 1024×768', () => {
@@ -226,8 +277,25 @@ test.describe('drawers at 1024×768', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await app.shot('readable/drawer-inspector-1024x768');
+    // Every control of the top bar (Share, Help, …) is on screen.
+    const offscreen = await page.locator('header button').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5).length);
+    expect(offscreen).toBe(0);
     await page.getByTestId('drawer.right').click();
     await expect(page.locator('#panel-right')).toBeHidden();
     expect(await width()).toBeGreaterThan(1000);
+  });
+
+  test('a tour at 1024: the card is docked, the graph keeps 60% of its area, nothing scrolls sideways', async ({ page }) => {
+    const app = await BootgraphApp.open(page);
+    const before = await page.getByTestId('graph.stage').boundingBox();
+    await page.getByTestId('tour.start').click();
+    await expect(page.getByTestId('tour.panel')).toBeVisible();
+    const during = await page.getByTestId('graph.stage').boundingBox();
+    expect(before !== null && during !== null && (during.width * during.height) / (before.width * before.height) >= 0.6).toBe(true);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const tourOverflow = await page.getByTestId('tour.panel').evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(tourOverflow).toBeLessThanOrEqual(0);
+    await app.shot('readable/tour-1024x768');
   });
 });

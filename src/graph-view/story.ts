@@ -8,7 +8,11 @@
  *   restarter's give-up), and every instance knocked from online back to
  *   offline after it got there (propagate_stop, §4.3);
  * - causes: the root causes `svcs -x` names for the failed instances at the
- *   end of the trace (explain.ts, docs/smf-semantics.md §8);
+ *   end of the trace (explain.ts, docs/smf-semantics.md §8), and the services
+ *   a failed method's cause chain names as providing, too late, what it could
+ *   not open (cause-chain.ts, docs/access-log.md: system/device/local for the
+ *   flagship's /dev/ipmpstub), so an ordering hazard is drawn between two
+ *   services on screen;
  * - chain: the instances on each `svcs -xv` path from a milestone that did
  *   not come online down to one of those causes (why the milestone waits);
  * - milestones: every milestone instance (the stages of the boot).
@@ -16,6 +20,7 @@
  * `priority` orders them for the camera when not everything fits at a
  * legible zoom: failed and causes first, then the chain, then milestones. Pure.
  */
+import { causeChain } from '../engine/cause-chain.ts';
 import { createSeeker, explain, type Trace } from '../engine/index.ts';
 import { isMilestone } from './model.ts';
 
@@ -55,6 +60,7 @@ export function storyOf(trace: Trace): Story {
   for (const f of failed) {
     const e = explain(ctx, f);
     for (const c of e?.rootCauses ?? []) if (c !== f) causes.add(c);
+    for (const step of causeChain(ctx, f, trace.endTime)?.steps ?? []) if (step.kind === 'provided' && step.fmri !== undefined && step.fmri !== f) causes.add(step.fmri);
   }
   const milestones = new Set(trace.instances.filter((i) => isMilestone(i.fmri)).map((i) => i.fmri));
   const culprits = new Set([...failed, ...causes]);

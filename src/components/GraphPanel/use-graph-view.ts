@@ -1,8 +1,10 @@
 /**
  * The graph as the centre draws it (the collapse mode, the story view's
  * open groups), shared by the graph and the inspector so both speak of the
- * same groups. While a guided tour runs, the services its steps point at are
- * drawn as themselves too (tour-services.ts). Memoised per run and view.
+ * same groups. Drawn as themselves besides the story (story.ts): while a
+ * guided tour runs, the services its steps point at (tour-services.ts); after
+ * a change, the services that now end differently (the outcome summary marks
+ * them on the graph). Memoised per run and view.
  */
 import { useMemo } from 'react';
 import { useRun, useUi } from '../../session/react/context.tsx';
@@ -14,9 +16,13 @@ export function useGraphView(): CollapsedModel {
   const run = useRun();
   const collapse = useUi((s) => s.collapse);
   const expanded = useUi((s) => s.expanded);
+  const outcome = useUi((s) => s.outcome);
   const tour = useTour();
   const plan = tour?.plan;
-  const story = useMemo(() => (plan === undefined ? run.story.all : new Set([...run.story.all, ...tourServices(plan)])), [run.story, plan]);
+  const story = useMemo(() => {
+    const extra = [...(plan === undefined ? [] : tourServices(plan)), ...(outcome?.changed.map((c) => c.fmri) ?? [])];
+    return extra.length === 0 ? run.story.all : new Set([...run.story.all, ...extra]);
+  }, [run.story, plan, outcome]);
   return useMemo(
     () => collapseModel(run.model, run.index, collapse, run.quiet, { story, expanded: new Set(expanded) }),
     [run.model, run.index, run.quiet, story, collapse, expanded],

@@ -99,15 +99,17 @@ function GroupInspector({ id }: { id: string }) {
           A group of the graph view: {open ? 'drawn open, around its services.' : 'its services are summarised in one node.'} The simulation and svcs -x speak of each instance.
         </p>
       </header>
-      {collapse === 'story' ? (
-        <button type="button" className="ui-btn" onClick={() => ui.toggleGroup(id)} data-testid="inspector.group-toggle">
-          {open ? 'Close the group' : 'Open the group'}
-        </button>
-      ) : (
-        <button type="button" className="ui-btn" onClick={() => ui.setCollapse('none')}>
-          Show every service
-        </button>
-      )}
+      <div className={styles.actions}>
+        {collapse === 'story' ? (
+          <button type="button" className="ui-btn" onClick={() => ui.toggleGroup(id)} data-testid="inspector.group-toggle">
+            {open ? 'Close the group' : 'Open the group'}
+          </button>
+        ) : (
+          <button type="button" className="ui-btn" onClick={() => ui.setCollapse('none')}>
+            Show every service
+          </button>
+        )}
+      </div>
       <ul className={styles.members}>
         {(node.members ?? []).map((m) => {
           const s = frame.statuses.get(m);
