@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSeeker } from '../engine/index.ts';
 import { buildDependencyIndex } from '../selectors/dependencies.ts';
 import { demoTrace } from '../testing/fixtures.ts';
@@ -43,6 +43,25 @@ describe('GraphAdapter (headless cytoscape)', () => {
     expect(d.remove).toHaveLength(3 + 4);
     expect(a.nodeCount()).toBe(2);
     expect(a.edgeCount()).toBe(0);
+    a.destroy();
+  });
+  it('resolves place() with every node at its final position even when no frame finished the glide (a loaded machine)', async () => {
+    const a = new GraphAdapter({ style: graphStylesheet({ theme: 'light' }) });
+    a.apply(toElements(model, frame(0)));
+    const from = simpleLayout(model, { direction: 'DOWN' });
+    const to = new Map([...from].map(([id, p]) => [id, { x: p.x + 500, y: p.y + 300 }]));
+    a.setPositions(from);
+    // Timers run but the clock the animation frames read stands still: frames step the glide, none finishes it,
+    // as when a busy machine delivers the frames after place()'s timer.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const placed = a.place(to, true);
+      await vi.advanceTimersByTimeAsync(1000);
+      await placed;
+    } finally {
+      vi.useRealTimers();
+    }
+    for (const [id, p] of to) expect(a.positionOf(id), id).toEqual(p);
     a.destroy();
   });
 });

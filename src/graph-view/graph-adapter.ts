@@ -52,6 +52,10 @@ export class GraphAdapter {
   private pulseOn = false;
   /** The user (or a link) has placed the camera since the last automatic fit. */
   private cameraSet = false;
+  /** Counts camera moves other than place()'s glide (home, fit, zoom, a link's camera, the user's pan or zoom). */
+  private cameraMoves = 0;
+  /** place() is gliding the nodes to positionsGiven: cameras are computed from where they will be, not from a frame of the glide. */
+  private gliding = false;
   /** Elements waiting to be inserted (big additions, on a visible canvas only). */
   private readonly queue: InsertQueue | undefined;
   /** The last positions given: nodes inserted later are placed from them. */
@@ -125,6 +129,7 @@ export class GraphAdapter {
     cy.on('mouseout', 'node, edge', () => this.emit({ type: 'unhover' }));
     cy.on('viewport', () => this.emit({ type: 'unhover' }));
     cy.on('dragpan scrollzoom pinchzoom', () => {
+      this.cameraMoves++;
       this.cameraSet = true;
     });
   }
@@ -271,11 +276,31 @@ export class GraphAdapter {
       const p = positions.get(n.id());
       if (p !== undefined && !n.isParent()) n.animate({ position: { x: p.x, y: p.y } }, opts);
     });
+    const moves = this.cameraMoves;
+    this.gliding = true;
     // Nodes and viewport share the duration: the viewport's completion is the layout's.
     return new Promise<void>((resolve) => {
-      // Also resolve by time: a stopped animation (a fit during the glide) may never complete.
-      setTimeout(resolve, PLACE_MS + 80);
-      if (target !== undefined) this.cy.animate({ zoom: target.zoom, pan: { ...target.pan } }, { ...opts, complete: () => resolve() });
+      let ended = false;
+      // The glide ends here, whichever comes first: the viewport's completion, or the time (a stopped
+      // animation never completes, and on a loaded machine the frames that step it come late). Either
+      // way every node is at its final position and the camera at its target when this resolves, so
+      // what waits on the layout (the selection's reveal, the bridge's layoutDone) reads the final picture,
+      // not a frame of the glide.
+      const end = (): void => {
+        if (ended) return;
+        ended = true;
+        this.gliding = false;
+        this.cy.nodes().stop(true, false);
+        this.setPositions(positions);
+        // A camera placed during the glide (a fit, a zoom, the user) stays.
+        if (target !== undefined && this.cameraMoves === moves) {
+          this.cy.stop(true, false);
+          this.cy.viewport({ zoom: target.zoom, pan: { ...target.pan } });
+        }
+        resolve();
+      };
+      setTimeout(end, PLACE_MS + 80);
+      if (target !== undefined) this.cy.animate({ zoom: target.zoom, pan: { ...target.pan } }, { ...opts, complete: end });
     });
   }
 
@@ -298,13 +323,14 @@ export class GraphAdapter {
     for (const e of this.current) {
       if (e.group !== 'nodes' || e.data['compound'] !== undefined) continue;
       const id = e.data.id;
-      const p = pos?.(id) ?? this.positionOf(id);
+      const p = pos?.(id) ?? (this.gliding ? this.positionsGiven?.get(id) : undefined) ?? this.positionOf(id);
       if (p !== undefined) out.set(id, { x: p.x, y: p.y, w: Number(e.data['w'] ?? 40), h: Number(e.data['h'] ?? 26) });
     }
     return out;
   }
 
   private moveTo(v: Viewport, animate: boolean): void {
+    this.cameraMoves++;
     this.cy.stop(true, true);
     if (animate) this.cy.animate({ zoom: v.zoom, pan: { ...v.pan } }, { duration: 280, easing: 'ease-in-out-cubic' });
     else this.cy.viewport({ zoom: v.zoom, pan: { ...v.pan } });
@@ -338,6 +364,7 @@ export class GraphAdapter {
     if (!this.cameraSet) this.home(tiers);
     else {
       const v = panFor(before, cy.width(), cy.height(), cy.minZoom(), cy.maxZoom());
+      this.cameraMoves++;
       cy.viewport({ zoom: v.zoom, pan: { ...v.pan } });
     }
   }
@@ -377,6 +404,7 @@ export class GraphAdapter {
   fit(padding = 28, ids?: ReadonlySet<string>, animate = false): void {
     const v = this.viewportFor(() => undefined, ids !== undefined && ids.size > 0 ? ids : undefined, padding);
     if (v === undefined) return;
+    this.cameraMoves++;
     this.cy.stop(true, true);
     this.cameraSet = false;
     if (animate) this.cy.animate({ zoom: v.zoom, pan: { ...v.pan } }, { duration: 280, easing: 'ease-in-out-cubic' });
@@ -387,6 +415,7 @@ export class GraphAdapter {
     const cy = this.cy;
     cy.stop(true, true);
     const c = { x: cy.width() / 2, y: cy.height() / 2 };
+    this.cameraMoves++;
     this.cameraSet = true;
     cy.zoom({ level: Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor)), renderedPosition: c });
   }
@@ -407,6 +436,7 @@ export class GraphAdapter {
     const cy = this.cy;
     cy.stop(true, true);
     const v = panFor(c, cy.width(), cy.height(), cy.minZoom(), cy.maxZoom());
+    this.cameraMoves++;
     cy.viewport({ zoom: v.zoom, pan: { ...v.pan } });
     this.cameraSet = true;
   }
