@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/ui-profile.ts [open|play|scrub|resim|cold|import] [1000|2025|<n>] [--top=40] [--trace]
+ * npx tsx bench/ui-profile.ts [open|play|scrub|resim|cold|import] [1000|2025|<n>] [--top=40] [--trace [--calling=<function>]] [--longest | --task=<k>|<function>]
  *
  * Where the main thread's time goes (a helper for the UI benchmark, not part
  * of it): builds the bundle unminified (VITE_E2E=1, --minify false) so that
@@ -83,6 +83,21 @@ function summarise(p: Profile, window?: { from: number; to: number; pageAt: numb
   return [`total sampled ${total.toFixed(0)} ms`, '', 'self time:', ...fmtRows(selfBy), '', 'inclusive time:', ...fmtRows(inclBy)].join('\n');
 }
 
+/** Time (ms from the profile's start) of the first sample with a function of this name on its stack. */
+function firstSampleOf(p: Profile, name: string): number | undefined {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  let at = 0;
+  for (let i = 0; i < p.samples.length; i++) {
+    at += (p.timeDeltas[i] ?? 0) / 1000;
+    for (let cur: number | undefined = p.samples[i]; cur !== undefined; cur = parent.get(cur)) {
+      if (byId.get(cur)?.callFrame.functionName === name) return at;
+    }
+  }
+  return undefined;
+}
+
 interface TraceEvent {
   name: string;
   ph: string;
@@ -93,14 +108,18 @@ interface TraceEvent {
   args?: { name?: string; data?: { functionName?: string; url?: string; type?: string } };
 }
 
-/** Main-thread tasks over 50 ms, and inside each the self time of the event kinds (JS by function). */
-function longTaskBreakdown(trace: { traceEvents: TraceEvent[] }): string {
+/**
+ * Main-thread tasks over 50 ms, and inside each the self time of the event kinds (JS by function).
+ * `calling`: instead, every task (of any length) that calls a function of that name.
+ */
+function longTaskBreakdown(trace: { traceEvents: TraceEvent[] }, calling?: string): string {
   const ev = trace.traceEvents;
   const main = ev.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   if (main === undefined) return 'no renderer main thread in the trace';
   const onMain = ev.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 50_000);
-  const out: string[] = [`${tasks.length} tasks over 50 ms`];
+  const calls = (t: TraceEvent): boolean => onMain.some((e) => e.name === 'FunctionCall' && e.args?.data?.functionName === calling && e.ts >= t.ts && e.ts <= t.ts + (t.dur ?? 0));
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && (calling === undefined ? (e.dur ?? 0) > 50_000 : calls(e)));
+  const out: string[] = [calling === undefined ? `${tasks.length} tasks over 50 ms` : `${tasks.length} tasks calling ${calling}`];
   for (const t of tasks) {
     const end = t.ts + (t.dur ?? 0);
     const inner = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end);
@@ -216,7 +235,9 @@ async function main(): Promise<void> {
             : await page.evaluate(scrubTimeline, { steps: 30 });
       const buf = await browser.stopTracing();
       console.info(JSON.stringify(summaryT, (k, v: unknown) => (k === 'deltas' || k === 'perStep' ? `[${(v as number[]).length} values]` : v)).slice(0, 600));
-      console.info(longTaskBreakdown(JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }));
+      // --calling=<function>: the tasks that call it (e.g. port.onmessage: the run arriving from the simulation worker).
+      const calling = /--calling=(\S+)/.exec(process.argv.join(' '))?.[1];
+      console.info(longTaskBreakdown(JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }, calling));
       return;
     }
     await cdp.send('Profiler.start');
@@ -231,9 +252,18 @@ async function main(): Promise<void> {
     const brief = JSON.stringify(summary, (k, v: unknown) => (k === 'deltas' || k === 'perStep' ? `[${(v as number[]).length} values]` : v));
     console.info(brief.slice(0, 1500));
     const long = (summary as { long?: { start: number; dur: number }[] }).long ?? [];
-    const worst = [...long].sort((a, b) => b.dur - a.dur)[0];
-    if (process.argv.includes('--longest') && worst !== undefined) {
-      console.info(`only the longest task: ${worst.dur.toFixed(0)} ms at ${worst.start.toFixed(0)}`);
+    // --task=<k>: the k-th task over 50 ms (0-based, in time order) instead of the longest;
+    // --task=<name>: the task over 50 ms in which a function of that name was first sampled.
+    const nth = /--task=(\S+)/.exec(process.argv.join(' '))?.[1];
+    const pick = (): { start: number; dur: number } | undefined => {
+      if (nth === undefined) return [...long].sort((a, b) => b.dur - a.dur)[0];
+      if (/^\d+$/.test(nth)) return long[Number(nth)];
+      const at = firstSampleOf(profile, nth);
+      return at === undefined ? undefined : long.find((l) => pageAt + at >= l.start && pageAt + at <= l.start + l.dur);
+    };
+    const worst = pick();
+    if ((process.argv.includes('--longest') || nth !== undefined) && worst !== undefined) {
+      console.info(`only the ${nth === undefined ? 'longest task' : `task ${nth}`}: ${worst.dur.toFixed(0)} ms at ${worst.start.toFixed(0)}`);
       console.info(summarise(profile, { from: worst.start, to: worst.start + worst.dur, pageAt }));
     } else console.info(summarise(profile));
   } finally {

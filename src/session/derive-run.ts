@@ -1,10 +1,14 @@
 /**
  * Everything the views show is derived from the session document and the
- * base scenario, in two steps. deriveTraces: the effective scenario for the
- * chosen boot and its trace (the engine's, never edited) — plain data, so it
- * can run in the simulation worker. assembleRun: the indexes the graph,
- * inspector and timeline need, and a seeker for time travel, on the main
- * thread, memoised per trace.
+ * base scenario, in three steps. deriveTraces: the effective scenario for the
+ * chosen boot and its trace (the engine's, never edited). prepareRun: the
+ * indexes the graph, inspector and timeline need (dependencies, the graph
+ * model, start/ready instants, quiet instances, the story). Both are plain data, so the
+ * simulation worker does both and sends them together (issue 16: the page
+ * receives a run ready to show instead of assembling it). assembleRun, on the
+ * main thread: a seeker for time travel (closures, so it cannot cross), over
+ * the prepared indexes or, for a run simulated here, indexes built here;
+ * memoised per trace.
  */
 import { createSeeker, type Seeker, type Trace } from '../engine/index.ts';
 import type { Scenario } from '../model/scenario/types.ts';
@@ -42,9 +46,8 @@ export interface Derived {
   readonly simulateMs: number;
 }
 
-export interface Run extends Derived {
-  readonly base: Scenario;
-  readonly seeker: Seeker;
+/** The indexes of a run that are plain data (structured-cloneable): made where the trace is made. */
+export interface Prepared {
   readonly index: DependencyIndex;
   readonly model: GraphModel;
   readonly times: RunTimes;
@@ -52,6 +55,21 @@ export interface Run extends Derived {
   readonly quiet: ReadonlySet<string>;
   /** The services the scenario is about (failed, their causes and chain, milestones): drawn first (story.ts). */
   readonly story: Story;
+}
+
+/**
+ * A later answer of the run store's engine: the derived run and, from the
+ * simulation worker, its indexes (the trace and the indexes cross in one
+ * message, so they share the trace's objects).
+ */
+export interface DerivedRun {
+  readonly derived: Derived;
+  readonly prepared?: Prepared;
+}
+
+export interface Run extends Derived, Prepared {
+  readonly base: Scenario;
+  readonly seeker: Seeker;
 }
 
 /** Simulates other documents over a base, here and now (the run store's derive: the Compare view, tours). */
@@ -101,28 +119,28 @@ export function deriveTraces(base: Scenario, doc: RunRequest, sim: Simulator): D
   };
 }
 
-interface Statics {
+export function prepareRun(trace: Trace): Prepared {
+  const index = buildDependencyIndex(trace);
+  return { index, model: buildGraphModel(trace, index), times: runTimes(trace), quiet: quietInstances(trace), story: storyOf(trace) };
+}
+
+interface Statics extends Prepared {
   readonly seeker: Seeker;
-  readonly index: DependencyIndex;
-  readonly model: GraphModel;
-  readonly times: RunTimes;
-  readonly quiet: ReadonlySet<string>;
-  readonly story: Story;
 }
 
 const STATIC = new WeakMap<Trace, Statics>();
 
-function staticsOf(trace: Trace): Statics {
+function staticsOf(trace: Trace, prepared: Prepared | undefined): Statics {
   const hit = STATIC.get(trace);
   if (hit !== undefined) return hit;
-  const index = buildDependencyIndex(trace);
-  const out: Statics = { seeker: createSeeker(trace), index, model: buildGraphModel(trace, index), times: runTimes(trace), quiet: quietInstances(trace), story: storyOf(trace) };
+  const out: Statics = { ...(prepared ?? prepareRun(trace)), seeker: createSeeker(trace) };
   STATIC.set(trace, out);
   return out;
 }
 
-export function assembleRun(base: Scenario, derived: Derived): Run {
-  return { ...derived, base, ...staticsOf(derived.trace) };
+/** The run the views show: over indexes prepared with the trace (the worker's answer), or built here. */
+export function assembleRun(base: Scenario, derived: Derived, prepared?: Prepared): Run {
+  return { ...derived, base, ...staticsOf(derived.trace, prepared) };
 }
 
 let scratch: Simulator | undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../model/scenario/types.ts';
 import { demoScenario, failingBootScenario } from '../testing/fixtures.ts';
-import { deriveTraces, type Derived, type RunRequest } from './derive-run.ts';
+import { deriveTraces, prepareRun, type DerivedRun, type RunRequest } from './derive-run.ts';
 import { createDocStore } from './doc-store.ts';
 import { inlineDocument, presetDocument } from './document.ts';
 import { localEngine, RunStore, type BaseLoader, type RunEngine } from './run-store.ts';
@@ -12,15 +12,17 @@ const bases = (scenario: Scenario = demoScenario()): BaseLoader => ({ load: () =
 /** An engine that answers when the test says so (a worker, in slow motion). */
 function deferredEngine() {
   const sim = createSimulator();
-  const waiting: { base: Scenario; request: RunRequest; resolve: (d: Derived) => void; reject: (e: unknown) => void }[] = [];
+  const waiting: { base: Scenario; request: RunRequest; resolve: (d: DerivedRun) => void; reject: (e: unknown) => void }[] = [];
   const engine: RunEngine = {
-    derive: (base, request) => new Promise<Derived>((resolve, reject) => waiting.push({ base, request, resolve, reject })),
+    derive: (base, request) => new Promise<DerivedRun>((resolve, reject) => waiting.push({ base, request, resolve, reject })),
     dispose: () => undefined,
   };
-  const answer = (k = 0): void => {
+  /** `prepared`: answer with the run's indexes made "in the worker", as the simulation worker does. */
+  const answer = (k = 0, prepared = false): void => {
     const w = waiting.splice(k, 1)[0];
     if (w === undefined) throw new Error('nothing waiting');
-    w.resolve(deriveTraces(w.base, w.request, sim));
+    const derived = deriveTraces(w.base, w.request, sim);
+    w.resolve(prepared ? { derived, prepared: prepareRun(derived.trace) } : { derived });
   };
   return { engine, waiting, answer };
 }
@@ -77,6 +79,35 @@ describe('run store', () => {
     await Promise.resolve();
     expect(runs.current()).toBe(latest);
     expect(runs.getSnapshot().pending).toBe(false);
+  });
+
+  it('a run answered with its indexes prepared (the worker) shows those indexes, not ones rebuilt here', async () => {
+    const doc = createDocStore(inlineDocument(demoScenario()));
+    const { engine, waiting, answer } = deferredEngine();
+    const runs = new RunStore(doc, engine, bases());
+    runs.start();
+    const w = waiting[0];
+    if (w === undefined) throw new Error('nothing asked');
+    const derived = deriveTraces(w.base, w.request, createSimulator());
+    const prepared = prepareRun(derived.trace);
+    waiting.splice(0, 1);
+    w.resolve({ derived, prepared });
+    await runs.whenSettled();
+    const run = runs.current();
+    expect(run?.model).toBe(prepared.model);
+    expect(run?.index).toBe(prepared.index);
+    expect(run?.times).toBe(prepared.times);
+    expect(run?.quiet).toBe(prepared.quiet);
+    expect(run?.story).toBe(prepared.story);
+    // The seeker is made here, over the same trace.
+    expect(run?.seeker.atIndex(derived.trace.records.length - 1).size).toBe(derived.trace.instances.length);
+    // Without prepared indexes the store builds equal ones itself.
+    doc.getState().setCondition('boot.mode', 'single', undefined);
+    answer(0, false);
+    await runs.whenSettled();
+    const here = runs.current();
+    if (here === undefined) throw new Error('no run');
+    expect(here.model).toEqual(prepareRun(here.trace).model);
   });
 
   it('reports a preset that cannot be loaded and a simulation that throws, as messages', async () => {

@@ -9,7 +9,7 @@
  * change are dropped. Framework-free: any view subscribes to it.
  */
 import type { Scenario } from '../model/scenario/types.ts';
-import { assembleRun, deriveTraces, type Derived, type Run, type RunRequest } from './derive-run.ts';
+import { assembleRun, deriveTraces, type Derived, type DerivedRun, type Prepared, type Run, type RunRequest } from './derive-run.ts';
 import type { DocStore } from './doc-store.ts';
 import type { ScenarioSource } from './document.ts';
 import { createSimulator, type Simulator } from './simulator.ts';
@@ -25,9 +25,12 @@ export interface RunSnapshot {
   readonly pending: boolean;
 }
 
-/** Simulates a document over a base scenario: at once (in this thread) or later (a worker). */
+/**
+ * Simulates a document over a base scenario: at once (in this thread) or
+ * later (a worker, which answers with the run's indexes prepared too).
+ */
 export interface RunEngine {
-  derive(base: Scenario, request: RunRequest): Derived | Promise<Derived>;
+  derive(base: Scenario, request: RunRequest): Derived | Promise<DerivedRun>;
   dispose(): void;
 }
 
@@ -54,7 +57,7 @@ interface Asked {
 
 const requestKey = (r: RunRequest): string => JSON.stringify([r.conditions, r.interventions, r.boot, r.timing]);
 
-function isPromise<T>(v: T | Promise<T>): v is Promise<T> {
+function isPromise<T, U>(v: T | Promise<U>): v is Promise<U> {
   return typeof (v as { then?: unknown }).then === 'function';
 }
 
@@ -169,7 +172,7 @@ export class RunStore {
     const key = requestKey(request);
     const hit = this.cached(base, key);
     if (hit !== undefined) return this.set({ state: { status: 'ready', run: hit }, pending: false });
-    let out: Derived | Promise<Derived>;
+    let out: Derived | Promise<DerivedRun>;
     try {
       out = this.engine.derive(base, request);
     } catch (e) {
@@ -182,7 +185,7 @@ export class RunStore {
     this.set({ state: keep ? prev : { status: 'loading', label }, pending: keep });
     out.then(
       (d) => {
-        if (seq === this.seq) this.publish(base, key, d);
+        if (seq === this.seq) this.publish(base, key, d.derived, d.prepared);
       },
       (e: unknown) => {
         if (seq === this.seq) this.fail(e);
@@ -190,10 +193,10 @@ export class RunStore {
     );
   }
 
-  private publish(base: Scenario, key: string, derived: Derived): void {
+  private publish(base: Scenario, key: string, derived: Derived, prepared?: Prepared): void {
     let run: Run;
     try {
-      run = assembleRun(base, derived);
+      run = assembleRun(base, derived, prepared);
     } catch (e) {
       return this.fail(e);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoScenario, failingBootScenario } from '../../testing/fixtures.ts';
-import { deriveTraces } from '../derive-run.ts';
+import { deriveTraces, prepareRun, type Derived, type DerivedRun } from '../derive-run.ts';
 import { createSimulator } from '../simulator.ts';
 import { createWorkerHandler } from './handler.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -30,6 +30,12 @@ class FakeWorker implements WorkerPort {
   }
 }
 
+/** A later answer (the engine answered through the worker, or its fallback). */
+function later(x: Derived | Promise<DerivedRun>): Promise<DerivedRun> {
+  if (!(x instanceof Promise)) throw new Error('answered at once');
+  return x;
+}
+
 const REQ = { conditions: {}, interventions: [], boot: 0 };
 const RESTART = { conditions: {}, interventions: [{ at: 2000, run: 'svcadm restart svc:/site/db:default' }], boot: 0 };
 
@@ -43,6 +49,7 @@ describe('the worker engine', () => {
     });
     const first = engine.derive(demoScenario(), REQ);
     expect(first).not.toBeInstanceOf(Promise);
+    expect('trace' in first).toBe(true);
     expect(workers).toHaveLength(0);
 
     const second = engine.derive(demoScenario(), RESTART);
@@ -51,13 +58,16 @@ describe('the worker engine', () => {
     if (w === undefined) throw new Error('no worker');
     expect(w.inbox[0]?.base).toBe(demoScenario());
     w.deliverAll();
-    const d2 = await second;
-    expect(JSON.stringify(d2.trace)).toBe(JSON.stringify(deriveTraces(demoScenario(), RESTART, createSimulator()).trace));
+    const d2 = await later(second);
+    const here = deriveTraces(demoScenario(), RESTART, createSimulator());
+    expect(JSON.stringify(d2.derived.trace)).toBe(JSON.stringify(here.trace));
+    // The worker answers with the run's indexes, equal to the ones the page would build.
+    expect(d2.prepared).toEqual(prepareRun(here.trace));
 
     const third = engine.derive(demoScenario(), REQ);
     expect(w.inbox[0]?.base).toBeUndefined();
     w.deliverAll();
-    expect((await third).trace.records.length).toBeGreaterThan(0);
+    expect((await later(third)).derived.trace.records.length).toBeGreaterThan(0);
     expect(workers).toHaveLength(1);
   });
 
@@ -73,7 +83,7 @@ describe('the worker engine', () => {
     w.deliverAll(); // need-base
     expect(w.inbox[0]?.base).toBe(demoScenario());
     w.deliverAll();
-    expect((await b).scenario.name).toBe(demoScenario().name);
+    expect((await later(b)).derived.scenario.name).toBe(demoScenario().name);
   });
 
   it('reports a failed simulation, and answers here when the worker crashes or cannot start', async () => {
@@ -83,16 +93,30 @@ describe('the worker engine', () => {
     const owed = engine.derive(failingBootScenario(), REQ);
     w.crash();
     expect(w.terminated).toBe(true);
-    expect((await owed).scenario.name).toBe(failingBootScenario().name);
+    const fallback = await later(owed);
+    expect(fallback.derived.scenario.name).toBe(failingBootScenario().name);
+    // Simulated here: no prepared indexes, the page builds them (derive-run.ts assembleRun).
+    expect(fallback.prepared).toBeUndefined();
 
     const none = new WorkerEngine(() => {
       throw new Error('no workers here');
     });
     none.derive(demoScenario(), REQ);
-    expect((await none.derive(demoScenario(), RESTART)).trace.records.some((r) => r.kind === 'action')).toBe(true);
+    expect((await later(none.derive(demoScenario(), RESTART))).derived.trace.records.some((r) => r.kind === 'action')).toBe(true);
 
     const handle = createWorkerHandler();
     const bad = handle({ type: 'derive', id: 1, baseKey: 1, base: { ...demoScenario(), services: null as unknown as [] }, request: REQ });
     expect(bad.type).toBe('failed');
+  });
+
+  it("the answer crosses a structured clone (postMessage) with the indexes still sharing the trace's instances", () => {
+    const handle = createWorkerHandler();
+    const answer = structuredClone(handle({ type: 'derive', id: 1, baseKey: 1, base: demoScenario(), request: RESTART }));
+    if (answer.type !== 'derived') throw new Error(answer.type);
+    const { derived, prepared } = answer;
+    for (const i of derived.trace.instances) expect(prepared.index.instances.get(i.fmri)).toBe(i);
+    expect(prepared.quiet).toBeInstanceOf(Set);
+    expect(prepared.times.readies.size).toBeGreaterThan(0);
+    expect(prepared).toEqual(prepareRun(derived.trace));
   });
 });

@@ -1,15 +1,16 @@
 /**
  * The run store's engine in a Web Worker (issue 16): the main thread sends
- * the document, the worker simulates, the main thread assembles the indexes
- * (derive-run.ts). The first run of a page is simulated here, at once (the
- * engine is already loaded and nothing is on screen to keep interactive; a
- * worker would first have to fetch and compile its own copy of the engine);
- * the worker starts right after it and takes every later change. A request
- * the worker cannot answer (it failed to start, or crashed) is simulated here
- * instead, so the app always gets its run.
+ * the document; the worker simulates it and prepares the run's indexes
+ * (dependencies, graph model, instants), and the main thread only receives
+ * them and makes the seeker (derive-run.ts). The first run of a page is
+ * simulated here, at once (the engine is already loaded and nothing is on
+ * screen to keep interactive; a worker would first have to fetch and compile
+ * its own copy of the engine); the worker starts right after it and takes
+ * every later change. A request the worker cannot answer (it failed to
+ * start, or crashed) is simulated here instead, so the app always gets its run.
  */
 import type { Scenario } from '../../model/scenario/types.ts';
-import { deriveTraces, type Derived, type RunRequest } from '../derive-run.ts';
+import { deriveTraces, type Derived, type DerivedRun, type RunRequest } from '../derive-run.ts';
 import type { RunEngine } from '../run-store.ts';
 import { createSimulator, type Simulator } from '../simulator.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -26,7 +27,7 @@ interface Pending {
   readonly base: Scenario;
   readonly baseKey: number;
   readonly request: RunRequest;
-  readonly resolve: (d: Derived) => void;
+  readonly resolve: (d: DerivedRun) => void;
   readonly reject: (e: Error) => void;
 }
 
@@ -57,7 +58,7 @@ export class WorkerEngine implements RunEngine {
     }
   }
 
-  derive(base: Scenario, request: RunRequest): Derived | Promise<Derived> {
+  derive(base: Scenario, request: RunRequest): Derived | Promise<DerivedRun> {
     if (this.first) {
       this.first = false;
       return deriveTraces(base, request, this.here);
@@ -69,7 +70,7 @@ export class WorkerEngine implements RunEngine {
       this.keys.set(base, baseKey);
     }
     const key = baseKey;
-    return new Promise<Derived>((resolve, reject) => {
+    return new Promise<DerivedRun>((resolve, reject) => {
       const id = this.nextId++;
       const p: Pending = { base, baseKey: key, request, resolve, reject };
       if (this.port === undefined) return this.local(p);
@@ -95,7 +96,7 @@ export class WorkerEngine implements RunEngine {
     if (p === undefined) return;
     if (m.type === 'need-base') return this.send(m.id, p, true);
     this.pending.delete(m.id);
-    if (m.type === 'derived') p.resolve(m.derived);
+    if (m.type === 'derived') p.resolve({ derived: m.derived, prepared: m.prepared });
     else p.reject(new Error(m.message));
   }
 
@@ -110,7 +111,7 @@ export class WorkerEngine implements RunEngine {
 
   private local(p: Pending): void {
     try {
-      p.resolve(deriveTraces(p.base, p.request, this.here));
+      p.resolve({ derived: deriveTraces(p.base, p.request, this.here) });
     } catch (e) {
       p.reject(e instanceof Error ? e : new Error(String(e)));
     }
