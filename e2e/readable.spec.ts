@@ -2,7 +2,7 @@
  * Issue 12: a graph you can read on any screen. Every preset, at 1366×768
  * and at 1024×768, opens with every label drawn on screen at least 11 px
  * tall (Cytoscape's font size × zoom, device pixel ratio 1), and the
- * scenario's failed services and their root causes inside the viewport and
+ * scenario's failed services, their root causes and its milestones inside the viewport and
  * labelled; the page never scrolls sideways at 1024. All read through
  * Cytoscape's own API (window.__BOOTGRAPH_CY__ in e2e builds). Each first
  * view is saved under e2e-artifacts/readable/ (not committed) to be looked at.
@@ -56,15 +56,20 @@ async function drawn(page: Page): Promise<{ nodes: Drawn[]; zoom: number; width:
   });
 }
 
-/** Services the trace says failed (maintenance or degraded at some instant), and their root causes at the end of the boot. */
-async function failedAndCauses(app: BootgraphApp): Promise<string[]> {
+/**
+ * What the scenario is about: the services the trace says failed (maintenance
+ * or degraded at some instant), their root causes at the end of the boot, and
+ * every milestone (the stages of the boot).
+ */
+async function keyServices(app: BootgraphApp): Promise<string[]> {
   const summary = await app.read('traceSummary');
   const failed = [...new Set((summary?.changes ?? []).filter((c) => c.to === 'maintenance' || c.to === 'degraded').map((c) => c.fmri))];
   await app.call('end');
-  const causes = new Set<string>(failed);
-  for (const f of failed) for (const c of (await app.read('explanation', f))?.rootCauses ?? []) causes.add(c);
+  const key = new Set<string>(failed);
+  for (const f of failed) for (const c of (await app.read('explanation', f))?.rootCauses ?? []) key.add(c);
+  for (const fmri of Object.keys(await app.read('states'))) if (fmri.startsWith('svc:/milestone/')) key.add(fmri);
   await app.call('home');
-  return [...causes];
+  return [...key];
 }
 
 for (const size of SIZES) {
@@ -72,7 +77,7 @@ for (const size of SIZES) {
     test.use({ viewport: size });
 
     for (const p of presets()) {
-      test(`${p.id}: labels ≥ ${MIN_LABEL_PX} px, failed services and root causes on screen`, async ({ page }) => {
+      test(`${p.id}: labels ≥ ${MIN_LABEL_PX} px, failed services, root causes and milestones on screen`, async ({ page }) => {
         await page.emulateMedia({ colorScheme: 'light' });
         const app = await BootgraphApp.open(page, `?preset=${p.id}`);
         await app.shot(`readable/${p.id}-${size.width}x${size.height}`);
@@ -82,9 +87,9 @@ for (const size of SIZES) {
         expect(shown.length, 'something is drawn').toBeGreaterThan(0);
         const small = shown.filter((n) => n.px < MIN_LABEL_PX - 1e-6).map((n) => `${n.id}: ${n.px.toFixed(1)} px`);
         expect(small, 'labels drawn under 11 px').toEqual([]);
-        // The story: the failed services and their root causes are drawn inside the viewport, labelled.
+        // The story: the failed services, their root causes and the milestones are drawn inside the viewport, labelled.
         const byId = new Map(view.nodes.map((n) => [n.id, n]));
-        for (const id of await failedAndCauses(app)) {
+        for (const id of await keyServices(app)) {
           const n = byId.get(id);
           expect(n, `${id} is drawn as itself`).toBeDefined();
           expect(n?.inside, `${id} is inside the viewport`).toBe(true);
@@ -130,7 +135,10 @@ test.describe('navigating the graph and the page on real screens', () => {
     const view = await drawn(page);
     const small = view.nodes.filter((n) => n.onScreen && !n.isParent && n.label.trim() !== '' && n.px < MIN_LABEL_PX - 1e-6);
     expect(small.map((n) => n.id)).toEqual([]);
-    expect(view.nodes.some((n) => n.inside && n.id.startsWith('svc:/milestone/'))).toBe(true);
+    // Every milestone of the boot is framed (laid out downward, the story fits the panel).
+    const milestones = view.nodes.filter((n) => n.id.startsWith('svc:/milestone/'));
+    expect(milestones.length).toBeGreaterThan(5);
+    expect(milestones.filter((n) => !n.inside).map((n) => n.id)).toEqual([]);
     await app.shot('readable/imported-illumos-2025-1366x768');
     // The inspector (svcs -xv block open) scrolls only vertically.
     await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { deriveRun } from '../src/session/derive-run.ts';
 import { collapseModel, type CollapseMode } from '../src/graph-view/collapse.ts';
-import { elkGraph, positionsFromElk } from '../src/graph-view/layout-elk.ts';
+import { layOutElk } from '../src/graph-view/layout-elk.ts';
 import { toSeed } from '../src/graph-view/layout-seeds.ts';
 import { placedIds } from '../src/graph-view/model.ts';
 import { presets } from '../src/scenarios/catalog.ts';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       for (const mode of SEEDED_MODES) {
         const model = collapseModel(run.model, run.index, mode, run.quiet, { story: run.story.all, expanded: new Set() });
         if (views[model.key] !== undefined || model.nodes.length === 0) continue;
-        const laid = positionsFromElk(await elk.layout(elkGraph(model)));
+        const laid = await layOutElk(model, (g) => elk.layout(g));
         views[model.key] = toSeed(placedIds(model), laid);
       }
       // The story view while the preset's tour runs: its services drawn as themselves (use-graph-view.ts).
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       if (tour !== undefined && boot === 0) {
         const story = new Set([...run.story.all, ...tourServices(tourPlan({ derive: (b, r) => deriveRun(b, r) }, base, tour))]);
         const model = collapseModel(run.model, run.index, 'story', run.quiet, { story, expanded: new Set() });
-        if (views[model.key] === undefined) views[model.key] = toSeed(placedIds(model), positionsFromElk(await elk.layout(elkGraph(model))));
+        if (views[model.key] === undefined) views[model.key] = toSeed(placedIds(model), await layOutElk(model, (g) => elk.layout(g)));
       }
     }
     const text = `{\n${Object.entries(views).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}\n`;

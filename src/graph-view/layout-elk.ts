@@ -6,7 +6,8 @@
  */
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { GraphModel } from './model.ts';
-import { chooseDirection, type Point, type Positions } from './layout-simple.ts';
+import { boundsOf } from './viewport.ts';
+import { chooseDirection, type Direction, type Point, type Positions } from './layout-simple.ts';
 
 export const ELK_OPTIONS: Readonly<Record<string, string>> = {
   'elk.algorithm': 'layered',
@@ -31,9 +32,8 @@ export const ELK_OPTIONS: Readonly<Record<string, string>> = {
  * them out like dependencies keeps the two services next to each other
  * instead of drawing a long line across the graph.
  */
-export function elkGraph(model: GraphModel, options: Readonly<Record<string, string>> = ELK_OPTIONS): ElkNode {
+export function elkGraph(model: GraphModel, options: Readonly<Record<string, string>> = ELK_OPTIONS, direction: Direction = chooseDirection(model)): ElkNode {
   const ids = new Set(model.nodes.map((n) => n.id));
-  const direction = chooseDirection(model);
   // An expanded group is a compound node: ELK lays its members out inside it first, then places it as one block
   // (each level on its own: fast even for big groups). An edge between levels is laid out at the outer level, from or to the group.
   const parentOf = new Map<string, string>();
@@ -102,6 +102,46 @@ export function positionsFromElk(result: ElkNode): Positions {
   return out;
 }
 
+/** Up to this many nodes a graph is laid out both ways (downward and rightward) and the better one kept; above, chooseDirection() decides. */
+const BOTH_WAYS_MAX = 150;
+
+/**
+ * How large a w × h layout can be drawn in a landscape view (width:height =
+ * aspect, the shape of the graph panel at 1024–1920 px): the bigger, the
+ * more of it fits at a legible zoom.
+ */
+export function landscapeScale(w: number, h: number, aspect = 2): number {
+  return Math.min(aspect / Math.max(1, w), 1 / Math.max(1, h));
+}
+
+/** The scale of a layout's node boxes (landscapeScale of their bounds). */
+function layoutScale(model: GraphModel, positions: Positions): number {
+  const boxes = [];
+  for (const n of model.nodes) {
+    const p = positions.get(n.id);
+    if (p !== undefined) boxes.push({ x: p.x, y: p.y, w: n.width, h: n.height });
+  }
+  const b = boundsOf(boxes);
+  return b === undefined ? 0 : landscapeScale(b.x1 - b.x0, b.y1 - b.y0);
+}
+
+/**
+ * ELK layered for `model` through `layout` (the worker, or elkjs in the
+ * build script: both give the same result). chooseDirection() guesses from
+ * layer sizes before any layout; for a graph small enough to lay out twice
+ * (a story view), both directions are laid out and the one that is drawn
+ * larger in a landscape view is kept (the other only if it is 10% larger):
+ * the illumos 2025 story's milestones fit 1366×768 laid out downward, not
+ * rightward as the guess had it.
+ */
+export async function layOutElk(model: GraphModel, layout: (graph: ElkNode) => Promise<ElkNode>, options: Readonly<Record<string, string>> = ELK_OPTIONS): Promise<Positions> {
+  const guess = chooseDirection(model);
+  const first = positionsFromElk(await layout(elkGraph(model, options, guess)));
+  if (model.nodes.length > BOTH_WAYS_MAX) return first;
+  const other = positionsFromElk(await layout(elkGraph(model, options, guess === 'DOWN' ? 'RIGHT' : 'DOWN')));
+  return layoutScale(model, other) > 1.1 * layoutScale(model, first) ? other : first;
+}
+
 interface ElkLike {
   layout(graph: ElkNode): Promise<ElkNode>;
   terminateWorker(): void;
@@ -122,8 +162,7 @@ export async function elkLayout(model: GraphModel): Promise<Positions> {
   elk ??= createElk();
   try {
     const instance = await elk;
-    const result = await instance.layout(elkGraph(model));
-    return positionsFromElk(result);
+    return await layOutElk(model, (g) => instance.layout(g));
   } catch (err) {
     // A broken worker is dropped so that the next layout starts a fresh one.
     const broken = elk;
