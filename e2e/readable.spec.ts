@@ -191,7 +191,28 @@ test.describe('navigating the graph and the page on real screens', () => {
     await app.graph.clickNode(group);
     await expect.poll(() => page.evaluate((g) => window.__BOOTGRAPH_CY__?.getElementById(g).children().length ?? 0, group)).toBeGreaterThan(0);
     await expect.poll(() => app.read('layoutDone')).toBe(true);
+    // Its name and summary: a node of the group above its members (drawn over the edges that leave through it), none on the box itself.
+    const title = `title:${group}`;
+    const placed = await page.evaluate(
+      ([g, t]) => {
+        const cy = window.__BOOTGRAPH_CY__;
+        if (cy === undefined) return undefined;
+        const tb = cy.getElementById(t).renderedBoundingBox({ includeLabels: false });
+        const members = cy.getElementById(g).children().filter((m) => m.id() !== t);
+        const top = Math.min(...members.map((m) => m.renderedBoundingBox({ includeLabels: false }).y1));
+        return { groupLabel: String(cy.getElementById(g).style('label')), titleLabel: String(cy.getElementById(t).style('label')), above: tb.y2 <= top, members: members.length };
+      },
+      [group, title] as const,
+    );
+    expect(placed?.groupLabel).toBe('');
+    expect(placed?.titleLabel).toContain('needed by single-user');
+    expect(placed?.above).toBe(true);
+    expect(placed?.members).toBeGreaterThan(0);
     await app.shot('readable/group-open-1366x768');
+    // A click on the title selects the group (its inspector offers to close it).
+    await app.graph.clickNode(title);
+    await expect.poll(() => app.read('selected')).toBe(group);
+    await expect(page.locator('#panel-right').getByRole('button', { name: 'Close the group' })).toBeVisible();
   });
 
   test('a tour keeps at least 60% of the graph, and the control a step names is scrolled into view and outlined', async ({ page }) => {

@@ -59,7 +59,8 @@ export function svgGraphFrom(elements: readonly ElementDef[], position: (id: str
   const nodes: SvgNode[] = [];
   const placed = new Set<string>();
   for (const e of elements) {
-    if (e.group !== 'nodes') continue;
+    // An open group is drawn by its title node (to-elements.ts) and its members; its own box is Cytoscape's.
+    if (e.group !== 'nodes' || e.data['compound'] !== undefined) continue;
     const p = position(e.data.id);
     if (p === undefined) continue;
     placed.add(e.data.id);

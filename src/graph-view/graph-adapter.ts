@@ -10,7 +10,7 @@ import { diffElements, type ElementDiff } from './diff.ts';
 import { InsertQueue } from './chunked-insert.ts';
 import { optimised, rendererOptions } from './lod.ts';
 import { boxesOf, legibleViewport, legibleZoom } from './legibility.ts';
-import { fitViewport, type NodeBox, type Viewport } from './viewport.ts';
+import { boundsOf, fitViewport, type NodeBox, type Viewport } from './viewport.ts';
 import type { Positions } from './layout-simple.ts';
 import type { ElementDef } from './to-elements.ts';
 
@@ -34,6 +34,8 @@ const PULSE_MS = 650;
 const PLACE_MS = 320;
 /** Additions from this many elements on enter in slices across frames (chunked-insert.ts). */
 const CHUNK_MIN = 240;
+/** Graph units between an open group's title and its top member. */
+const TITLE_GAP = 6;
 /** Coalesced updates wait at most this long (applySoon). */
 const MAX_DEFER_MS = 250;
 
@@ -67,6 +69,9 @@ export class GraphAdapter {
   private appliedAt: number | undefined;
   /** Smoothed time from an update to the end of the redraw it caused (ms). */
   private redrawMs = 0;
+  /** Open groups' title nodes in the graph (to-elements.ts groupTitleId), and a pending re-placement of them. */
+  private titles = 0;
+  private titleFrame: number | undefined;
   /** Redraws since creation (Cytoscape 'render' events), for the bench. */
   renders = 0;
 
@@ -112,15 +117,17 @@ export class GraphAdapter {
         this.redrawMs = this.redrawMs === 0 ? ms : 0.6 * this.redrawMs + 0.4 * ms;
       }
     });
-    cy.on('tap', 'node', (ev: EventObject) => this.emit({ type: 'select', id: ev.target.id() }));
-    cy.on('dbltap', 'node', (ev: EventObject) => this.emit({ type: 'activate', id: ev.target.id() }));
+    // An open group's title node stands for its group.
+    const idOf = (ev: EventObject): string => String(ev.target.data('titleOf') ?? ev.target.id());
+    cy.on('tap', 'node', (ev: EventObject) => this.emit({ type: 'select', id: idOf(ev) }));
+    cy.on('dbltap', 'node', (ev: EventObject) => this.emit({ type: 'activate', id: idOf(ev) }));
     cy.on('tap', (ev: EventObject) => {
       if (ev.target === cy) this.emit({ type: 'select', id: undefined });
     });
     cy.on('mouseover', 'node', (ev: EventObject) => {
       const p = ev.target.renderedPosition();
       const h = ev.target.renderedHeight();
-      this.emit({ type: 'hover', kind: 'node', id: ev.target.id(), title: String(ev.target.data('title') ?? ''), x: p.x, y: p.y - h / 2 });
+      this.emit({ type: 'hover', kind: 'node', id: idOf(ev), title: String(ev.target.data('title') ?? ''), x: p.x, y: p.y - h / 2 });
     });
     cy.on('mouseover', 'edge', (ev: EventObject) => {
       const p = ev.target.renderedMidpoint();
@@ -128,6 +135,10 @@ export class GraphAdapter {
     });
     cy.on('mouseout', 'node, edge', () => this.emit({ type: 'unhover' }));
     cy.on('viewport', () => this.emit({ type: 'unhover' }));
+    // A member moved (a layout gliding in, a drag): its group's title follows, once per frame.
+    cy.on('position', 'node', (ev: EventObject) => {
+      if (this.titles > 0 && ev.target.isChild() && ev.target.data('titleOf') === undefined) this.placeTitlesSoon();
+    });
     cy.on('dragpan scrollzoom pinchzoom', () => {
       this.cameraMoves++;
       this.cameraSet = true;
@@ -229,14 +240,54 @@ export class GraphAdapter {
   private insert(defs: readonly ElementDef[]): void {
     const nodes = defs.filter((e) => e.group === 'nodes');
     const edges = defs.filter((e) => e.group === 'edges');
+    const titles = nodes.filter((e) => e.data['titleOf'] !== undefined).length;
     this.cy.batch(() => {
       this.cy.add(
         [...nodes, ...edges].map((e) => {
           const p = e.group === 'nodes' ? this.positionsGiven?.get(e.data.id) : undefined;
-          return { group: e.group, data: { ...e.data }, classes: e.classes, ...(p === undefined ? {} : { position: { x: p.x, y: p.y } }) };
+          // A title is placed from its group's members, never dragged on its own.
+          const fixed = e.data['titleOf'] === undefined ? {} : { grabbable: false };
+          return { group: e.group, data: { ...e.data }, classes: e.classes, ...fixed, ...(p === undefined ? {} : { position: { x: p.x, y: p.y } }) };
         }),
       );
     });
+    if (titles > 0) this.placeTitles();
+  }
+
+  /**
+   * Where an open group's title goes: centred over the group's members, just
+   * above the top one (ELK keeps that room free inside the group: layout-elk.ts).
+   */
+  private static titleBox(members: readonly NodeBox[], w: number, h: number): NodeBox | undefined {
+    const b = boundsOf(members);
+    return b === undefined ? undefined : { x: (b.x0 + b.x1) / 2, y: b.y0 - TITLE_GAP - h / 2, w, h };
+  }
+
+  /** Put every open group's title node above its members, as they are now. */
+  private placeTitles(): void {
+    this.titleFrame = undefined;
+    const cy = this.cy;
+    const titles = cy.nodes('[titleOf]');
+    this.titles = titles.length;
+    if (titles.empty()) return;
+    cy.batch(() => {
+      titles.forEach((t) => {
+        const members: NodeBox[] = [];
+        t.siblings().forEach((m) => {
+          if (m.isParent()) return;
+          const p = m.position();
+          members.push({ x: p.x, y: p.y, w: Number(m.data('w') ?? 40), h: Number(m.data('h') ?? 26) });
+        });
+        const box = GraphAdapter.titleBox(members, Number(t.data('w') ?? 40), Number(t.data('h') ?? 26));
+        if (box !== undefined) t.position({ x: box.x, y: box.y });
+      });
+    });
+  }
+
+  private placeTitlesSoon(): void {
+    if (this.titleFrame !== undefined) return;
+    if (this.queue === undefined) this.placeTitles();
+    else this.titleFrame = requestAnimationFrame(() => this.placeTitles());
   }
 
   /** Resolves once every element applied so far is in the graph (chunked insertion has finished). */
@@ -255,6 +306,7 @@ export class GraphAdapter {
         if (p !== undefined && !n.isParent()) n.position({ x: p.x, y: p.y });
       });
     });
+    this.placeTitles();
   }
 
   /**
@@ -320,11 +372,26 @@ export class GraphAdapter {
   /** The box of every drawn (placed) node, from positions (given, or where it is) and sizes. */
   private boxes(pos?: (id: string) => { x: number; y: number } | undefined): Map<string, NodeBox> {
     const out = new Map<string, NodeBox>();
+    const titles: ElementDef[] = [];
+    const members = new Map<string, NodeBox[]>();
     for (const e of this.current) {
       if (e.group !== 'nodes' || e.data['compound'] !== undefined) continue;
+      if (e.data['titleOf'] !== undefined) {
+        titles.push(e);
+        continue;
+      }
       const id = e.data.id;
       const p = pos?.(id) ?? (this.gliding ? this.positionsGiven?.get(id) : undefined) ?? this.positionOf(id);
-      if (p !== undefined) out.set(id, { x: p.x, y: p.y, w: Number(e.data['w'] ?? 40), h: Number(e.data['h'] ?? 26) });
+      if (p === undefined) continue;
+      const box = { x: p.x, y: p.y, w: Number(e.data['w'] ?? 40), h: Number(e.data['h'] ?? 26) };
+      out.set(id, box);
+      const parent = e.data['parent'];
+      if (parent !== undefined) members.set(String(parent), [...(members.get(String(parent)) ?? []), box]);
+    }
+    // A title sits above its group's members wherever they are (or will be).
+    for (const t of titles) {
+      const box = GraphAdapter.titleBox(members.get(String(t.data['titleOf'])) ?? [], Number(t.data['w'] ?? 40), Number(t.data['h'] ?? 26));
+      if (box !== undefined) out.set(t.data.id, box);
     }
     return out;
   }
@@ -458,8 +525,9 @@ export class GraphAdapter {
   }
 
 
+  /** Nodes drawn for the graph's services, groups and files (an open group's title node is part of its group). */
   nodeCount(): number {
-    return this.cy.nodes().length;
+    return this.cy.nodes().length - this.cy.nodes('[titleOf]').length;
   }
 
   edgeCount(): number {
@@ -511,6 +579,7 @@ export class GraphAdapter {
     if (typeof window !== 'undefined' && window.__BOOTGRAPH_CY__ === this.cy) window.__BOOTGRAPH_CY__ = undefined;
     if (this.pulseTimer !== undefined) clearInterval(this.pulseTimer);
     this.cancelDeferred();
+    if (this.titleFrame !== undefined) cancelAnimationFrame(this.titleFrame);
     this.queue?.clear();
     this.listeners.clear();
     this.cy.destroy();

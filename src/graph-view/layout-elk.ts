@@ -71,12 +71,20 @@ export function elkGraph(model: GraphModel, options: Readonly<Record<string, str
     .map((n) => {
       const members = children.get(n.id);
       if (members === undefined) return { id: n.id, width: n.width, height: n.height };
-      // Room above the members for the group's label.
+      // Room above the members for the group's title node (as big as the closed group; graph-adapter.ts places it), and
+      // at least its width, the members centred under it. The padding matches Cytoscape's around a compound (stylesheet.ts).
       return {
         id: n.id,
         children: members,
         edges: inner.get(n.id) ?? [],
-        layoutOptions: { ...options, 'elk.direction': direction, 'elk.padding': `[top=${n.height + 8},left=12,bottom=12,right=12]` },
+        layoutOptions: {
+          ...options,
+          'elk.direction': direction,
+          'elk.padding': `[top=${n.height + 20},left=12,bottom=12,right=12]`,
+          'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+          'elk.nodeSize.minimum': `(${n.width + 24}, ${n.height + 40})`,
+          'elk.contentAlignment': 'H_CENTER V_TOP',
+        },
       };
     });
   return {

@@ -12,7 +12,9 @@ import { collapseModel, GROUP_PREFIX, STORY_GROUPS_MIN_NODES, storyGroupName } f
 import { elkGraph, positionsFromElk } from './layout-elk.ts';
 import { buildGraphModel, placedIds } from './model.ts';
 import { storyOf } from './story.ts';
-import { groupSummary, toElements } from './to-elements.ts';
+import { GraphAdapter } from './graph-adapter.ts';
+import { graphStylesheet } from './stylesheet.ts';
+import { groupSummary, groupTitleId, toElements } from './to-elements.ts';
 import ELK from 'elkjs/lib/elk.bundled.js';
 
 const MS = (m: string) => `svc:/milestone/${m}:default`;
@@ -145,5 +147,44 @@ describe('the story view groups everything else (collapse.ts)', () => {
     const outside = placedIds(view).filter((id) => !members.includes(id)).map((id) => positions.get(id));
     const box = { x0: Math.min(...xs) - 80, x1: Math.max(...xs) + 80, y0: Math.min(...members.map((id) => positions.get(id)?.y ?? NaN)) - 10, y1: Math.max(...members.map((id) => positions.get(id)?.y ?? NaN)) + 10 };
     expect(outside.filter((p) => p !== undefined && p.x > box.x0 + 90 && p.x < box.x1 - 90 && p.y > box.y0 && p.y < box.y1)).toEqual([]);
+  });
+
+  it('draws an open group\'s title as a node of the group above its members (edges pass under a node, not over it), clear of every other node', async () => {
+    const su = `${GROUP_PREFIX}stage:${MS('single-user')}`;
+    const { view, trace } = storyView([su]);
+    const seeker = createSeeker(trace);
+    const end = { statuses: seeker.atIndex(trace.records.length - 1), files: seeker.filesAtTime(trace.endTime) };
+    const elements = toElements(view, end);
+    const title = elements.find((e) => e.data.id === groupTitleId(su));
+    const group = elements.find((e) => e.data.id === su);
+    expect(title?.data['parent']).toBe(su);
+    expect(title?.data['label']).toBe(group?.data['label']);
+    expect(title?.classes).toContain('group-title');
+    expect(title?.classes).not.toContain('expanded');
+    // Closed, a group has no title node.
+    expect(toElements(storyView().view, end).some((e) => e.data['titleOf'] !== undefined)).toBe(false);
+    const positions = positionsFromElk(await new ELK().layout(elkGraph(view)));
+    const a = new GraphAdapter({ style: graphStylesheet({ theme: 'light' }) });
+    a.apply(elements);
+    a.setPositions(positions);
+    const t = a.positionOf(groupTitleId(su));
+    const tw = Number(title?.data['w']);
+    const th = Number(title?.data['h']);
+    expect(t).toBeDefined();
+    if (t === undefined) return;
+    const members = view.nodes.filter((n) => n.parent === su);
+    const top = Math.min(...members.map((n) => (positions.get(n.id)?.y ?? NaN) - n.height / 2));
+    expect(t.y + th / 2).toBeLessThan(top);
+    const xs = members.flatMap((n) => [(positions.get(n.id)?.x ?? NaN) - n.width / 2, (positions.get(n.id)?.x ?? NaN) + n.width / 2]);
+    expect(t.x).toBeCloseTo((Math.min(...xs) + Math.max(...xs)) / 2, 0);
+    // ELK kept the room: the title overlaps no node outside the group.
+    const overlaps = view.nodes.filter((n) => n.parent !== su && n.id !== su).filter((n) => {
+      const p = positions.get(n.id);
+      return p !== undefined && Math.abs(p.x - t.x) < (n.width + tw) / 2 && Math.abs(p.y - t.y) < (n.height + th) / 2;
+    });
+    expect(overlaps.map((n) => n.id)).toEqual([]);
+    // Not counted as a node of the graph; a tap on it is a tap on the group (the adapter maps titleOf).
+    expect(a.nodeCount()).toBe(view.nodes.length);
+    a.destroy();
   });
 });

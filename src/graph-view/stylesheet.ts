@@ -90,16 +90,16 @@ export function graphStylesheet(opts: StyleOptions): StylesheetJson {
       // An open group: a compound node drawn around its members, its name and summary above them.
       selector: 'node.k-group.expanded',
       style: {
+        label: '',
         shape: 'round-rectangle',
-        'text-valign': 'top',
-        'text-margin-y': -3,
         'background-opacity': 0.35,
         'border-style': 'dashed',
         'border-width': 1.5,
-        padding: '14px',
-        'compound-sizing-wrt-labels': 'include',
+        padding: '12px',
       },
     },
+    // Its name and summary, at its top (to-elements.ts groupTitleId): a node, so edges pass under it.
+    { selector: 'node.group-title', style: { 'background-opacity': 1 } },
     { selector: 'node.running', style: { 'underlay-color': p.states.starting.accent, 'underlay-opacity': 0.18, 'underlay-padding': 6 } },
     { selector: 'node.running.pulse', style: { 'underlay-opacity': 0.42, 'underlay-padding': 8 } },
     {

@@ -123,6 +123,11 @@ function anyRunning(node: GraphNode, frame: Frame): boolean {
   return false;
 }
 
+/** The id of the node that carries an open group's title (not a service, group or file id). */
+export function groupTitleId(group: string): string {
+  return `title:${group}`;
+}
+
 export function toElements(model: GraphModel, frame: Frame, marks: Marks = {}): ElementDef[] {
   const out: ElementDef[] = [];
   const dimming = marks.focus !== undefined;
@@ -142,6 +147,15 @@ export function toElements(model: GraphModel, frame: Frame, marks: Marks = {}): 
     if (marks.changed?.has(n.id) === true) cls.push('changed');
     const data = { id: n.id, label, title: n.title, w: n.width, h: n.height, state, ...(n.parent === undefined ? {} : { parent: n.parent }), ...(n.expanded === true ? { compound: 1 } : {}) };
     out.push({ group: 'nodes', data, classes: cls.join(' ') });
+    // An open group's name and summary: a node of its own at the top of the group (the adapter places it above the
+    // members), drawn like the closed group and, being a node, above the edges that leave the group through it.
+    if (n.expanded === true) {
+      out.push({
+        group: 'nodes',
+        data: { id: groupTitleId(n.id), label, title: n.title, w: n.width, h: n.height, state, parent: n.id, titleOf: n.id },
+        classes: [...cls.filter((c) => c !== 'expanded'), 'group-title'].join(' '),
+      });
+    }
   }
   for (const e of edgeElements(model, marks)) out.push(e);
   for (const e of hazardElements(model, marks.hazards, marks.focus)) out.push(e);

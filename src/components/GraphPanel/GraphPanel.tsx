@@ -15,7 +15,7 @@ import { GROUP_PREFIX } from '../../graph-view/collapse.ts';
 import { focusSet, pathMarks } from '../../graph-view/focus.ts';
 import type { GraphEvent } from '../../graph-view/graph-adapter.ts';
 import type { LayoutStatus } from '../../graph-view/GraphCanvas.tsx';
-import { toElements } from '../../graph-view/to-elements.ts';
+import { groupTitleId, toElements } from '../../graph-view/to-elements.ts';
 import { useHazardMarks } from './hazard-marks.ts';
 import { svcsLabel } from '../../selectors/narrate.ts';
 import { rankSearch } from '../../selectors/search-rank.ts';
@@ -215,7 +215,7 @@ export function GraphPanel() {
     const shown = (ids: Iterable<string>): string[] => [...new Set([...ids].map((id) => model.shownAs.get(id) ?? id))];
     const tiers = [shown([...story.failed, ...story.causes]), shown(story.chain), shown(story.milestones)];
     const group = opened === undefined ? undefined : model.nodes.find((n) => n.id === opened && n.expanded === true);
-    return group === undefined ? tiers : [[...(group.members ?? [])], ...tiers];
+    return group === undefined ? tiers : [[groupTitleId(group.id), ...(group.members ?? [])], ...tiers];
   }, [run, model, opened]);
 
   // A service hidden in a closed group is selected (search, a problem card, a link): open its group.
