@@ -247,6 +247,47 @@ test.describe('navigating the graph and the page on real screens', () => {
     expect(await page.locator('#panel-left .ui-scroll').first().evaluate((el) => el.scrollTop)).toBe(0);
   });
 
+  test('in a focus mode, choosing the mode frames the lit services; selecting another one already in view keeps the camera', async ({ page }) => {
+    const app = await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
+    await app.call('end');
+    await app.call('select', 'svc:/network/physical:default');
+    await page.getByTestId('focus.mode').selectOption('dependents');
+    await expect.poll(() => app.read('nodeClasses', 'svc:/network/physical:default')).toContain('hl');
+    const still = (): Promise<{ zoom: number; x: number; y: number } | undefined> =>
+      page.evaluate(() => {
+        const cy = window.__BOOTGRAPH_CY__;
+        return cy === undefined || cy.animated() ? undefined : { zoom: cy.zoom(), x: cy.pan().x, y: cy.pan().y };
+      });
+    await expect.poll(still).toBeDefined();
+    // The lit services are framed, the selection among them, legibly.
+    const before = await still();
+    const view = await drawn(page);
+    const physical = view.nodes.find((n) => n.id === 'svc:/network/physical:default');
+    expect(physical?.inside).toBe(true);
+    expect(view.zoom * 11).toBeGreaterThanOrEqual(MIN_LABEL_PX);
+    // Another lit service that is in view with every service it is drawn joined to.
+    const next = await page.evaluate(() => {
+      const cy = window.__BOOTGRAPH_CY__;
+      if (cy === undefined) return undefined;
+      const ext = cy.extent();
+      const inside = (n: cytoscape.NodeSingular): boolean => {
+        const b = n.boundingBox({ includeLabels: false, includeOverlays: false });
+        return b.x1 >= ext.x1 && b.x2 <= ext.x2 && b.y1 >= ext.y1 && b.y2 <= ext.y2;
+      };
+      return cy
+        .nodes('.hl')
+        .filter((n) => n.id().startsWith('svc:/') && !n.hasClass('selected') && !n.isParent() && inside(n) && n.neighborhood().nodes().toArray().every((m) => m.isParent() || inside(m)))
+        .map((n) => n.id())[0];
+    });
+    expect(next, 'a lit service in view with its neighbours').toBeDefined();
+    if (next === undefined) return;
+    await app.call('select', next);
+    await expect.poll(() => app.read('nodeClasses', next)).toContain('selected');
+    // The selection's effects have run with its classes: no refit was started, the camera is where it was.
+    expect(await still()).toEqual(before);
+    await app.shot('readable/focus-dependents-1366x768');
+  });
+
   test('a node tooltip stays inside the canvas, even for a node at its top edge', async ({ page }) => {
     await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
     // The labelled node drawn nearest the top of the canvas (its tooltip has no room above it).

@@ -57,8 +57,13 @@ export interface GraphCanvasProps {
   readonly layout: LayoutService;
   /** Camera commands (fit, zoom, show a camera), taken only while the current structure's layout has settled. */
   readonly commands: CommandSource<GraphCommand>;
-  /** Frame these nodes (a focus mode's set); undefined or empty: the whole graph. Changes animate. */
+  /** Frame these nodes (a focus mode's set); undefined or empty: the default view. Changes animate. */
   readonly frameIds?: ReadonlySet<string>;
+  /**
+   * Why frameIds are lit (a focus mode, a tour step): they are framed when this changes, not whenever the set does
+   * (another selection in the same focus mode keeps the camera, the selection is revealed). Default: the set itself.
+   */
+  readonly frameReason?: string;
   /**
    * The default view: node ids by importance (legibility.ts). A new graph
    * opens on them at a legible zoom; so does a resize while the camera is automatic.
@@ -82,7 +87,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
 }
 
 function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) {
-  const { large, model, elements, theme, reducedMotion, layout, commands, frameIds, home, reveal, label, onEvent, onLayout, probe } = props;
+  const { large, model, elements, theme, reducedMotion, layout, commands, frameIds, frameReason, home, reveal, label, onEvent, onLayout, probe } = props;
   const container = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<GraphAdapter | undefined>(undefined);
   const placedKey = useRef<string | undefined>(undefined);
@@ -191,16 +196,24 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
   }, [adapter, elements, model, layout, reducedMotion, large, commands]);
 
   // Entering, changing or leaving a focus frames what is lit.
-  const frameKey = frameIds === undefined ? '' : [...frameIds].sort().join('|');
+  const frameKey = frameReason ?? (frameIds === undefined ? '' : [...frameIds].sort().join('|'));
   const framed = useRef('');
+  /** The lit set was framed in this commit (with the selection first): the selection needs no reveal of its own. */
+  const framedNow = useRef(false);
   useEffect(() => {
     if (adapter === undefined || framed.current === frameKey) return;
     const first = framed.current === '' && frameKey === '';
     framed.current = frameKey;
-    if (!first) {
-      if (frameIds === undefined || frameIds.size === 0) adapter.home(homeRef.current, !reducedMotion);
-      else adapter.home([[...frameIds]], !reducedMotion);
+    if (first) return;
+    if (frameIds === undefined || frameIds.size === 0) {
+      adapter.home(homeRef.current, !reducedMotion);
+      return;
     }
+    // The selection and its lit neighbours first, then the rest of the set: this frames the selection too.
+    const r = revealRef.current;
+    const near = r === undefined ? [] : [r.id, ...r.neighbours].filter((id) => frameIds.has(id));
+    adapter.home(near.length === 0 ? [[...frameIds]] : [near, [...frameIds]], !reducedMotion);
+    framedNow.current = true;
     // frameIds is represented by frameKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [adapter, frameKey, reducedMotion]);
@@ -209,11 +222,15 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
   const revealKey = reveal === undefined ? '' : `${reveal.id}|${reveal.neighbours.join('|')}`;
   useEffect(() => {
     const r = revealRef.current;
-    if (adapter === undefined || r === undefined || !status.current.done) return;
+    if (adapter === undefined || r === undefined || !status.current.done || framedNow.current) return;
     adapter.frameAround(r.id, r.neighbours, !reducedMotion);
     // revealKey stands for reveal.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [adapter, revealKey]);
+  // Last effect of every commit.
+  useEffect(() => {
+    framedNow.current = false;
+  });
 
   useEffect(() => {
     if (probe === undefined) return undefined;

@@ -172,6 +172,9 @@ export function GraphPanel() {
     const nodes = new Set(model.nodes.map((n) => n.id));
     return new Set([...lit].filter((id) => nodes.has(id)));
   }, [lit, model]);
+  // Why the lit set is framed: a focus mode chosen (or its first selection), a tour step. A new selection inside a
+  // focus mode changes the set but not the reason: the camera then only reveals the selection (frameAround), it does not refit.
+  const frameReason = focus !== undefined ? `focus:${focusMode}` : tourSpot !== undefined ? `tour:${[...tourSpot].sort().join('|')}` : '';
   const chainMarks = useMemo(
     () => (focusMode === 'chain' && insight.chain.length > 1 ? pathMarks(model, model.shownAs, [insight.chain.map((l) => l.id)]) : undefined),
     [focusMode, insight.chain, model],
@@ -369,6 +372,7 @@ export function GraphPanel() {
             layout={layoutService}
             commands={graphCommands}
             {...(frameIds === undefined ? {} : { frameIds })}
+            frameReason={frameReason}
             home={home}
             {...(reveal === undefined ? {} : { reveal })}
             label={label}
