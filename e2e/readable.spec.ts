@@ -197,10 +197,15 @@ test.describe('navigating the graph and the page on real screens', () => {
       ([g, t]) => {
         const cy = window.__BOOTGRAPH_CY__;
         if (cy === undefined) return undefined;
-        const tb = cy.getElementById(t).renderedBoundingBox({ includeLabels: false });
+        // Boxes from position and size (a selection outline around the title is drawn outside its box).
+        const box = (id: string): { y1: number; y2: number } => {
+          const n = cy.getElementById(id);
+          return { y1: n.position().y - Number(n.data('h')) / 2, y2: n.position().y + Number(n.data('h')) / 2 };
+        };
+        const title = cy.getElementById(t);
         const members = cy.getElementById(g).children().filter((m) => m.id() !== t);
-        const top = Math.min(...members.map((m) => m.renderedBoundingBox({ includeLabels: false }).y1));
-        return { groupLabel: String(cy.getElementById(g).style('label')), titleLabel: String(cy.getElementById(t).style('label')), above: tb.y2 <= top, members: members.length };
+        const top = Math.min(...members.map((m) => box(m.id()).y1));
+        return { groupLabel: String(cy.getElementById(g).style('label')), titleLabel: String(title.style('label')), above: box(t).y2 < top, members: members.length };
       },
       [group, title] as const,
     );

@@ -38,8 +38,13 @@ export interface CollapsedModel extends GraphModel {
 export const GROUP_PREFIX = 'group:';
 /** Room for three lines: the name and a state summary that wraps once. */
 const GROUP_HEIGHT = 46;
-/** Room for the second line of a group's label, the state summary ("39 · 19 online, 20 disabled"). */
-const SUMMARY_CHARS = 40;
+/**
+ * Room for the second line of a group's label, the state summary ("39 · 19 online, 20 disabled"); a longer one wraps
+ * onto a third. Narrow enough that the flagship's story view is as wide as the graph panel at 1366×768.
+ */
+const SUMMARY_CHARS = 36;
+/** The width a group's label wraps at (stylesheet.ts). */
+export const GROUP_TEXT_PX = Math.round(SUMMARY_CHARS * CHAR_WIDTH);
 
 const STRENGTH: Record<Grouping, number> = { require_all: 3, require_any: 2, optional_all: 1, exclude_all: 0 };
 

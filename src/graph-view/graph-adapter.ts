@@ -34,8 +34,8 @@ const PULSE_MS = 650;
 const PLACE_MS = 320;
 /** Additions from this many elements on enter in slices across frames (chunked-insert.ts). */
 const CHUNK_MIN = 240;
-/** Graph units between an open group's title and its top member. */
-const TITLE_GAP = 6;
+/** Graph units between an open group's title and its top member (clear of a selection outline: stylesheet.ts). */
+const TITLE_GAP = 10;
 /** Coalesced updates wait at most this long (applySoon). */
 const MAX_DEFER_MS = 250;
 

@@ -80,7 +80,7 @@ export function elkGraph(model: GraphModel, options: Readonly<Record<string, str
         layoutOptions: {
           ...options,
           'elk.direction': direction,
-          'elk.padding': `[top=${n.height + 20},left=12,bottom=12,right=12]`,
+          'elk.padding': `[top=${n.height + 24},left=12,bottom=12,right=12]`,
           'elk.nodeSize.constraints': 'MINIMUM_SIZE',
           'elk.nodeSize.minimum': `(${n.width + 24}, ${n.height + 40})`,
           'elk.contentAlignment': 'H_CENTER V_TOP',

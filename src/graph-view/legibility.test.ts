@@ -4,7 +4,7 @@
  * never zooms below the legible zoom and shows the most important nodes.
  */
 import { describe, expect, it } from 'vitest';
-import { LABEL_FONT_PX, legibleViewport, legibleZoom, MIN_LABEL_PX, renderedLabelPx } from './legibility.ts';
+import { LABEL_FONT_PX, leastCut, legibleViewport, legibleZoom, MIN_LABEL_PX, renderedLabelPx } from './legibility.ts';
 import type { NodeBox, Viewport } from './viewport.ts';
 
 const box = (x: number, y: number, w = 100, h = 20): NodeBox => ({ x, y, w, h });
@@ -101,6 +101,37 @@ describe('legibleViewport', () => {
     const left = onScreen(v, { x: -50, y: 0 });
     expect(left.x).toBeGreaterThan(0);
     expect(left.x).toBeLessThanOrEqual(28 + 1e-9);
+  });
+
+  it('slides the view so that its edges cut no node when the target leaves room, the target still inside', () => {
+    // Five 200-wide nodes 100 apart (x from 0 to 1400), a 640 px view at zoom 1 on the middle one: centred, its edges
+    // fall inside the second and the fourth node; slid by 126 (either way) they fall in the gaps, the middle one still inside.
+    const row = Array.from({ length: 5 }, (_, k) => box(100 + k * 300, 0, 200, 20));
+    const target = row[2];
+    if (target === undefined) return;
+    const v = legibleViewport(row, [[target]], 640, 200, { maxZoom: 1 });
+    expect(v?.zoom).toBe(1);
+    if (v === undefined) return;
+    expect(inView(v, target, 640, 200)).toBe(true);
+    const cut = row.filter((b) => {
+      const a = onScreen(v, { x: b.x - b.w / 2, y: 0 }).x;
+      const c = onScreen(v, { x: b.x + b.w / 2, y: 0 }).x;
+      return (a < 0 && c > 0) || (a < 640 && c > 640);
+    });
+    expect(cut).toEqual([]);
+    expect(Math.abs(onScreen(v, { x: 380, y: 0 }).x)).toBeCloseTo(126);
+  });
+
+  it('along one axis: the least-cutting start between the bounds, the nearest one among equals, the start if there is no room', () => {
+    const spans = [[0, 100], [140, 240], [280, 380]] as const;
+    // A 230-long view from 70 cuts [0,100] and [280,380]. One cut is the least: from 44 (the right edge 6 before 280)
+    // or from 134 (the left edge 6 before 140); 44 is nearer.
+    expect(leastCut(spans, 70, 230, 0, 200)).toBe(44);
+    // From 100 up, the nearest start with one cut is 100 itself (the left edge on the first span's end).
+    expect(leastCut(spans, 70, 230, 100, 200)).toBe(100);
+    // Bounds win over fewer cuts; no room: the start.
+    expect(leastCut(spans, 70, 230, 60, 80)).toBe(70);
+    expect(leastCut(spans, 70, 230, 100, 50)).toBe(70);
   });
 
   it('has nothing to show for an empty graph or an empty view', () => {

@@ -87,9 +87,52 @@ export function legibleViewport(all: readonly NodeBox[], tiers: readonly (readon
   }
   const t = target ?? graph;
   const zoom = Math.max(minZoom, Math.min(1, maxZoom, fitZoom(t, width, height, padding)));
-  const cx = centreOn(t.x0, t.x1, graph.x0 - padding / zoom, graph.x1 + padding / zoom, width / zoom);
-  const cy = centreOn(t.y0, t.y1, graph.y0 - padding / zoom, graph.y1 + padding / zoom, height / zoom);
+  let cx = centreOn(t.x0, t.x1, graph.x0 - padding / zoom, graph.x1 + padding / zoom, width / zoom);
+  let cy = centreOn(t.y0, t.y1, graph.y0 - padding / zoom, graph.y1 + padding / zoom, height / zoom);
+  // Slide the view, keeping the target inside with its padding, so that its edges cut as few nodes as possible.
+  const vw = width / zoom;
+  const vh = height / zoom;
+  const pad = padding / zoom;
+  const acrossX = (b: NodeBox): boolean => b.y + b.h / 2 > cy - vh / 2 && b.y - b.h / 2 < cy + vh / 2;
+  cx = leastCut(all.filter(acrossX).map((b) => [b.x - b.w / 2, b.x + b.w / 2] as const), cx - vw / 2, vw, t.x1 + pad - vw, t.x0 - pad) + vw / 2;
+  const acrossY = (b: NodeBox): boolean => b.x + b.w / 2 > cx - vw / 2 && b.x - b.w / 2 < cx + vw / 2;
+  cy = leastCut(all.filter(acrossY).map((b) => [b.y - b.h / 2, b.y + b.h / 2] as const), cy - vh / 2, vh, t.y1 + pad - vh, t.y0 - pad) + vh / 2;
   return { zoom, pan: { x: width / 2 - zoom * cx, y: height / 2 - zoom * cy } };
+}
+
+/** Space kept between a view's edge and a node it shows whole or leaves out (graph units). */
+const EDGE_MARGIN = 6;
+
+/**
+ * Along one axis: where to put a view of length `len` (its start), between
+ * `lo` and `hi` (where it still shows the target), so that its two edges
+ * cross as few of the `spans` as possible; among equals, the closest to
+ * `start`. Candidates are the positions that show a span whole or leave it
+ * out, at either edge. If there is no room (lo > hi), `start`.
+ */
+export function leastCut(spans: readonly (readonly [number, number])[], start: number, len: number, lo: number, hi: number): number {
+  if (!(lo <= hi) || spans.length === 0) return start;
+  const cuts = (a: number): number => {
+    let n = 0;
+    for (const [s0, s1] of spans) if ((s0 < a && s1 > a) || (s0 < a + len && s1 > a + len)) n++;
+    return n;
+  };
+  const clamp = (a: number): number => Math.min(hi, Math.max(lo, a));
+  let best = clamp(start);
+  let bestCuts = cuts(best);
+  if (bestCuts === 0) return best;
+  const m = EDGE_MARGIN;
+  for (const [s0, s1] of spans) {
+    for (const a of [s0 - m, s1 + m, s1 + m - len, s0 - m - len]) {
+      const c = clamp(a);
+      const k = cuts(c);
+      if (k < bestCuts || (k === bestCuts && Math.abs(c - start) < Math.abs(best - start))) {
+        best = c;
+        bestCuts = k;
+      }
+    }
+  }
+  return best;
 }
 
 /** Boxes of the nodes whose ids are in `ids` (in that order), from a lookup. */

@@ -6,6 +6,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import { PALETTES, type ThemeName } from '../theme/palette.ts';
 import type { VisualState } from '../selectors/visual-state.ts';
+import { GROUP_TEXT_PX } from './collapse.ts';
 
 export const MONO_FONT = 'ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace';
 
@@ -85,7 +86,7 @@ export function graphStylesheet(opts: StyleOptions): StylesheetJson {
     { selector: 'node.s-maintenance', style: { 'font-weight': 'bold' } },
     { selector: 'node.s-file-present', style: { shape: 'rhomboid', 'background-color': p.fileNode.fill, 'border-color': p.fileNode.accent, color: p.fileNode.text, 'border-style': 'solid', 'border-width': 1.5 } },
     { selector: 'node.s-file-missing', style: { shape: 'rhomboid', 'background-color': p.fileMissing.fill, 'border-color': p.fileMissing.accent, color: p.fileMissing.text, 'border-style': 'dashed', 'border-width': 1.5 } },
-    { selector: 'node.k-group', style: { shape: 'round-rectangle', 'border-width': 2.5, 'line-height': 1.3, 'text-max-width': '280px' } },
+    { selector: 'node.k-group', style: { shape: 'round-rectangle', 'border-width': 2.5, 'line-height': 1.3, 'text-max-width': `${GROUP_TEXT_PX}px` } },
     {
       // An open group: a compound node drawn around its members, its name and summary above them.
       selector: 'node.k-group.expanded',
