@@ -161,6 +161,10 @@ describe('the story view groups everything else (collapse.ts)', () => {
     expect(title?.data['label']).toBe(group?.data['label']);
     expect(title?.classes).toContain('group-title');
     expect(title?.classes).not.toContain('expanded');
+    // Selected, the group's outline goes round the whole box: the title has none of its own.
+    const picked = toElements(view, end, { selected: su });
+    expect(picked.find((e) => e.data.id === su)?.classes).toContain('selected');
+    expect(picked.find((e) => e.data.id === groupTitleId(su))?.classes).not.toContain('selected');
     // Closed, a group has no title node.
     expect(toElements(storyView().view, end).some((e) => e.data['titleOf'] !== undefined)).toBe(false);
     const positions = positionsFromElk(await new ELK().layout(elkGraph(view)));

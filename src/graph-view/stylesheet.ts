@@ -45,6 +45,9 @@ export interface StyleOptions {
   readonly detail?: 'full' | 'light';
 }
 
+/** The file shape's corners (x y, each in -1…1 of the node's box): top edge shifted right, bottom left. */
+const FILE_POLYGON = '-0.88 -1 1 -1 0.88 1 -1 1';
+
 export function graphStylesheet(opts: StyleOptions): StylesheetJson {
   const p = PALETTES[opts.theme];
   const motion = opts.reducedMotion === true ? {} : { 'transition-property': 'background-color, border-color, underlay-opacity', 'transition-duration': 180 };
@@ -84,8 +87,11 @@ export function graphStylesheet(opts: StyleOptions): StylesheetJson {
   }
   sheet.push(
     { selector: 'node.s-maintenance', style: { 'font-weight': 'bold' } },
-    { selector: 'node.s-file-present', style: { shape: 'rhomboid', 'background-color': p.fileNode.fill, 'border-color': p.fileNode.accent, color: p.fileNode.text, 'border-style': 'solid', 'border-width': 1.5 } },
-    { selector: 'node.s-file-missing', style: { shape: 'rhomboid', 'background-color': p.fileMissing.fill, 'border-color': p.fileMissing.accent, color: p.fileMissing.text, 'border-style': 'dashed', 'border-width': 1.5 } },
+    // A file: a gently slanted parallelogram (as in the legend and the SVG export). Cytoscape's rhomboid slants by a third
+    // of the width, so at 20 px tall its corners cut into any label that fills the box.
+    { selector: 'node.s-file-present, node.s-file-missing', style: { shape: 'polygon', 'shape-polygon-points': FILE_POLYGON } },
+    { selector: 'node.s-file-present', style: { 'background-color': p.fileNode.fill, 'border-color': p.fileNode.accent, color: p.fileNode.text, 'border-style': 'solid', 'border-width': 1.5 } },
+    { selector: 'node.s-file-missing', style: { 'background-color': p.fileMissing.fill, 'border-color': p.fileMissing.accent, color: p.fileMissing.text, 'border-style': 'dashed', 'border-width': 1.5 } },
     { selector: 'node.k-group', style: { shape: 'round-rectangle', 'border-width': 2.5, 'line-height': 1.3, 'text-max-width': `${GROUP_TEXT_PX}px` } },
     {
       // An open group: a compound node drawn around its members, its name and summary above them.

@@ -153,7 +153,8 @@ export function toElements(model: GraphModel, frame: Frame, marks: Marks = {}): 
       out.push({
         group: 'nodes',
         data: { id: groupTitleId(n.id), label, title: n.title, w: n.width, h: n.height, state, parent: n.id, titleOf: n.id },
-        classes: [...cls.filter((c) => c !== 'expanded'), 'group-title'].join(' '),
+        // The group's selection outline is drawn around the whole box, title included.
+        classes: [...cls.filter((c) => c !== 'expanded' && c !== 'selected'), 'group-title'].join(' '),
       });
     }
   }
