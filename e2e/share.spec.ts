@@ -7,7 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { ARTIFACTS, BootgraphApp } from './support/app.ts';
 
 const PHYSICAL = 'svc:/network/physical:default';
@@ -275,8 +275,8 @@ test.describe('scenario files and the editor', () => {
     expect(await app.read('traceSummary')).toEqual(before);
   });
 
-  test('the other exports: trace, Graphviz dot, SVG and PNG', async ({ page }) => {
-    await BootgraphApp.open(page, '?preset=demo-restart-on');
+  test('the other exports: trace, Perfetto trace events, Graphviz dot, SVG and PNG (framed with title, instant and legend)', async ({ page }) => {
+    const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
     const save = async (id: string): Promise<{ name: string; text: string }> => {
       await page.getByTestId('export.open').click();
       const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export.${id}`).click()]);
@@ -294,8 +294,33 @@ test.describe('scenario files and the editor', () => {
     const svg = await save('svg');
     expect(svg.text).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
     expect(svg.text).toContain('site/db');
+    expect(svg.text).toContain('class="legend"');
+    // The Perfetto export: trace-event JSON with one named track per instance, method spans and state instants.
+    const perfetto = await save('perfetto');
+    expect(perfetto.name).toMatch(/\.perfetto\.json$/);
+    const events = (JSON.parse(perfetto.text) as { traceEvents: { ph: string; name: string; tid: number; args?: { name?: string } }[] }).traceEvents;
+    const tracks = events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => e.args?.name ?? '');
+    // A track per instance, plus the administrator's and the console's.
+    expect(tracks.length).toBe(((await app.read('traceSummary'))?.instances ?? 0) + 2);
+    for (const f of ['svc:/site/db:default', 'svc:/site/app:default']) expect(tracks.filter((t) => t === f || t.startsWith(`${f} (`)).length, f).toBe(1);
+    expect(events.some((e) => e.ph === 'X')).toBe(true);
+    expect(events.some((e) => e.ph === 'i')).toBe(true);
     const png = await save('png');
     expect(png.text.slice(1, 4)).toBe('PNG');
+    // Framed with the title line and the legend: taller than the graph Cytoscape draws, and at least as wide.
+    const bytes = Buffer.from(png.text, 'latin1');
+    const size = { w: bytes.readUInt32BE(16), h: bytes.readUInt32BE(20) };
+    const bare = await page.evaluate(async () => {
+      const b = await window.__BOOTGRAPH__?.graphPng();
+      if (b === undefined) return undefined;
+      const bm = await createImageBitmap(b);
+      return { w: bm.width, h: bm.height };
+    });
+    expect(bare).toBeDefined();
+    expect(size.h).toBeGreaterThan((bare?.h ?? Infinity) + 60);
+    expect(size.w).toBeGreaterThanOrEqual(bare?.w ?? Infinity);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(`${ARTIFACTS}/export-framed.png`, bytes);
   });
 
   test('the editor validates as you type and Apply re-simulates with an added service', async ({ page }) => {

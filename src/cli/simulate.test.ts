@@ -55,6 +55,23 @@ describe('npm run simulate', () => {
     expect(out.world.final.files).toContain('/dev/ipmpstub');
   });
 
+  it('--format perfetto prints Chrome/Perfetto trace-event JSON, one named track per instance', () => {
+    const r = cli('demo-restart-on', '--format', 'perfetto');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { traceEvents: { name: string; ph: string; tid: number; args?: Record<string, unknown> }[] };
+    const tracks = out.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => String(e.args?.['name']));
+    for (const f of ['svc:/site/net:default', 'svc:/site/db:default', 'svc:/site/app:default', 'svc:/site/report:default', 'svc:/site/cache:default']) {
+      expect(tracks.filter((t) => t === f || t.startsWith(`${f} (`)).length, f).toBe(1);
+    }
+    expect(out.traceEvents.some((e) => e.ph === 'X' && e.name === 'start')).toBe(true);
+    // One whole boot only: not a comparison, an explanation, hazards or many boots.
+    for (const extra of [['--explain', 'db'], ['--compare', 'next-boot'], ['--hazards'], ['--explore', '3']]) {
+      const bad = cli('demo-restart-on', '--format', 'perfetto', ...extra);
+      expect(bad.code, extra.join(' ')).toBe(2);
+      expect(bad.stderr).toContain('--format perfetto writes one whole boot');
+    }
+  });
+
   it('--until stops the simulation early', () => {
     const out = JSON.parse(cli('demo-restart-on', '--format', 'json', '--until', '1000').stdout) as { final: Record<string, { state: string }>; quiescent: boolean };
     expect(out.final['svc:/site/app:default']?.state).toBe('offline');

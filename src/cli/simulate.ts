@@ -1,5 +1,5 @@
 /**
- * npm run simulate -- <scenario.json | preset> [--format svcs|json] [--until <ms>]
+ * npm run simulate -- <scenario.json | preset> [--format svcs|json|perfetto] [--until <ms>]
  *                     [--explain <fmri> [--at <ms>]] [--milestone <m>]
  *                     [--manifests <file-or-dir>... [--profile <file>]...]
  *
@@ -21,12 +21,13 @@ import { presets } from '../scenarios/catalog.ts';
 import { loadManifestScenario } from './manifests.ts';
 import { renderCompare } from './compare-output.ts';
 import { runExplore, timingArgs } from './explore-command.ts';
+import { traceEventsText } from '../export/trace-events.ts';
 import { renderCauseChain } from './cause-chain-output.ts';
 import { findHazards } from '../engine/hazards.ts';
 import { hazardsJson, renderHazards } from './hazards-output.ts';
 import { jsonSafe, quietOnClosedPipe, writeErr, writeOut } from './terminal.ts';
 
-const USAGE = `usage: npm run simulate -- <scenario.json | preset> [--format svcs|json] [--until <ms>]
+const USAGE = `usage: npm run simulate -- <scenario.json | preset> [--format svcs|json|perfetto] [--until <ms>]
                             [--explain <fmri> [--at <ms>]] [--milestone <milestone>]
                             [--compare <scenario.json | preset | next-boot>]
                             [--seed <n> [--jitter <factor>]]
@@ -106,7 +107,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const format = flag(args, '--format') ?? 'svcs';
-  if (format !== 'svcs' && format !== 'json') throw new UsageError(`--format must be svcs or json, not "${format}"`);
+  if (format !== 'svcs' && format !== 'json' && format !== 'perfetto') throw new UsageError(`--format must be svcs, json or perfetto, not "${format}"`);
   const until = nonNegativeInt('--until', flag(args, '--until'));
   const at = nonNegativeInt('--at', flag(args, '--at'));
   const explainTarget = flag(args, '--explain');
@@ -137,6 +138,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw new UsageError('--hazards cannot be combined with --explore, --explain or --compare');
   }
   if (timing.explore !== undefined) {
+    if (format === 'perfetto') throw new UsageError('--format perfetto writes one whole boot: not with --explore');
     if (explainTarget !== undefined || flag(args, '--compare') !== undefined || until !== undefined) throw new UsageError('--explore cannot be combined with --explain, --compare or --until');
     const explored = runExplore(scenario, timing.explore, timing.jitter, timing.seed, format, args.positionals[0] ?? '<scenario.json>');
     if (format === 'json') process.stdout.write(jsonSafe(explored));
@@ -151,6 +153,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const compareRef = flag(args, '--compare');
   if (compareRef !== undefined) {
+    if (format === 'perfetto') throw new UsageError('--format perfetto writes one whole boot: not with --compare');
     const out = await renderCompare(scenario, compareRef, format, until);
     if (format === 'json') process.stdout.write(jsonSafe(out));
     else writeOut(out);
@@ -160,11 +163,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   const trace = simulate(scenario, until === undefined ? {} : { until });
   for (const d of trace.diagnostics) writeErr(`note: ${d}\n`);
   if (args.flags.has('--hazards')) {
+    if (format === 'perfetto') throw new UsageError('--format perfetto writes one whole boot: not with --hazards');
     if (format === 'json') process.stdout.write(`${jsonSafe(JSON.stringify(hazardsJson(scenario.name, findHazards(trace)), null, 2))}\n`);
     else writeOut(renderHazards(scenario.name, findHazards(trace)));
     return 0;
   }
   if (explainTarget !== undefined) {
+    if (format === 'perfetto') throw new UsageError('--format perfetto writes one whole boot: not with --explain');
     const fmri = resolveInstance(trace, explainTarget);
     const seeker = createSeeker(trace);
     const t = at ?? trace.endTime;
@@ -179,6 +184,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (format === 'json') {
     process.stdout.write(`${jsonSafe(JSON.stringify(jsonOutput(trace), null, 2))}\n`);
+    return 0;
+  }
+  if (format === 'perfetto') {
+    process.stdout.write(jsonSafe(traceEventsText(trace)));
     return 0;
   }
   const seeker = createSeeker(trace);

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { PALETTES, type ThemeName } from '../theme/palette.ts';
+import { framePng } from './export-png.ts';
 import type { Camera } from './camera.ts';
 import type { CommandSource, GraphCommand } from './commands.ts';
 import { graphToSvg, svgGraphFrom } from './export-svg.ts';
@@ -43,8 +44,8 @@ export interface GraphProbe {
   view(): Camera | undefined;
   /** The zoom level on screen, fitted or placed (1 = labels at their drawn size). */
   zoom(): number;
-  /** The whole graph as drawn, as a PNG. */
-  png(): Promise<Blob>;
+  /** The whole graph as drawn, as a PNG; with a title, framed with it and the legend (like the SVG). */
+  png(title?: string): Promise<Blob>;
   /** The whole graph as drawn, as a standalone SVG document. */
   svg(title?: string): string;
 }
@@ -251,7 +252,11 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
       renders: () => adapter.renders,
       view: () => adapter.camera(),
       zoom: () => adapter.zoom(),
-      png: () => adapter.png(PALETTES[latest.current.theme].bg),
+      png: async (title) => {
+        const palette = PALETTES[latest.current.theme];
+        const graph = await adapter.png(palette.bg, 2);
+        return title === undefined ? graph : await framePng(graph, title, palette, 2);
+      },
       svg: (title) => {
         const pos = adapter.positions();
         return graphToSvg(svgGraphFrom(latest.current.elements, (id) => pos.get(id)), { theme: latest.current.theme, ...(title === undefined ? {} : { title }) });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDependencyIndex } from '../selectors/dependencies.ts';
 import { filesAtIndex } from '../selectors/files.ts';
 import { createSeeker } from '../engine/index.ts';
+import { legendItemWidth, legendItems } from './export-legend.ts';
+import { pngFrame } from './export-png.ts';
 import { PALETTES } from '../theme/palette.ts';
 import { demoTrace } from '../testing/fixtures.ts';
 import { boxExit, graphToSvg, svgGraphFrom, xmlText, type SvgGraph } from './export-svg.ts';
@@ -29,9 +31,33 @@ describe('SVG export', () => {
     const svg = graphToSvg(graph, { title: 'demo at 1.000 s' });
     expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
-    expect((svg.match(/<line /g) ?? []).length).toBe(4);
+    const graphPart = svg.slice(0, svg.indexOf('<g class="legend"'));
+    expect((graphPart.match(/<line /g) ?? []).length).toBe(4);
     expect((svg.match(/<tspan /g) ?? []).length).toBe(5);
     expect(svg).toContain('demo at 1.000 s');
+  });
+
+  it('an exported file (with a title) carries the legend: every state swatch and grouping line, inside the picture', () => {
+    const svg = graphToSvg(graph, { title: 'demo at 1.000 s' });
+    const legend = svg.slice(svg.indexOf('<g class="legend"'));
+    for (const label of legendItems(PALETTES.light).map((i) => i.label)) expect(legend).toContain(`>${label}</text>`);
+    const height = Number(/height="([\d.]+)"/.exec(svg)?.[1]);
+    const box = /viewBox="([-\d.]+) ([-\d.]+) [\d.]+ [\d.]+"/.exec(svg);
+    const bottom = Number(box?.[2]) + height;
+    for (const m of legend.matchAll(/ y="([-\d.]+)"/g)) expect(Number(m[1])).toBeLessThan(bottom);
+    // Without a title (the in-app preview), no legend.
+    expect(graphToSvg(graph)).not.toContain('class="legend"');
+  });
+
+  it('the PNG frame holds the graph, a title line and the legend rows within its size', () => {
+    const f = pngFrame(800, 500, PALETTES.light);
+    expect(f.graph.y).toBeGreaterThan(f.titleY);
+    expect(f.legendY).toBeGreaterThanOrEqual(f.graph.y + 500);
+    expect(f.legend.map((p) => p.item.label)).toEqual(legendItems(PALETTES.light).map((i) => i.label));
+    for (const p of f.legend) expect(f.legendY + p.y + 20).toBeLessThanOrEqual(f.height);
+    for (const p of f.legend) expect(p.x + legendItemWidth(p.item)).toBeLessThanOrEqual(f.width);
+    // A tiny graph still gets a frame wide enough for its title and legend.
+    expect(pngFrame(50, 20, PALETTES.light).width).toBeGreaterThanOrEqual(640);
   });
 
   it('colours nodes by state and draws groupings as the canvas does', () => {

@@ -8,6 +8,7 @@
 import type { Grouping } from '../model/smf/states.ts';
 import type { VisualState } from '../selectors/visual-state.ts';
 import { PALETTES, type Palette, type StateColours, type ThemeName } from '../theme/palette.ts';
+import { layoutLegend, legendItems, type PlacedItem } from './export-legend.ts';
 import type { Point } from './layout-simple.ts';
 import { MONO_FONT, STATE_SHAPE } from './stylesheet.ts';
 import type { ElementDef, NodeState } from './to-elements.ts';
@@ -195,7 +196,9 @@ export function graphToSvg(graph: SvgGraph, opts: SvgOptions = {}): string {
     y1 = 40;
   }
   const width = x1 - x0 + 2 * pad;
-  const height = y1 - y0 + 2 * pad + head;
+  // An exported file (one with a title) carries its legend below the graph, as the PNG does.
+  const legend = opts.title === undefined ? undefined : layoutLegend(legendItems(p), Math.max(width - 2 * pad, 360));
+  const height = y1 - y0 + 2 * pad + head + (legend?.height ?? 0);
   const vx = x0 - pad;
   const vy = y0 - pad - head;
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -250,6 +253,25 @@ export function graphToSvg(graph: SvgGraph, opts: SvgOptions = {}): string {
     out.push(parts.join(''));
   }
   out.push('</g>');
+  if (legend !== undefined) out.push(svgLegend(legend.placed, x0, y1 + pad, p));
   out.push('</svg>');
   return `${out.join('\n')}\n`;
+}
+
+function svgLegend(placed: readonly PlacedItem[], left: number, top: number, p: Palette): string {
+  const parts = ['<g class="legend" font-family="sans-serif" font-size="11">'];
+  for (const { item, x, y } of placed) {
+    const lx = left + x;
+    const mid = top + y + 10;
+    const dash = item.dash === undefined ? '' : ` stroke-dasharray="${item.dash.join(' ')}"`;
+    if (item.kind === 'state') {
+      parts.push(`<rect x="${n2(lx)}" y="${n2(mid - 6)}" width="18" height="12" rx="3" fill="${item.fill}" stroke="${item.stroke}" stroke-width="1.5"${dash}/>`);
+    } else {
+      parts.push(`<line x1="${n2(lx)}" y1="${n2(mid)}" x2="${n2(lx + 26)}" y2="${n2(mid)}" stroke="${item.colour}" stroke-width="${item.width}"${dash}/>`);
+      if (item.tee === true) parts.push(`<line x1="${n2(lx + 26)}" y1="${n2(mid - 5)}" x2="${n2(lx + 26)}" y2="${n2(mid + 5)}" stroke="${item.colour}" stroke-width="${item.width}"/>`);
+    }
+    parts.push(`<text x="${n2(lx + (item.kind === 'state' ? 24 : 32))}" y="${n2(mid)}" dominant-baseline="central" fill="${p.muted}">${xmlText(item.label)}</text>`);
+  }
+  parts.push('</g>');
+  return parts.join('');
 }

@@ -4,6 +4,7 @@
  * (scenario, trace, graph) for download. Opening never happens when a file
  * cannot be used: the message says why and the session stays as it was.
  */
+import { traceEventsText } from '../export/trace-events.ts';
 import { graphToDot } from '../graph-view/export-dot.ts';
 import type { UiStore } from '../store/ui-store.ts';
 import { openInline } from './commands.ts';
@@ -95,6 +96,13 @@ export function downloadTrace(s: Exporting): boolean {
   return exportText(s, 'trace', `${fileSlug(run.scenario.name)}.trace.json`, 'application/json', () => `${JSON.stringify(run.trace, null, 2)}\n`);
 }
 
+/** The boot as Chrome/Perfetto trace-event JSON: opens in ui.perfetto.dev or chrome://tracing. */
+export function downloadTraceEvents(s: Exporting): boolean {
+  const run = s.runs.current();
+  if (run === undefined) return false;
+  return exportText(s, 'Perfetto trace', `${fileSlug(run.scenario.name)}.perfetto.json`, 'application/json', () => traceEventsText(run.trace));
+}
+
 export function downloadDot(s: Exporting): boolean {
   const run = s.runs.current();
   if (run === undefined) return false;
@@ -118,7 +126,7 @@ export async function downloadPng(s: Exporting): Promise<boolean> {
   const g = s.graph.probe();
   if (run === undefined || g === undefined) return false;
   try {
-    downloadBlob(`${fileSlug(run.scenario.name)}.png`, await g.png());
+    downloadBlob(`${fileSlug(run.scenario.name)}.png`, await g.png(`${run.scenario.name} — at ${instantLabel(s.ui.getState().playhead)}`));
     return true;
   } catch (e) {
     s.ui.getState().showToast(`The PNG could not be made: ${e instanceof Error ? e.message : String(e)}`, 'error');

@@ -69,6 +69,8 @@ export interface BootgraphBridge extends TeachBridge, TimingBridge {
   camera(): { zoom: number; centre: { x: number; y: number } } | undefined;
   /** The zoom level on screen (fitted or placed). */
   zoom(): number | undefined;
+  /** The graph as Cytoscape draws it, unframed (to compare with the framed PNG export). */
+  graphPng(): Promise<Blob> | undefined;
   /**
    * Benchmarks (bench/ui-bench.ts): open a scenario given as parsed JSON, as
    * the Import button does, without a file chooser or its size limit.
@@ -178,6 +180,7 @@ export function installE2eBridge(s: Session, autosave?: Pick<Autosaver, 'onChang
     sourceKind: () => s.doc.getState().source.kind,
     camera: () => s.graph.probe()?.view(),
     zoom: () => s.graph.probe()?.zoom(),
+    graphPng: () => s.graph.probe()?.png(),
     loadScenario: (json) => {
       const v = validateScenario(json);
       if (!v.ok) return { ok: false, errors: v.errors.map((e) => `${e.path} ${e.message}`) };

@@ -1,7 +1,8 @@
 /**
  * The Export menu (issue 6): the scenario file that reproduces what is on
- * screen, the graph as PNG or SVG, the trace as JSON and the dependency
- * graph as Graphviz dot. Everything is made in the browser and saved as a
+ * screen, the graph as PNG or SVG (framed with the title, the instant and
+ * the legend), the trace as JSON and as Chrome/Perfetto trace events, and the
+ * dependency graph as Graphviz dot. Everything is made in the browser and saved as a
  * download.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -34,6 +35,7 @@ export function ExportMenu() {
     { id: 'png', icon: 'image', label: 'Graph as PNG', hint: 'The whole graph as drawn, at this instant', needsGraph: true, run: () => void commands.downloadPng() },
     { id: 'svg', icon: 'image', label: 'Graph as SVG', hint: 'Vector image, text kept as text', needsGraph: true, run: () => void commands.downloadSvg() },
     { id: 'trace', icon: 'code', label: 'Trace (.json)', hint: 'Every record the engine made, for scripts', run: () => commands.downloadTrace() },
+    { id: 'perfetto', icon: 'code', label: 'Perfetto / Chrome trace (.json)', hint: 'One track per service: method spans, state changes; opens in ui.perfetto.dev', run: () => commands.downloadTraceEvents() },
     { id: 'dot', icon: 'graph', label: 'Dependency graph (.dot)', hint: 'Graphviz, with the grouping line styles', run: () => commands.downloadDot() },
     { id: 'saved', icon: 'file', label: 'Saved work in this browser…', hint: 'Other tabs’ sessions, work kept aside: open, download or discard', run: () => commands.showSavedWork() },
   ];

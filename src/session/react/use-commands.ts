@@ -13,7 +13,7 @@ import {
 import type { Session } from '../create-session.ts';
 import { applyEditedScenario } from '../editor-commands.ts';
 import { compareTiming, jumpTo, openTiming, pickHazardCmd, startExplore, unperturb } from '../explore-commands.ts';
-import { downloadDot, downloadPng, downloadScenario, downloadSvg, downloadTrace, importFiles } from '../file-commands.ts';
+import { downloadDot, downloadPng, downloadScenario, downloadSvg, downloadTrace, downloadTraceEvents, importFiles } from '../file-commands.ts';
 import type { PickedFile } from '../import-files.ts';
 import { downloadText } from '../download.ts';
 import type { ShareOutcome } from '../persistence/link-history.ts';
@@ -46,6 +46,7 @@ function bind(s: Session) {
     prepareImport: () => s.importWorkers?.warm(),
     downloadScenario: () => downloadScenario(s),
     downloadTrace: () => downloadTrace(s),
+    downloadTraceEvents: () => downloadTraceEvents(s),
     downloadDot: () => downloadDot(s),
     downloadSvg: () => downloadSvg(s),
     downloadPng: () => downloadPng(s),
