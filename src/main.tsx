@@ -15,7 +15,7 @@ import { openingFor } from './session/persistence/open-session.ts';
 import { NO_SAVED_WORK, planStart, readOpening, scanSavedWork, slotsToPrune, tabIdOf, type WorkStorage } from './session/persistence/saved-work.ts';
 import { SavedWorkService, clearOpening, markOpening } from './session/persistence/saved-work-service.ts';
 import { freshTabId, heldSlots, holdSlot, rememberTabId, rememberedTabId } from './session/persistence/tab-slots.ts';
-import { reopenExplorer } from './session/persistence/session-io.ts';
+import { applyLayout, reopenExplorer } from './session/persistence/session-io.ts';
 import { createSession } from './session/create-session.ts';
 import { browserRunWorker, WorkerEngine } from './session/worker/worker-engine.ts';
 import { browserImportWorker, importWorkers } from './session/import-worker/import-client.ts';
@@ -66,12 +66,15 @@ const session = createSession({
     pin: undefined,
     selected: opened.selected,
     tour: opened.tour,
+    // A link's instant is checked against its boot once simulated (session/link-instant.ts).
+    linkInstant: opening.fromAddress && opened.playhead > 0,
   },
 });
+applyLayout(session.ui, opened.layout);
 // A link's camera waits for the graph's layout (session/command-queue.ts).
 if (opened.view !== undefined) session.graph.commands.push({ type: 'show', camera: opened.view });
 // The timing explorer's parameters (issue 17): explore again once the boot is on screen.
-if (opened.explore !== undefined) reopenExplorer(session, opened.explore);
+if (opened.explore !== undefined) reopenExplorer(session, opened.explore, opened.layout?.bottomTab === undefined);
 if (opening.problem !== undefined) session.ui.getState().showLinkNotice(opening.problem, request.kind === 'bad' && plan.others.length + (plan.open === undefined ? 0 : 1) > 0);
 
 // A link (good or bad) is not the user's work: the autosave keeps their last session until they change something.

@@ -21,6 +21,7 @@ import { createDocStore, type DocStore } from './doc-store.ts';
 import { presetDocument, type SessionDocument } from './document.ts';
 import { FrameStore, type FrameTimers } from './frame-store.ts';
 import { GraphLink } from './graph-link.ts';
+import { followLinkInstant } from './link-instant.ts';
 import type { LinkHistory } from './persistence/link-history.ts';
 import type { SavedWorkService } from './persistence/saved-work-service.ts';
 import { playerMachine, type PlayerActor, type PlayerEvent } from './player.machine.ts';
@@ -133,6 +134,7 @@ export function createSession(opts: SessionOptions = {}): Session {
     if (runs.current() === undefined) player.send({ type: 'PAUSE' });
   });
   const stopFrames = frames.start();
+  const stopLinkInstant = followLinkInstant({ ui, runs });
   const stopRuns = runs.start();
   const layout = new LayoutService({ engine: elkLayout, seeds: PRESET_LAYOUTS, store: new LayoutStore(opts.storage) });
   const explorer = new ExplorerSession(createExplorerClient());
@@ -152,6 +154,7 @@ export function createSession(opts: SessionOptions = {}): Session {
     dispose: () => {
       explorer.reset();
       offPause();
+      stopLinkInstant();
       stopFrames();
       stopRuns();
       player.stop();

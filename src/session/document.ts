@@ -8,6 +8,10 @@
 import type { Finding } from '../model/import/findings.ts';
 import type { Scenario } from '../model/scenario/types.ts';
 import type { ExploreParams } from '../engine/explore-params.ts';
+import type { CollapseMode } from '../graph-view/collapse.ts';
+import type { FocusMode } from '../graph-view/focus.ts';
+import type { CompareSpec } from '../store/teach-slice.ts';
+import type { BottomTab } from '../store/ui-store.ts';
 
 /** Where an inline scenario came from, when the app imported it from SMF manifests: the files and the importer's lint. */
 export interface ImportedFrom {
@@ -65,6 +69,25 @@ export interface SessionDocument {
   readonly timing?: Timing;
 }
 
+/** The panels a link can open over the page. */
+export type OpenPanel = 'help' | 'editor';
+
+/**
+ * How the view is laid out (issue 18: links keep the whole view): the centre
+ * view and what Compare sets against this boot, the graph's focus and show
+ * modes, the bottom tab and its height, and open panels. Absent fields are
+ * the defaults.
+ */
+export interface ViewLayout {
+  readonly centreView?: 'table' | 'compare';
+  readonly compare?: CompareSpec;
+  readonly focusMode?: Exclude<FocusMode, 'none'>;
+  readonly collapse?: CollapseMode;
+  readonly bottomTab?: Exclude<BottomTab, 'gantt'>;
+  readonly bottomHeight?: number;
+  readonly open?: readonly OpenPanel[];
+}
+
 export interface SessionState extends SessionDocument {
   readonly version: 1;
   /** Simulated ms. */
@@ -74,6 +97,7 @@ export interface SessionState extends SessionDocument {
   readonly tour?: TourState;
   /** The timing explorer's parameters, when it has been used (issue 17): a link reruns it. */
   readonly explore?: ExploreParams;
+  readonly layout?: ViewLayout;
 }
 
 export function presetDocument(id: string): SessionDocument {

@@ -90,6 +90,28 @@ describe('share link codec', () => {
     }
   });
 
+  it('a negative instant is clamped to 0 with a notice, not refused', () => {
+    const d = decodeShareFragment(`#v1.${compressToEncodedURIComponent('{"p": "demo-restart-on", "t": -5000}')}`);
+    expect(d.ok).toBe(true);
+    if (d.ok) {
+      expect(d.state.t).toBe(0);
+      expect(d.notices.join(' ')).toMatch(/before the boot began: showing 0 s/);
+    }
+  });
+
+  it('the view layout: kept when well formed, each damaged field dropped with a notice (never the link)', () => {
+    const ok = decodeShareFragment(`#v1.${compressToEncodedURIComponent(JSON.stringify({ p: 'demo-restart-on', ui: { v: 'compare', cmp: { c: 'boot.mode', v: 'single' }, f: 'cause', sh: 'none', bt: 'console', bh: 300, o: ['help'] } }))}`);
+    expect(ok.ok && ok.state.ui).toEqual({ v: 'compare', cmp: { c: 'boot.mode', v: 'single' }, f: 'cause', sh: 'none', bt: 'console', bh: 300, o: ['help'] });
+    expect(ok.ok && ok.notices).toEqual([]);
+    const bad = decodeShareFragment(`#v1.${compressToEncodedURIComponent(JSON.stringify({ p: 'demo-restart-on', t: 5, ui: { v: '<script>', cmp: 7, f: 'cause', bh: 'tall', o: 'help', zz: 1 } }))}`);
+    expect(bad.ok).toBe(true);
+    if (bad.ok) {
+      expect(bad.state.ui).toEqual({ f: 'cause' });
+      expect(bad.state.t).toBe(5);
+      expect(bad.notices).toHaveLength(5);
+    }
+  });
+
   it('explains each kind of bad link', () => {
     expect(decodeShareFragment('')).toMatchObject({ ok: false, reason: 'empty' });
     expect(decodeShareFragment('#v7.abc')).toMatchObject({ ok: false, reason: 'newer' });

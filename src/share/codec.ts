@@ -9,7 +9,7 @@ import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from
 import { validateScenario } from '../model/scenario/validate.ts';
 import { parseAction } from '../model/scenario/actions.ts';
 import { checkParams } from '../engine/explore-params.ts';
-import type { ShareStateV1 } from './share-state.ts';
+import type { ShareStateV1, ShareUiV1 } from './share-state.ts';
 import { lzExpandedLength } from './lz-expanded-length.ts';
 import { appSizeProblem, checkJsonShape, LIMITS } from '../model/scenario/limits.ts';
 
@@ -30,7 +30,14 @@ const DECODE_LIMIT = 200_000;
 export const LINK_EXPANDED_LIMIT = 4_000_000;
 
 export type DecodeResult =
-  | { ok: true; state: ShareStateV1; warnings: string[] }
+  | {
+      ok: true;
+      state: ShareStateV1;
+      /** Fields a newer bootgraph wrote that this one ignores. */
+      warnings: string[];
+      /** What was changed to open the link at all (a negative instant clamped to 0, …), to tell the user. */
+      notices: string[];
+    }
   | { ok: false; reason: 'empty' | 'newer' | 'unknown-format' | 'corrupt' | 'invalid' | 'too-long'; message: string };
 
 export type EncodeResult = { ok: true; fragment: string; long: boolean } | { ok: false; message: string; length: number };
@@ -85,7 +92,45 @@ export function decodeShareFragment(raw: string): DecodeResult {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const KNOWN = new Set(['p', 's', 'c', 'a', 't', 'sel', 'view', 'tour', 'boot', 'tm', 'x']);
+const KNOWN = new Set(['p', 's', 'c', 'a', 't', 'sel', 'view', 'tour', 'boot', 'tm', 'x', 'ui']);
+const UI_KEYS = new Set(['v', 'cmp', 'f', 'sh', 'bt', 'bh', 'o']);
+const WORD = /^[a-z][a-z0-9-]{0,31}$/;
+
+/** The view layout, field by field: a malformed field is dropped with a notice, never the link. */
+function validateUi(value: unknown, notices: string[]): ShareUiV1 | undefined {
+  if (!isObj(value)) {
+    notices.push('the view layout in the link is malformed and was ignored');
+    return undefined;
+  }
+  const out: Record<string, unknown> = {};
+  const drop = (what: string): void => {
+    notices.push(`the link's ${what} is malformed and was ignored`);
+  };
+  for (const k of Object.keys(value)) if (!UI_KEYS.has(k)) notices.push(`ignored an unknown view field "${k.slice(0, 40)}"`);
+  for (const k of ['v', 'f', 'sh', 'bt'] as const) {
+    const x = value[k];
+    if (x === undefined) continue;
+    if (typeof x === 'string' && WORD.test(x)) out[k] = x;
+    else drop({ v: 'centre view', f: 'focus mode', sh: 'show mode', bt: 'bottom tab' }[k]);
+  }
+  const cmp = value['cmp'];
+  if (cmp !== undefined) {
+    if (cmp === 'next') out['cmp'] = 'next';
+    else if (isObj(cmp) && typeof cmp['c'] === 'string' && cmp['c'].length <= 100 && typeof cmp['v'] === 'string' && cmp['v'].length <= 200) out['cmp'] = { c: cmp['c'], v: cmp['v'] };
+    else drop('comparison');
+  }
+  const bh = value['bh'];
+  if (bh !== undefined) {
+    if (typeof bh === 'number' && Number.isFinite(bh)) out['bh'] = Math.round(bh);
+    else drop('panel height');
+  }
+  const o = value['o'];
+  if (o !== undefined) {
+    if (Array.isArray(o) && o.length <= 20 && o.every((x) => typeof x === 'string' && WORD.test(x))) out['o'] = o;
+    else drop('list of open panels');
+  }
+  return out as ShareUiV1;
+}
 
 export function validateShareState(value: unknown): DecodeResult {
   const bad = (message: string): DecodeResult => ({ ok: false, reason: 'invalid', message: `The link's contents are not valid: ${message}` });
@@ -93,6 +138,7 @@ export function validateShareState(value: unknown): DecodeResult {
   const shape = checkJsonShape(value);
   if (shape !== undefined) return bad(`${shape.path}: ${shape.message}`);
   const warnings: string[] = [];
+  const notices: string[] = [];
   for (const k of Object.keys(value)) if (!KNOWN.has(k)) warnings.push(`ignored an unknown field "${k.slice(0, 40)}"`);
   const p = value['p'];
   const s = value['s'];
@@ -129,8 +175,12 @@ export function validateShareState(value: unknown): DecodeResult {
       if (!parsed.ok) return bad(`an intervention is not a command bootgraph knows (${parsed.error})`);
     }
   }
-  const t = value['t'];
-  if (t !== undefined && (typeof t !== 'number' || !Number.isFinite(t) || t < 0)) return bad('the instant is not a time');
+  let t = value['t'];
+  if (t !== undefined && (typeof t !== 'number' || !Number.isFinite(t))) return bad('the instant is not a time');
+  if (typeof t === 'number' && t < 0) {
+    notices.push(`the link's instant (${t} ms) is before the boot began: showing 0 s`);
+    t = 0;
+  }
   const sel = value['sel'];
   if (sel !== undefined && (typeof sel !== 'string' || sel.length > 1024)) return bad('the selected service is malformed');
   const view = value['view'];
@@ -151,6 +201,7 @@ export function validateShareState(value: unknown): DecodeResult {
     const why = checkParams({ boots: x['n'], jitter: x['j'], baseSeed: x['s'] });
     if (why !== undefined) return bad(`the timing explorer parameters are out of range (${why})`);
   }
+  const ui = value['ui'] === undefined ? undefined : validateUi(value['ui'], notices);
   // Every field has been checked above; build the typed state explicitly.
   const state: ShareStateV1 = {
     ...(typeof p === 'string' ? { p } : {}),
@@ -164,6 +215,7 @@ export function validateShareState(value: unknown): DecodeResult {
     ...(typeof boot === 'number' ? { boot } : {}),
     ...(isObj(tm) ? { tm: { s: Number(tm['s']), j: Number(tm['j']) } } : {}),
     ...(isObj(x) ? { x: { n: Number(x['n']), j: Number(x['j']), s: Number(x['s']) } } : {}),
+    ...(ui === undefined || Object.keys(ui).length === 0 ? {} : { ui }),
   };
-  return { ok: true, state, warnings };
+  return { ok: true, state, warnings, notices };
 }

@@ -16,6 +16,27 @@ export interface ShareViewV1 {
   readonly y: number;
 }
 
+/**
+ * The layout of the view a link restores (issue 18). Values are kept as
+ * strings here; the app applies the ones it knows and says which it ignored.
+ */
+export interface ShareUiV1 {
+  /** Centre view: "table" or "compare" (absent: the graph). */
+  readonly v?: string;
+  /** The second boot of Compare: "next" (the next boot) or a condition `c` set to `v`. */
+  readonly cmp?: 'next' | { readonly c: string; readonly v: string };
+  /** The graph's focus mode (absent: none). */
+  readonly f?: string;
+  /** The graph's show mode (absent: the default). */
+  readonly sh?: string;
+  /** The bottom tab (absent: the timeline). */
+  readonly bt?: string;
+  /** Height of the bottom panel, CSS px (absent: the default). */
+  readonly bh?: number;
+  /** Open panels and overlays by name ("help", "editor"). */
+  readonly o?: readonly string[];
+}
+
 export interface ShareStateV1 {
   /** Built-in preset id. Exactly one of `p` and `s`. */
   readonly p?: string;
@@ -42,4 +63,6 @@ export interface ShareStateV1 {
   readonly tm?: { readonly s: number; readonly j: number };
   /** The timing explorer (issue 17): `n` boots, jitter `j`, base seed `s`; the link reruns it (same classes). */
   readonly x?: { readonly n: number; readonly j: number; readonly s: number };
+  /** The layout of the view (issue 18). */
+  readonly ui?: ShareUiV1;
 }

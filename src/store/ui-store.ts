@@ -70,6 +70,8 @@ export interface UiData extends TeachData, HazardData {
   readonly editorOpen: boolean;
   /** The outcome of the last change, until dismissed or the next change. */
   readonly outcome: OutcomeNotice | undefined;
+  /** The playhead came from a link: once its boot is simulated, an instant past the end is clamped with a notice (session/link-instant.ts). */
+  readonly linkInstant: boolean;
 }
 
 export interface UiActions extends TeachActions, HazardActions {
@@ -101,6 +103,7 @@ export interface UiActions extends TeachActions, HazardActions {
   setEditorOpen(open: boolean): void;
   showOutcome(outcome: Omit<OutcomeNotice, 'id'>): void;
   dismissOutcome(): void;
+  setLinkInstant(pending: boolean): void;
 }
 
 export type UiState = UiData & UiActions;
@@ -131,6 +134,7 @@ export const DEFAULT_UI: UiData = {
   linkNotice: undefined,
   editorOpen: false,
   outcome: undefined,
+  linkInstant: false,
 };
 
 export function createUiStore(initial: Partial<UiData> = {}): UiStore {
@@ -171,5 +175,6 @@ export function createUiStore(initial: Partial<UiData> = {}): UiStore {
     setEditorOpen: (editorOpen) => set({ editorOpen }),
     showOutcome: (o) => set({ outcome: { id: ++toastId, headline: o.headline, length: o.length, changed: o.changed } }),
     dismissOutcome: () => set({ outcome: undefined }),
+    setLinkInstant: (linkInstant) => set({ linkInstant }),
   }));
 }

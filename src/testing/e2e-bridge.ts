@@ -10,6 +10,8 @@ import { isPlaying } from '../session/player.machine.ts';
 import { explain, stateLabel } from '../engine/index.ts';
 import type { CollapseMode } from '../graph-view/collapse.ts';
 import { validateScenario } from '../model/scenario/validate.ts';
+import { encodeShareState } from '../share/codec.ts';
+import type { ShareStateV1 } from '../share/share-state.ts';
 import { filesAtIndex } from '../selectors/files.ts';
 import { effectiveIndex } from '../selectors/playhead.ts';
 import { selectPosition } from '../store/selectors.ts';
@@ -69,6 +71,10 @@ export interface BootgraphBridge extends TeachBridge, TimingBridge {
   camera(): { zoom: number; centre: { x: number; y: number } } | undefined;
   /** The zoom level on screen (fitted or placed). */
   zoom(): number | undefined;
+  /** Issue 18: the view layout a link keeps. */
+  layoutState(): { centreView: string; focusMode: string; collapse: string; bottomTab: string; bottomHeight: number; helpOpen: boolean; compare: unknown };
+  /** Issue 18: the link fragment (without '#') the app's encoder makes for a share state, as given (not validated: a test makes out-of-range links with it). */
+  encodeLink(state: unknown): string | undefined;
   /** The graph as Cytoscape draws it, unframed (to compare with the framed PNG export). */
   graphPng(): Promise<Blob> | undefined;
   /**
@@ -181,6 +187,14 @@ export function installE2eBridge(s: Session, autosave?: Pick<Autosaver, 'onChang
     camera: () => s.graph.probe()?.view(),
     zoom: () => s.graph.probe()?.zoom(),
     graphPng: () => s.graph.probe()?.png(),
+    layoutState: () => {
+      const u = s.ui.getState();
+      return { centreView: u.centreView, focusMode: u.focusMode, collapse: u.collapse, bottomTab: u.bottomTab, bottomHeight: u.bottomHeight, helpOpen: u.helpOpen, compare: u.compare };
+    },
+    encodeLink: (state) => {
+      const e = encodeShareState(state as ShareStateV1);
+      return e.ok ? e.fragment : undefined;
+    },
     loadScenario: (json) => {
       const v = validateScenario(json);
       if (!v.ok) return { ok: false, errors: v.errors.map((e) => `${e.path} ${e.message}`) };

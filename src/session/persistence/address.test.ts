@@ -19,7 +19,14 @@ describe('reading the address', () => {
       fragment: f,
       state: { p: 'demo-restart-on', t: 5010, sel: 'svc:/site/db:default' },
       warnings: [],
+      notices: [],
     });
+  });
+
+  it('a negative instant opens at 0 s with a notice (issue 18: clamped, not refused)', () => {
+    const r = readAddress({ search: '', hash: `#v1.${compressToEncodedURIComponent('{"p":"demo-restart-on","t":-4}')}` }, known);
+    expect(r).toMatchObject({ kind: 'link', state: { p: 'demo-restart-on', t: 0 } });
+    expect(r.kind === 'link' && r.notices.join(' ')).toMatch(/before the boot began/);
   });
 
   it('the fragment wins over an old query', () => {
@@ -44,7 +51,6 @@ describe('reading the address', () => {
       `#${good.slice(0, -5)}`,
       '#v2.abcdef',
       '#hello',
-      `#v1.${compressToEncodedURIComponent('{"p":"demo-restart-on","t":-4}')}`,
       `#v1.${compressToEncodedURIComponent('{"s":{"format":"bootgraph/1","name":"<img src=x onerror=alert(1)>","services":[{"fmri":"svc:/a","dependencies":[{"name":"d","grouping":"<b>","restart_on":"none","targets":["svc:/b"]}]}]}}')}`,
     ];
     for (const hash of cases) {

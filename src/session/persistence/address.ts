@@ -12,7 +12,7 @@ import { parseUrlRequest, type UrlRequest } from './url-params.ts';
 
 export type AddressRequest =
   | { readonly kind: 'plain' }
-  | { readonly kind: 'link'; readonly fragment: string; readonly state: ShareStateV1; readonly warnings: readonly string[] }
+  | { readonly kind: 'link'; readonly fragment: string; readonly state: ShareStateV1; readonly warnings: readonly string[]; readonly notices: readonly string[] }
   | { readonly kind: 'legacy'; readonly request: UrlRequest }
   | { readonly kind: 'bad'; readonly message: string };
 
@@ -32,7 +32,7 @@ export function readAddress(address: Address, knownPresets: readonly string[]): 
     if (d.state.p !== undefined && !knownPresets.includes(d.state.p)) {
       return { kind: 'bad', message: `${BAD_LINK_PREFIX} it names a built-in scenario this bootgraph does not have (“${d.state.p}”). The default scenario is open instead.` };
     }
-    return { kind: 'link', fragment, state: d.state, warnings: d.warnings };
+    return { kind: 'link', fragment, state: d.state, warnings: d.warnings, notices: d.notices };
   }
   const q = new URLSearchParams(address.search);
   if (q.has('preset') || q.has('t') || q.has('select')) return { kind: 'legacy', request: parseUrlRequest(address.search, knownPresets) };

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import golden from '../../../fixtures/links/v1-intervention-boots.json';
-import { decodeShareFragment } from '../../share/codec.ts';
+import goldenCompare from '../../../fixtures/links/v1-compare-condition.json';
+import goldenNextBoot from '../../../fixtures/links/v1-compare-next-boot.json';
+import goldenLayout from '../../../fixtures/links/v1-view-layout.json';
+import { decodeShareFragment, encodeShareState } from '../../share/codec.ts';
 import { readAddress } from './address.ts';
 import { openingFor } from './open-session.ts';
 
-const known = ['demo-restart-on', 'clearview-ipmp-first-boot'];
+const known = ['demo-restart-on', 'clearview-ipmp-first-boot', 'lesson-groupings', 'lesson-disable-temporary'];
 const DEF = 'clearview-ipmp-first-boot';
 
 describe('which session the app opens with', () => {
@@ -19,6 +22,28 @@ describe('which session the app opens with', () => {
     ]);
     expect(o.session.view).toEqual({ zoom: 1.5, centre: { x: 412.5, y: -96 } });
     expect(o.session.playhead).toBe(2600);
+  });
+
+  it('the golden view-layout links (issue 18) open the view they were made in, without a notice', () => {
+    const open = (link: string) => openingFor(readAddress({ search: '', hash: link }, known), undefined, DEF, known);
+    const layout = open(goldenLayout.link);
+    expect(layout.problem).toBeUndefined();
+    expect(layout.session.layout).toEqual({ centreView: 'table', focusMode: 'cause', collapse: 'none', bottomTab: 'console', bottomHeight: 300, open: ['help'] });
+    const compare = open(goldenCompare.link);
+    expect(compare.problem).toBeUndefined();
+    expect(compare.session.layout).toEqual({ centreView: 'compare', compare: { kind: 'condition', id: 'dependency.grouping:svc:/site/web#caches', value: 'require_all' } });
+    // The comparison is a view: the session's own conditions are untouched.
+    expect(compare.session.conditions).toEqual({});
+    expect(open(goldenNextBoot.link).session.layout).toEqual({ centreView: 'compare', compare: { kind: 'next-boot' } });
+  });
+
+  it('a link opened with changes says which (a negative instant, a mode this version lacks)', () => {
+    const made = encodeShareState({ p: 'demo-restart-on', t: -5, ui: { v: 'hologram', f: 'cause' } });
+    if (!made.ok) throw new Error(made.message);
+    const o = openingFor(readAddress({ search: '', hash: `#${made.fragment}` }, known), undefined, DEF, known);
+    expect(o.session.playhead).toBe(0);
+    expect(o.session.layout).toEqual({ focusMode: 'cause' });
+    expect(o.problem).toMatch(/^The link was opened with changes: the link's instant \(-5 ms\) is before the boot began: showing 0 s; the link's centre view "hologram" is not one this bootgraph has: ignored\.$/);
   });
 
   it('a plain visit restores the autosave, unless it names a preset this build lacks', () => {

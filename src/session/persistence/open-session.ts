@@ -33,13 +33,15 @@ export function sessionFromShared(state: ShareStateV1, defaultPreset: string, im
 
 export function openingFor(request: AddressRequest, autosave: AutosaveRecord | undefined, defaultPreset: string, knownPresets: readonly string[]): Opening {
   switch (request.kind) {
-    case 'link':
-      return {
-        session: fromShareState(request.state, defaultPreset),
-        ...(request.warnings.length > 0 ? { problem: `This link was made by a newer bootgraph; some of it was ignored (${request.warnings.join('; ')}).` } : {}),
-        fromAddress: true,
-        restored: false,
-      };
+    case 'link': {
+      const notices = [...request.notices];
+      const session = fromShareState(request.state, defaultPreset, notices);
+      const problems = [
+        ...(request.warnings.length > 0 ? [`This link was made by a newer bootgraph; some of it was ignored (${request.warnings.join('; ')}).`] : []),
+        ...(notices.length > 0 ? [`The link was opened with changes: ${notices.join('; ')}.`] : []),
+      ];
+      return { session, ...(problems.length > 0 ? { problem: problems.join(' ') } : {}), fromAddress: true, restored: false };
+    }
     case 'legacy': {
       const r = request.request;
       const session: SessionState = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeShareFragment, encodeShareState } from '../../share/codec.ts';
 import { createSession } from '../create-session.ts';
-import { applySession, captureSession, fromShareState, toShareState } from './session-io.ts';
+import { applySession, captureSession, fromShareState, layoutFromShare, toShareState } from './session-io.ts';
 import type { SessionState } from '../document.ts';
 
 const session: SessionState = {
@@ -93,5 +93,50 @@ describe('session state in and out', () => {
       interventions: [],
     };
     expect(viaLink(inline)).toEqual(inline);
+  });
+
+  it('the view layout (issue 18): Compare and its second boot, focus and show modes, the bottom tab and height, open panels', () => {
+    const laid: SessionState = {
+      ...session,
+      layout: {
+        centreView: 'compare',
+        compare: { kind: 'condition', id: 'boot.mode', value: 'single' },
+        focusMode: 'cause',
+        collapse: 'none',
+        bottomTab: 'console',
+        bottomHeight: 300,
+        open: ['help'],
+      },
+    };
+    expect(toShareState(laid).ui).toEqual({ v: 'compare', cmp: { c: 'boot.mode', v: 'single' }, f: 'cause', sh: 'none', bt: 'console', bh: 300, o: ['help'] });
+    expect(viaLink(laid)).toEqual(laid);
+    // Through the stores: applied, then captured as it was.
+    const s = createSession();
+    applySession(s, laid);
+    const ui = s.ui.getState();
+    expect([ui.centreView, ui.focusMode, ui.collapse, ui.bottomTab, ui.bottomHeight, ui.helpOpen, ui.editorOpen]).toEqual(['compare', 'cause', 'none', 'console', 300, true, false]);
+    expect(ui.compare).toEqual({ kind: 'condition', id: 'boot.mode', value: 'single' });
+    expect(captureSession(s)).toEqual(laid);
+    // A session without a layout puts the defaults back (the link says nothing: the plain view).
+    applySession(s, session);
+    expect(captureSession(s).layout).toBeUndefined();
+    expect(s.ui.getState().centreView).toBe('graph');
+    s.dispose();
+  });
+
+  it('the default layout is not written into a link; Compare with the next boot is', () => {
+    expect(toShareState(session).ui).toBeUndefined();
+    expect(toShareState({ ...session, layout: { centreView: 'compare', compare: { kind: 'next-boot' } } }).ui).toEqual({ v: 'compare', cmp: 'next' });
+  });
+
+  it('a mode, tab or panel this bootgraph does not have is ignored with a notice; defaults written out are no change', () => {
+    const notices: string[] = [];
+    const l = layoutFromShare({ v: 'timeline3d', f: 'cause', sh: 'galaxy', bt: 'gantt', o: ['help', 'hazards'], x: { tm: { seed: 1 } } }, notices);
+    expect(l).toEqual({ focusMode: 'cause', open: ['help'] });
+    expect(notices).toHaveLength(4);
+    expect(notices.join(' ')).toMatch(/centre view "timeline3d".*show mode "galaxy".*\("hazards"\).*\("tm"\)/);
+    const quiet: string[] = [];
+    expect(layoutFromShare({ v: 'graph', f: 'none', bt: 'gantt' }, quiet)).toBeUndefined();
+    expect(quiet).toEqual([]);
   });
 });

@@ -6,12 +6,14 @@
  */
 import type { ExploreParams } from '../../engine/explore-params.ts';
 import type { ExplorerSession } from '../../explorer/explorer-session.ts';
-import type { ShareStateV1 } from '../../share/share-state.ts';
-import type { UiStore } from '../../store/ui-store.ts';
+import type { CollapseMode } from '../../graph-view/collapse.ts';
+import { FOCUS_MODES } from '../../graph-view/focus.ts';
+import type { ShareStateV1, ShareUiV1 } from '../../share/share-state.ts';
+import { DEFAULT_UI, type UiData, type UiStore } from '../../store/ui-store.ts';
 import { documentOf, type DocStore } from '../doc-store.ts';
 import type { GraphLink } from '../graph-link.ts';
 import type { PlayerActor } from '../player.machine.ts';
-import { interventionBoot, type Intervention, type SessionState, type ViewState } from '../document.ts';
+import { interventionBoot, type Intervention, type OpenPanel, type SessionState, type ViewLayout, type ViewState } from '../document.ts';
 
 /** What reading the session on screen needs: the document, the UI state, and the graph's camera. */
 export interface SessionSource {
@@ -41,6 +43,7 @@ export function captureSession(s: SessionSource): SessionState {
     ...(view === undefined ? {} : { view }),
     ...(ui.tour === undefined ? {} : { tour: { id: ui.tour.id, step: ui.tour.step } }),
     ...(exploreUsed(s) ? { explore: s.explorer.getState().params } : {}),
+    ...layoutField(captureLayout(ui)),
   };
 }
 
@@ -50,6 +53,8 @@ function exploreUsed(s: SessionSource): boolean {
   return e.status !== 'idle' || e.autorun === true;
 }
 
+const layoutField = (layout: ViewLayout | undefined): { layout?: ViewLayout } => (layout === undefined ? {} : { layout });
+
 export function applySession(s: SessionTarget, session: SessionState): void {
   s.player.send({ type: 'PAUSE' });
   s.doc.getState().replace(session);
@@ -57,14 +62,106 @@ export function applySession(s: SessionTarget, session: SessionState): void {
   s.ui.getState().select(session.selected);
   s.ui.getState().setTour(session.tour);
   if (session.view !== undefined) s.graph.commands.push({ type: 'show', camera: session.view });
-  if (session.explore !== undefined) reopenExplorer(s, session.explore);
+  applyLayout(s.ui, session.layout);
+  // Checked against the boot once it is simulated (link-instant.ts).
+  s.ui.getState().setLinkInstant(session.playhead > 0);
+  // After the layout: a link's explorer opens its tab unless the link names another (issue 17).
+  if (session.explore !== undefined) reopenExplorer(s, session.explore, session.layout?.bottomTab === undefined);
 }
 
 /** A link or autosave carried the explorer's parameters: explore again (deterministic: the same classes) in its open panel. */
-export function reopenExplorer(s: Pick<SessionTarget, 'ui' | 'explorer'>, params: ExploreParams): void {
+export function reopenExplorer(s: Pick<SessionTarget, 'ui' | 'explorer'>, params: ExploreParams, showTab = true): void {
   if (s.explorer.setParams(params) !== undefined) return;
   s.explorer.requestRun();
-  s.ui.getState().setBottomTab('explore');
+  if (showTab) s.ui.getState().setBottomTab('explore');
+}
+
+// ------------------------------------------------------------ the view layout (issue 18)
+
+const CENTRE_VIEWS = ['table', 'compare'] as const;
+const FOCUS = FOCUS_MODES.flatMap((m) => (m.mode === 'none' ? [] : [m.mode]));
+const SHOW: readonly CollapseMode[] = ['story', 'none', 'active', 'category', 'milestone'];
+const TABS = ['console', 'events', 'hazards', 'explore'] as const;
+const PANELS: readonly OpenPanel[] = ['help', 'editor'];
+
+const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => list.find((x) => x === v);
+
+/** The layout on screen, as its differences from the defaults (undefined: all defaults). */
+export function captureLayout(ui: UiData): ViewLayout | undefined {
+  const open = PANELS.filter((p) => (p === 'help' ? ui.helpOpen : ui.editorOpen));
+  const layout: ViewLayout = {
+    ...(ui.centreView === 'graph' ? {} : { centreView: ui.centreView }),
+    ...(ui.centreView === 'compare' ? { compare: ui.compare } : {}),
+    ...(ui.focusMode === 'none' ? {} : { focusMode: ui.focusMode }),
+    ...(ui.collapse === DEFAULT_UI.collapse ? {} : { collapse: ui.collapse }),
+    ...(ui.bottomTab === 'gantt' ? {} : { bottomTab: ui.bottomTab }),
+    ...(ui.bottomHeight === DEFAULT_UI.bottomHeight ? {} : { bottomHeight: ui.bottomHeight }),
+    ...(open.length === 0 ? {} : { open }),
+  };
+  return Object.keys(layout).length === 0 ? undefined : layout;
+}
+
+/** Put a layout on screen (absent fields: the defaults). */
+export function applyLayout(store: UiStore, layout: ViewLayout | undefined): void {
+  const ui = store.getState();
+  const l = layout ?? {};
+  if (l.compare !== undefined) ui.setCompare(l.compare);
+  ui.setCentreView(l.centreView ?? 'graph');
+  ui.setFocusMode(l.focusMode ?? 'none');
+  ui.setCollapse(l.collapse ?? DEFAULT_UI.collapse);
+  ui.setBottomTab(l.bottomTab ?? 'gantt');
+  ui.setBottomHeight(l.bottomHeight ?? DEFAULT_UI.bottomHeight);
+  ui.setHelpOpen(l.open?.includes('help') === true);
+  ui.setEditorOpen(l.open?.includes('editor') === true);
+}
+
+function shareLayout(l: ViewLayout): ShareUiV1 {
+  const c = l.compare;
+  return {
+    ...(l.centreView === undefined ? {} : { v: l.centreView }),
+    ...(c === undefined ? {} : { cmp: c.kind === 'next-boot' ? 'next' : { c: c.id, v: c.value } }),
+    ...(l.focusMode === undefined ? {} : { f: l.focusMode }),
+    ...(l.collapse === undefined ? {} : { sh: l.collapse }),
+    ...(l.bottomTab === undefined ? {} : { bt: l.bottomTab }),
+    ...(l.bottomHeight === undefined ? {} : { bh: l.bottomHeight }),
+    ...(l.open === undefined ? {} : { o: l.open }),
+  };
+}
+
+/**
+ * A link's view layout, keeping what this bootgraph knows; `notices` gets a
+ * line for each value it does not know (a mode a newer version added, a
+ * damaged link), so the user is told rather than silently shown something
+ * else. A default written out ("graph", "none", "gantt") is no change.
+ */
+export function layoutFromShare(ui: ShareUiV1 | undefined, notices: string[] = []): ViewLayout | undefined {
+  if (ui === undefined) return undefined;
+  const pick = <T extends string>(list: readonly T[], v: string | undefined, what: string, byDefault: string): T | undefined => {
+    if (v === undefined || v === byDefault) return undefined;
+    const hit = oneOf(list, v);
+    if (hit === undefined) notices.push(`the link's ${what} "${v}" is not one this bootgraph has: ignored`);
+    return hit;
+  };
+  const centreView = pick(CENTRE_VIEWS, ui.v, 'centre view', 'graph');
+  const focusMode = pick(FOCUS, ui.f, 'focus mode', 'none');
+  const collapse = pick(SHOW, ui.sh, 'show mode', '');
+  const bottomTab = pick(TABS, ui.bt, 'bottom tab', 'gantt');
+  const open = (ui.o ?? []).flatMap((o) => {
+    const hit = oneOf(PANELS, o);
+    if (hit === undefined) notices.push(`the link opens a panel this bootgraph does not have ("${o}"): ignored`);
+    return hit === undefined ? [] : [hit];
+  });
+  const cmp = ui.cmp;
+  const layout: ViewLayout = {
+    ...(centreView === undefined ? {} : { centreView }),
+    ...(cmp === undefined ? {} : { compare: cmp === 'next' ? { kind: 'next-boot' as const } : { kind: 'condition' as const, id: cmp.c, value: cmp.v } }),
+    ...(focusMode === undefined ? {} : { focusMode }),
+    ...(collapse === undefined ? {} : { collapse }),
+    ...(bottomTab === undefined ? {} : { bottomTab }),
+    ...(ui.bh === undefined ? {} : { bottomHeight: ui.bh }),
+    ...(open.length === 0 ? {} : { open }),
+  };
+  return Object.keys(layout).length === 0 ? undefined : layout;
 }
 
 /** Zoom and centre to three significant decimals: enough to land on the same spot, short in a link. */
@@ -96,6 +193,7 @@ export function toShareState(session: SessionState): ShareStateV1 {
     ...(session.boot > 0 ? { boot: session.boot + 1 } : {}),
     ...(session.timing === undefined ? {} : { tm: { s: session.timing.seed, j: session.timing.jitter } }),
     ...(session.explore === undefined ? {} : { x: { n: session.explore.boots, j: session.explore.jitter, s: session.explore.baseSeed } }),
+    ...(session.layout === undefined ? {} : { ui: shareLayout(session.layout) }),
   };
 }
 
@@ -108,8 +206,9 @@ function shareIntervention(i: Intervention): { at: number; run: string; b?: numb
  * From a v1 link. A command without `b` belongs to the first boot (the
  * link format's rule, share-state.ts).
  */
-export function fromShareState(state: ShareStateV1, defaultPreset: string): SessionState {
+export function fromShareState(state: ShareStateV1, defaultPreset: string, notices: string[] = []): SessionState {
   const boot = Math.max(0, Math.floor((state.boot ?? 1) - 1));
+  const layout = layoutFromShare(state.ui, notices);
   return {
     version: 1,
     source: state.s !== undefined ? { kind: 'inline', scenario: state.s } : { kind: 'preset', id: state.p ?? defaultPreset },
@@ -122,5 +221,6 @@ export function fromShareState(state: ShareStateV1, defaultPreset: string): Sess
     ...(state.tour === undefined ? {} : { tour: state.tour }),
     ...(state.tm === undefined ? {} : { timing: { seed: state.tm.s, jitter: state.tm.j } }),
     ...(state.x === undefined ? {} : { explore: { boots: state.x.n, jitter: state.x.j, baseSeed: state.x.s } }),
+    ...layoutField(layout),
   };
 }

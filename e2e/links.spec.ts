@@ -1,0 +1,108 @@
+/**
+ * Issue 18: links keep the whole view. A Compare link reopens in Compare with
+ * the same changed condition; the table view, focus mode, show mode, bottom
+ * tab and height and open help travel (golden link); an instant past the end
+ * opens at the end and a negative one at 0 s, each with a notice; an unknown
+ * selection gets the inspector's notice.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { BootgraphApp } from './support/app.ts';
+
+const golden = (name: string): string => (JSON.parse(readFileSync(`fixtures/links/${name}.json`, 'utf8')) as { link: string }).link;
+
+async function shareLink(page: Page): Promise<string> {
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share.dialog')).toBeVisible();
+  const link = await page.getByTestId('share.link').inputValue();
+  expect(link).toMatch(/#v1\./);
+  await page.getByTestId('share.dialog').press('Escape');
+  await expect(page.getByTestId('share.dialog')).toBeHidden();
+  return link;
+}
+
+/** Open an address whose view may not be the graph (Compare, the table): wait for the run, not for a layout. */
+async function openView(page: Page, address: string): Promise<BootgraphApp> {
+  await page.goto(address);
+  const app = new BootgraphApp(page);
+  await app.read('ready');
+  return app;
+}
+
+/** A link for a state, made by the app's own encoder in the page (as given: out-of-range values too). */
+async function linkFor(app: BootgraphApp, state: object): Promise<string> {
+  const fragment = await app.call('encodeLink', state);
+  if (fragment === undefined) throw new Error('no encoder');
+  return `/#${fragment}`;
+}
+
+async function freshPage(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+  return ctx.newPage();
+}
+
+test.describe('links keep the whole view', () => {
+  test('a Compare link reopens in Compare with the same changed condition', async ({ page, browser }) => {
+    await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
+    await page.getByTestId('view.compare').click();
+    await page.getByTestId('compare.kind.condition').click();
+    await page.getByTestId('compare.condition').selectOption('devices.libdlpi-fallback');
+    await page.getByTestId('compare.value').selectOption('yes');
+    await expect(page.getByTestId('compare.label.B')).toContainText('libdlpi fallback');
+    const link = await shareLink(page);
+    const fresh = await freshPage(browser);
+    const app = await openView(fresh, link);
+    await expect(fresh.getByTestId('compare')).toBeVisible();
+    await expect(fresh.getByTestId('view.compare')).toHaveAttribute('aria-pressed', 'true');
+    await expect(fresh.getByTestId('compare.kind.condition')).toHaveAttribute('aria-pressed', 'true');
+    await expect(fresh.getByTestId('compare.condition')).toHaveValue('devices.libdlpi-fallback');
+    await expect(fresh.getByTestId('compare.value')).toHaveValue('yes');
+    await expect(fresh.getByTestId('compare.label.B')).toContainText('libdlpi fallback');
+    await expect(fresh.getByTestId('compare.divergence')).toBeVisible();
+    // The comparison is a view: the session's own conditions are untouched, and nothing needed a notice.
+    expect(await app.read('conditions')).toEqual({});
+    await expect(fresh.getByTestId('link.notice')).toHaveCount(0);
+    await fresh.context().close();
+  });
+
+  test('the golden layout link opens the table, cause focus, show all, the console tab and help; the same view makes the same link', async ({ page }) => {
+    const app = await openView(page, `/${golden('v1-view-layout')}`);
+    await expect(page.getByTestId('view.table')).toHaveAttribute('aria-pressed', 'true');
+    expect(await app.read('selected')).toBe('svc:/network/physical:default');
+    const expected = { centreView: 'table', focusMode: 'cause', collapse: 'none', bottomTab: 'console', bottomHeight: 300, helpOpen: true };
+    expect(await app.read('layoutState')).toMatchObject(expected);
+    await expect(page.getByTestId('link.notice')).toHaveCount(0);
+    // Close help: the link made now has the rest of the view, not help.
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await app.read('layoutState')).helpOpen).toBe(false);
+    const link = await shareLink(page);
+    await page.goto('about:blank');
+    const again = await openView(page, link);
+    expect(await again.read('layoutState')).toMatchObject({ ...expected, helpOpen: false });
+  });
+
+  test('a time past the end opens at the end with a notice; a negative one at 0 s', async ({ page }) => {
+    const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
+    const end = await app.read('endTime');
+    const past = await linkFor(app, { p: 'demo-restart-on', t: 999_999_000 });
+    const negative = await linkFor(app, { p: 'demo-restart-on', t: -5 });
+    await page.goto('about:blank');
+    const a = await BootgraphApp.open(page, past);
+    await expect.poll(() => a.read('playhead')).toBe(end);
+    await expect(page.getByTestId('link.notice')).toContainText('past the end of this boot');
+    await expect(page.getByTestId('transport.time')).not.toHaveValue(/16666 min/);
+    await page.goto('about:blank');
+    const b = await BootgraphApp.open(page, negative);
+    expect(await b.read('playhead')).toBe(0);
+    expect(await b.read('presetId')).toBe('demo-restart-on');
+    await expect(page.getByTestId('link.notice')).toContainText('before the boot began');
+  });
+
+  test("an unknown selection gets the inspector's notice", async ({ page }) => {
+    const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
+    const link = await linkFor(app, { p: 'demo-restart-on', t: 100, sel: 'svc:/site/nosuch:default' });
+    await page.goto('about:blank');
+    await BootgraphApp.open(page, link);
+    await expect(page.getByTestId('inspector')).toContainText("doesn't match any instances");
+  });
+});
