@@ -49,8 +49,12 @@ const adopt = (key: string): void => {
   rememberTabId(tabIdOf(key));
   holdSlot(key);
 };
-adopt(plan.ownKey);
-if (storage !== undefined) for (const k of slotsToPrune(work, held, plan.ownKey)) storage.removeItem(k);
+// A link with the embed flag opens the minimal player (issue 18): in an iframe of a course page or a slide.
+const embed = request.kind === 'link' && request.state.e === 1;
+if (!embed) {
+  adopt(plan.ownKey);
+  if (storage !== undefined) for (const k of slotsToPrune(work, held, plan.ownKey)) storage.removeItem(k);
+}
 const opening = openingFor(request, plan.open?.record, defaultId, known);
 if (storage !== undefined && opening.restored && plan.open !== undefined) markOpening(storage, plan.open.key);
 const opened = opening.session;
@@ -68,6 +72,7 @@ const session = createSession({
     tour: opened.tour,
     // A link's instant is checked against its boot once simulated (session/link-instant.ts).
     linkInstant: opening.fromAddress && opened.playhead > 0,
+    embed,
   },
 });
 applyLayout(session.ui, opened.layout);
@@ -83,7 +88,6 @@ const autosave = new Autosaver(session, storage, {
   key: plan.ownKey,
   onError: (message) => session.ui.getState().showToast(message, 'error'),
 });
-autosave.start();
 /** Resolves once the session on screen is simulated and drawn and the page has lived on for a moment. */
 function drawn(): Promise<void> {
   return session.runs.whenSettled().then(
@@ -97,14 +101,20 @@ function drawn(): Promise<void> {
       }),
   );
 }
-const savedWork = new SavedWorkService(storage, session, autosave, defaultId, work, plan, { held, adopt, opened: drawn, presetTitle: presetLabel });
-session.savedWork = savedWork;
-const openedKey = opening.restored ? plan.open?.key : undefined;
-if (storage !== undefined && openedKey !== undefined) void drawn().then(() => readOpening(storage) === openedKey && clearOpening(storage));
-const links = new LinkHistory(session, autosave, window, { known, defaultId }, savedWork);
-links.begin(request);
-links.start();
-session.links = links;
+// The embedded player (issue 18) never writes the autosave or touches saved work (a course page must not
+// overwrite the reader's own work) and keeps its link in the address (a reload of the frame is the same
+// player): no autosave, no saved-work service, no link history.
+if (!embed) {
+  autosave.start();
+  const savedWork = new SavedWorkService(storage, session, autosave, defaultId, work, plan, { held, adopt, opened: drawn, presetTitle: presetLabel });
+  session.savedWork = savedWork;
+  const openedKey = opening.restored ? plan.open?.key : undefined;
+  if (storage !== undefined && openedKey !== undefined) void drawn().then(() => readOpening(storage) === openedKey && clearOpening(storage));
+  const links = new LinkHistory(session, autosave, window, { known, defaultId }, savedWork);
+  links.begin(request);
+  links.start();
+  session.links = links;
+}
 window.addEventListener('pagehide', () => autosave.flush());
 // Start the worker once the first graph is up and the page is idle, so the first change does not wait for it.
 if (engine !== undefined) {

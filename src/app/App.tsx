@@ -8,6 +8,7 @@ import type { CSSProperties } from 'react';
 import { BottomPanel } from '../components/BottomPanel/BottomPanel.tsx';
 import { CompareView } from '../components/CompareView/CompareView.tsx';
 import { DropZone } from '../components/DropZone/DropZone.tsx';
+import { EmbedPlayer } from '../components/EmbedPlayer/EmbedPlayer.tsx';
 import { FindingsPanel } from '../components/FindingsPanel/FindingsPanel.tsx';
 import { GraphPanel } from '../components/GraphPanel/GraphPanel.tsx';
 import { HelpOverlay } from '../components/HelpOverlay/HelpOverlay.tsx';
@@ -27,6 +28,7 @@ import { SessionProvider, useRunState, useUi, type RunState } from '../session/r
 import { ThemeSync } from '../session/react/theme.ts';
 import { useKeyboard } from '../session/react/use-keyboard.ts';
 import { useChangeFeedback } from '../session/react/use-change-feedback.ts';
+import { PLAYER_COMMANDS } from '../session/keymap.ts';
 import styles from './App.module.css';
 
 function Workspace() {
@@ -73,6 +75,25 @@ function Placeholder({ state }: { state: Exclude<RunState, { status: 'ready' }> 
   );
 }
 
+/** The embedded player (issue 18): a link with the embed flag, in an iframe of a course page or a slide. */
+function EmbedShell() {
+  const state = useRunState();
+  useKeyboard(PLAYER_COMMANDS);
+  return (
+    <div className={styles.embedApp}>
+      {state.status === 'ready' ? (
+        <>
+          <EmbedPlayer />
+          <LiveRegion />
+        </>
+      ) : (
+        <Placeholder state={state} />
+      )}
+      <LinkNotice />
+    </div>
+  );
+}
+
 function Shell() {
   const state = useRunState();
   const bottomHeight = useUi((s) => s.bottomHeight);
@@ -108,11 +129,15 @@ function Shell() {
   );
 }
 
+function Root() {
+  return useUi((s) => s.embed) ? <EmbedShell /> : <Shell />;
+}
+
 export function App({ session }: { session: Session }) {
   return (
     <SessionProvider session={session}>
       <ThemeSync />
-      <Shell />
+      <Root />
     </SessionProvider>
   );
 }

@@ -44,6 +44,12 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'escape', keys: ['Esc'], description: 'Close help, clear the search, or clear the selection' },
 ];
 
+/**
+ * What the embedded player (issue 18) answers to: playing, stepping, speed,
+ * fitting and Esc. It has no search box, table, help or focus menu.
+ */
+export const PLAYER_COMMANDS: ReadonlySet<Command> = new Set<Command>(['togglePlay', 'stepForward', 'stepBack', 'nextInstant', 'prevInstant', 'home', 'end', 'faster', 'slower', 'fit', 'escape']);
+
 export interface KeyLike {
   readonly key: string;
   readonly shiftKey: boolean;

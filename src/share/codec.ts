@@ -92,7 +92,7 @@ export function decodeShareFragment(raw: string): DecodeResult {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const KNOWN = new Set(['p', 's', 'c', 'a', 't', 'sel', 'view', 'tour', 'boot', 'tm', 'x', 'ui']);
+const KNOWN = new Set(['p', 's', 'c', 'a', 't', 'sel', 'view', 'tour', 'boot', 'tm', 'x', 'ui', 'e']);
 const UI_KEYS = new Set(['v', 'cmp', 'f', 'sh', 'bt', 'bh', 'o']);
 const WORD = /^[a-z][a-z0-9-]{0,31}$/;
 
@@ -202,6 +202,8 @@ export function validateShareState(value: unknown): DecodeResult {
     if (why !== undefined) return bad(`the timing explorer parameters are out of range (${why})`);
   }
   const ui = value['ui'] === undefined ? undefined : validateUi(value['ui'], notices);
+  const e = value['e'];
+  if (e !== undefined && e !== 1) notices.push("the link's embed flag is malformed and was ignored");
   // Every field has been checked above; build the typed state explicitly.
   const state: ShareStateV1 = {
     ...(typeof p === 'string' ? { p } : {}),
@@ -216,6 +218,7 @@ export function validateShareState(value: unknown): DecodeResult {
     ...(isObj(tm) ? { tm: { s: Number(tm['s']), j: Number(tm['j']) } } : {}),
     ...(isObj(x) ? { x: { n: Number(x['n']), j: Number(x['j']), s: Number(x['s']) } } : {}),
     ...(ui === undefined || Object.keys(ui).length === 0 ? {} : { ui }),
+    ...(e === 1 ? { e: 1 as const } : {}),
   };
   return { ok: true, state, warnings, notices };
 }

@@ -65,4 +65,6 @@ export interface ShareStateV1 {
   readonly x?: { readonly n: number; readonly j: number; readonly s: number };
   /** The layout of the view (issue 18). */
   readonly ui?: ShareUiV1;
+  /** 1: open as the embedded player (issue 18), the minimal player for an iframe in a course page or a slide. */
+  readonly e?: 1;
 }

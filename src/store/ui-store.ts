@@ -72,6 +72,8 @@ export interface UiData extends TeachData, HazardData {
   readonly outcome: OutcomeNotice | undefined;
   /** The playhead came from a link: once its boot is simulated, an instant past the end is clamped with a notice (session/link-instant.ts). */
   readonly linkInstant: boolean;
+  /** The page is the embedded player (a link with the embed flag): graph, transport, explanation, tour; no editing chrome. */
+  readonly embed: boolean;
 }
 
 export interface UiActions extends TeachActions, HazardActions {
@@ -135,6 +137,7 @@ export const DEFAULT_UI: UiData = {
   editorOpen: false,
   outcome: undefined,
   linkInstant: false,
+  embed: false,
 };
 
 export function createUiStore(initial: Partial<UiData> = {}): UiStore {

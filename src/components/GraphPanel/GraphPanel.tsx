@@ -96,7 +96,8 @@ function neighbours(model: { readonly edges: readonly { readonly source: string;
   return [...out];
 }
 
-export function GraphPanel() {
+/** `minimal`: the embedded player's graph, without the centre toolbar (view switch, focus, show mode, search). */
+export function GraphPanel({ minimal = false }: { readonly minimal?: boolean } = {}) {
   const ui = useUiActions();
   const commands = useCommands();
   const graphCommands = useGraphCommands();
@@ -346,7 +347,7 @@ export function GraphPanel() {
 
   return (
     <div className={styles.panel}>
-      <CentreToolbar matchCount={ranked?.length} results={results} onPick={onPick} />
+      {!minimal && <CentreToolbar matchCount={ranked?.length} results={results} onPick={onPick} />}
       <div
         className={styles.stage}
         id="graph-canvas"

@@ -6,6 +6,7 @@
  * scenario file is offered instead. Everything shown is text.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useRunState } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
 import type { ShareOutcome } from '../../session/persistence/link-history.ts';
 import { LINK_HARD_LIMIT, LINK_SOFT_LIMIT } from '../../share/codec.ts';
@@ -47,6 +48,7 @@ function contents(o: ShareOutcome): string {
   if (st.boot !== undefined) parts.push(`boot ${st.boot}`);
   if (st.view !== undefined) parts.push('the zoom and position of the graph');
   if (st.tour !== undefined) parts.push('the tour step');
+  if (st.ui !== undefined) parts.push('the layout of the view');
   return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1] ?? ''}` : (parts[0] ?? '');
 }
 
@@ -54,6 +56,10 @@ export function SharePopover() {
   const commands = useCommands();
   const [outcome, setOutcome] = useState<ShareOutcome | undefined>(undefined);
   const [copy, setCopy] = useState<Copy>('pending');
+  const [embed, setEmbed] = useState<{ readonly code: string; readonly copy: Copy } | undefined>(undefined);
+  // The Share button is in the top bar, shown while a scenario is still loading too.
+  const runState = useRunState();
+  const scenarioName = runState.status === 'ready' ? runState.run.base.name : 'scenario';
   const wrap = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -70,6 +76,14 @@ export function SharePopover() {
     if (o === undefined) return;
     setOutcome(o);
     setCopy('pending');
+    setEmbed(undefined);
+  };
+
+  const copyEmbed = (state: ShareOutcome['state']): void => {
+    const code = commands.embedCode(state, window.location.href, scenarioName);
+    if (code === undefined) return;
+    setEmbed({ code, copy: 'pending' });
+    void copyText(code, null).then((ok) => setEmbed({ code, copy: ok ? 'copied' : 'manual' }));
   };
 
   // Copy as soon as the link is on screen (the click's user activation still holds).
@@ -174,6 +188,35 @@ export function SharePopover() {
                     if it arrives broken, send the scenario file.
                   </span>
                 </p>
+              )}
+              <div className={styles.embedRow}>
+                <button
+                  type="button"
+                  className="ui-btn"
+                  onClick={() => copyEmbed(outcome.state)}
+                  data-testid="share.embed"
+                  title="An <iframe> with a minimal player of this moment (graph, transport, explanation, tour), for a course page or a slide"
+                >
+                  <Icon name="code" size={14} /> Copy embed code
+                </button>
+                {embed?.copy === 'copied' && (
+                  <span className={styles.ok} role="status">
+                    <Icon name="check" size={13} /> Embed code copied
+                  </span>
+                )}
+                {embed?.copy === 'manual' && <span role="status">Select the code below and press Ctrl+C (⌘C)</span>}
+              </div>
+              {embed !== undefined && (
+                <textarea
+                  className={`ui-input ${styles.embedCode}`}
+                  readOnly
+                  value={embed.code}
+                  aria-label="Embed code"
+                  rows={3}
+                  spellCheck={false}
+                  onFocus={(e) => e.currentTarget.select()}
+                  data-testid="share.embed-code"
+                />
               )}
               <p className={styles.what}>
                 It opens {contents(outcome)}. Everything is in the link itself, after the #; nothing is stored on a server, and links keep working in later versions.

@@ -8,6 +8,7 @@ import type { ExploreParams } from '../../engine/explore-params.ts';
 import type { ExplorerSession } from '../../explorer/explorer-session.ts';
 import type { CollapseMode } from '../../graph-view/collapse.ts';
 import { FOCUS_MODES } from '../../graph-view/focus.ts';
+import { encodeShareState } from '../../share/codec.ts';
 import type { ShareStateV1, ShareUiV1 } from '../../share/share-state.ts';
 import { DEFAULT_UI, type UiData, type UiStore } from '../../store/ui-store.ts';
 import { documentOf, type DocStore } from '../doc-store.ts';
@@ -74,6 +75,16 @@ export function reopenExplorer(s: Pick<SessionTarget, 'ui' | 'explorer'>, params
   if (s.explorer.setParams(params) !== undefined) return;
   s.explorer.requestRun();
   if (showTab) s.ui.getState().setBottomTab('explore');
+}
+
+/**
+ * The moment on screen as a link fragment for the full app (the embedded
+ * player's "Open in bootgraph", issue 18): the embed flag is a property of the
+ * page, never of the session, so the link opens the whole app.
+ */
+export function fullAppFragment(s: SessionSource): string | undefined {
+  const e = encodeShareState(toShareState(captureSession(s)));
+  return e.ok ? e.fragment : undefined;
 }
 
 // ------------------------------------------------------------ the view layout (issue 18)

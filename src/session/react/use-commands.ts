@@ -17,6 +17,10 @@ import { downloadDot, downloadPng, downloadScenario, downloadSvg, downloadTrace,
 import type { PickedFile } from '../import-files.ts';
 import { downloadText } from '../download.ts';
 import type { ShareOutcome } from '../persistence/link-history.ts';
+import { fullAppFragment } from '../persistence/session-io.ts';
+import { linkHref } from '../persistence/address.ts';
+import { embedFragment, embedSnippet } from '../../share/embed.ts';
+import type { ShareStateV1 } from '../../share/share-state.ts';
 import {
   leaveTour, nextStep, playTry, predict, prevStep, restartTour, resumeTour, retryTry, revealTry, showStep, startTour, toggleTour,
   tourVerdict, type TryVerdictView,
@@ -64,6 +68,13 @@ function bind(s: Session) {
     },
     showSavedWork: (): void => s.savedWork?.show(),
     dismissSavedWork: (): void => s.savedWork?.dismiss(),
+    /** The moment on screen as a full-app link from this page (the embedded player's "Open in bootgraph"). */
+    fullAppHref: (pageHref: string): string => linkHref(pageHref, fullAppFragment(s) ?? ''),
+    /** The `<iframe>` snippet of a shared state as the embedded player, or undefined if it is too large for a link. */
+    embedCode: (state: ShareStateV1, pageHref: string, title: string): string | undefined => {
+      const f = embedFragment(state);
+      return f.ok ? embedSnippet(linkHref(pageHref, f.fragment), title) : undefined;
+    },
     showStep: (id: string, step: number) => showStep(s, id, step),
     startTour: (tour: Tour) => startTour(s, tour),
     nextStep: () => nextStep(s),

@@ -1,16 +1,17 @@
 /** The global shortcuts (keymap.ts), except where the focused control owns the key. */
 import { useEffect } from 'react';
 import { runCommand } from '../keyboard.ts';
-import { belongsToControl, commandFor } from '../keymap.ts';
+import { belongsToControl, commandFor, type Command } from '../keymap.ts';
 import { useSession } from './context.tsx';
 
-export function useKeyboard(): void {
+/** `only`: the commands this page answers to (the embedded player's subset); all by default. */
+export function useKeyboard(only?: ReadonlySet<Command>): void {
   const s = useSession();
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || e.isComposing) return;
       const cmd = commandFor(e);
-      if (cmd === undefined) return;
+      if (cmd === undefined || (only !== undefined && !only.has(cmd))) return;
       const t = e.target instanceof HTMLElement ? e.target : null;
       const target =
         t === null
@@ -28,5 +29,5 @@ export function useKeyboard(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [s]);
+  }, [s, only]);
 }
