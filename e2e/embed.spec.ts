@@ -7,6 +7,7 @@
  * Share offers the embed code, and the code opens the player.
  */
 import { expect, test } from '@playwright/test';
+import { decompressFromEncodedURIComponent } from 'lz-string';
 import { BootgraphApp } from './support/app.ts';
 
 const CHROME = ['scenario.picker', 'export.open', 'share', 'editor.open', 'import.file', 'view.compare', 'focus.mode'];
@@ -55,12 +56,18 @@ test.describe('embedded player', () => {
     await expect(open).toHaveAttribute('target', '_blank');
     const href = await open.getAttribute('href');
     expect(href).toMatch(/#v1\./);
-    const app = await BootgraphApp.open(page, href?.slice(href.indexOf('#')) ?? '');
+    const fragment = href?.slice(href.indexOf('#')) ?? '';
+    // The link holds the moment on screen, without the embed flag.
+    const state = JSON.parse(decompressFromEncodedURIComponent(fragment.slice('#v1.'.length))) as { p?: string; t?: number; sel?: string; e?: number; tour?: unknown };
+    expect(state).toMatchObject({ p: 'lesson-maintenance', t: at, sel: 'svc:/site/db:default', tour: { id: 'lesson-maintenance', step: 1 } });
+    expect(state.e).toBeUndefined();
+    // It opens the full app (the tour step shows its own instant, as any link with a tour step does).
+    const app = await BootgraphApp.open(page, fragment);
     await expect(page.getByTestId('embed')).toHaveCount(0);
     await expect(page.getByTestId('scenario.picker')).toBeVisible();
     expect(await app.read('presetId')).toBe('lesson-maintenance');
-    expect(await app.read('playhead')).toBe(at);
     expect(await app.read('selected')).toBe('svc:/site/db:default');
+    await expect(page.getByTestId('tour.panel')).toHaveAttribute('data-step', '1');
   });
 
   test('Share offers embed code: an iframe of the same moment with the embed flag, which opens the player', async ({ page }) => {

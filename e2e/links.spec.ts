@@ -33,7 +33,7 @@ async function openView(page: Page, address: string): Promise<BootgraphApp> {
 async function linkFor(app: BootgraphApp, state: object): Promise<string> {
   const fragment = await app.call('encodeLink', state);
   if (fragment === undefined) throw new Error('no encoder');
-  return `/#${fragment}`;
+  return `#${fragment}`;
 }
 
 async function freshPage(browser: Browser): Promise<Page> {
