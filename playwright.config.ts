@@ -17,6 +17,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1366, height: 800 },
+    // The offline app's service worker precaches the whole build after the first load; only the
+    // offline spec (e2e/offline.spec.ts) lets it register, so it never competes with what others measure.
+    serviceWorkers: 'block',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromium,

@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy } from './scripts/csp.ts';
 
 /**
@@ -37,10 +38,50 @@ function preloadFirstGraph(): Plugin {
   };
 }
 
+/**
+ * The installable offline app (issue 18): vite-plugin-pwa (Workbox) writes the
+ * web app manifest and a service worker that precaches the whole build —
+ * every preset, lesson and real graph is a lazy chunk, and all of them are in
+ * the precache — so after a first visit the app opens offline. The worker is
+ * registered by an external registerSW.js: the page's Content-Security-Policy
+ * (scripts/csp.ts) allows no inline script.
+ */
+function offlineApp(): Plugin[] {
+  return VitePWA({
+    registerType: 'autoUpdate',
+    injectRegister: 'script',
+    includeAssets: ['icons/icon.svg', 'icons/apple-touch-icon.png', 'social-preview.png', 'embed-example.html', 'embed-example.css'],
+    manifest: {
+      name: 'bootgraph — SMF boot simulator',
+      short_name: 'bootgraph',
+      description: 'Watch illumos/Solaris SMF boot: svc.startd simulated in your browser, a live dependency graph, lessons, and svcs -xv at any instant.',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#15181e',
+      theme_color: '#15181e',
+      categories: ['education', 'developer'],
+      icons: [
+        { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+      // The real illumos graphs are large lazy chunks; they are part of the offline app.
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 // The e2e bridge (window.__BOOTGRAPH__) is compiled in for dev servers and for
 // builds made with VITE_E2E=1 (the Playwright web server); never for `npm run build`.
 export default defineConfig({
-  plugins: [react(), preloadFirstGraph(), contentSecurityPolicy()],
+  plugins: [react(), preloadFirstGraph(), contentSecurityPolicy(), offlineApp()],
   base: './',
   build: {
     target: 'es2022',

@@ -86,7 +86,8 @@ function dist(xs: readonly number[]): Dist {
 // ---------------------------------------------------------------------- pages
 
 async function newPage(browser: Browser, errors: string[], baseline = false): Promise<{ page: Page; close: () => Promise<void> }> {
-  const ctx = await browser.newContext({ viewport: VIEWPORT });
+  // The offline app's service worker would precache the build in the background during a measurement.
+  const ctx = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   await ctx.addInitScript({ content: NAME_SHIM });
   if (baseline) await ctx.addInitScript({ content: 'window.__BOOTGRAPH_GRAPH_BASELINE__ = true;' });
   await ctx.addInitScript(installProbe);

@@ -8,7 +8,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { decompressFromEncodedURIComponent } from 'lz-string';
-import { BootgraphApp } from './support/app.ts';
+import { mkdirSync } from 'node:fs';
+import { ARTIFACTS, BootgraphApp } from './support/app.ts';
 
 const CHROME = ['scenario.picker', 'export.open', 'share', 'editor.open', 'import.file', 'view.compare', 'focus.mode'];
 
@@ -37,6 +38,15 @@ test.describe('embedded player', () => {
     // Every request went to the page's own origin (the example page, the app and its chunks).
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    // How it looks in the course page, at 1366×768 and 1024×768.
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await inner.evaluate(() => window.__BOOTGRAPH__?.pause());
+    for (const [w, h] of [[1366, 768], [1024, 768]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await inner.waitForFunction(() => window.__BOOTGRAPH__?.layoutDone() === true);
+      await inner.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+      await page.screenshot({ path: `${ARTIFACTS}/embed-example-${w}.png` });
+    }
     // The reader's autosave is untouched by a course page.
     expect(await inner.evaluate(() => localStorage.getItem('bootgraph.autosave'))).toBeNull();
   });

@@ -37,7 +37,8 @@ async function linkFor(app: BootgraphApp, state: object): Promise<string> {
 }
 
 async function freshPage(browser: Browser): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+  // A context made here does not take the config's `use`: no service worker, as in every spec but the offline one.
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 800 }, serviceWorkers: 'block' });
   return ctx.newPage();
 }
 

@@ -15,6 +15,7 @@ import { HelpOverlay } from '../components/HelpOverlay/HelpOverlay.tsx';
 import { Inspector } from '../components/Inspector/Inspector.tsx';
 import { LinkNotice } from '../components/LinkNotice/LinkNotice.tsx';
 import { SavedWorkNotice } from '../components/SavedWorkNotice/SavedWorkNotice.tsx';
+import { PrintCaption } from '../components/PrintCaption/PrintCaption.tsx';
 import { LeftPanel } from '../components/LeftPanel/LeftPanel.tsx';
 import { LiveRegion } from '../components/LiveRegion/LiveRegion.tsx';
 import { OutcomeSummary } from '../components/OutcomeSummary/OutcomeSummary.tsx';
@@ -42,6 +43,7 @@ function Workspace() {
           <LeftPanel />
         </aside>
         <section className={styles.centre} id="graph-area" tabIndex={-1} aria-label={view === 'graph' ? 'Dependency graph' : view === 'table' ? 'Service table' : 'Compare two boots'}>
+          <PrintCaption />
           <TourPanel />
           <OutcomeSummary />
           <div className={styles.view}>{view === 'graph' ? <GraphPanel /> : view === 'table' ? <StateTable /> : <CompareView />}</div>
