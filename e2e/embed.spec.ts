@@ -47,8 +47,9 @@ test.describe('embedded player', () => {
       await inner.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
       await page.screenshot({ path: `${ARTIFACTS}/embed-example-${w}.png` });
     }
-    // The reader's autosave is untouched by a course page.
-    expect(await inner.evaluate(() => localStorage.getItem('bootgraph.autosave'))).toBeNull();
+    // A course page never touches the reader's saved work: the player takes no autosave slot and writes none.
+    expect(await inner.evaluate(() => sessionStorage.getItem('bootgraph.tab'))).toBeNull();
+    expect(await inner.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('bootgraph.autosave') || k.startsWith('bootgraph.opening')))).toEqual([]);
   });
 
   test('"Open in bootgraph" is the moment on screen in the full app', async ({ page }) => {
