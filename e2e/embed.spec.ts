@@ -7,7 +7,7 @@
  * Share offers the embed code, and the code opens the player.
  */
 import { expect, test } from '@playwright/test';
-import { decompressFromEncodedURIComponent } from 'lz-string';
+import LZ from 'lz-string';
 import { mkdirSync } from 'node:fs';
 import { ARTIFACTS, BootgraphApp } from './support/app.ts';
 
@@ -69,7 +69,7 @@ test.describe('embedded player', () => {
     expect(href).toMatch(/#v1\./);
     const fragment = href?.slice(href.indexOf('#')) ?? '';
     // The link holds the moment on screen, without the embed flag.
-    const state = JSON.parse(decompressFromEncodedURIComponent(fragment.slice('#v1.'.length))) as { p?: string; t?: number; sel?: string; e?: number; tour?: unknown };
+    const state = JSON.parse(LZ.decompressFromEncodedURIComponent(fragment.slice('#v1.'.length))) as { p?: string; t?: number; sel?: string; e?: number; tour?: unknown };
     expect(state).toMatchObject({ p: 'lesson-maintenance', t: at, sel: 'svc:/site/db:default', tour: { id: 'lesson-maintenance', step: 1 } });
     expect(state.e).toBeUndefined();
     // It opens the full app (the tour step shows its own instant, as any link with a tour step does).
