@@ -43,13 +43,26 @@ export function EmbedPlayer() {
         <h1 className={styles.title}>{run.base.name}</h1>
         <OpenInApp />
       </header>
-      {tour !== undefined && <TourPanel />}
+      {tour !== undefined && (
+        <div className={styles.tour}>
+          <TourPanel />
+        </div>
+      )}
       <div className={styles.body}>
         <section className={styles.graph} aria-label="Dependency graph">
           <GraphPanel minimal />
         </section>
         <aside className={styles.side} aria-label={ex !== undefined ? 'Why: svcs -xv' : 'svcs -x'} data-testid="embed.explanation">
-          {ex !== undefined ? <Explanation ex={ex} /> : <ProblemList />}
+          {ex !== undefined && selected !== undefined ? (
+            <>
+              <h2 className={styles.sideTitle}>
+                svcs -xv <span className={styles.fmri}>{selected}</span>
+              </h2>
+              <Explanation ex={ex} />
+            </>
+          ) : (
+            <ProblemList />
+          )}
         </aside>
       </div>
       <div className={styles.transport}>
