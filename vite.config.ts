@@ -74,6 +74,8 @@ function offlineApp(): Plugin[] {
       maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       navigateFallback: 'index.html',
       cleanupOutdatedCaches: true,
+      // The page of the first visit is served by the worker as soon as it is active (its later lazy chunks too).
+      clientsClaim: true,
     },
   });
 }

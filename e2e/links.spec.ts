@@ -104,6 +104,6 @@ test.describe('links keep the whole view', () => {
     const link = await linkFor(app, { p: 'demo-restart-on', t: 100, sel: 'svc:/site/nosuch:default' });
     await page.goto('about:blank');
     await BootgraphApp.open(page, link);
-    await expect(page.getByTestId('inspector')).toContainText("doesn't match any instances");
+    await expect(page.getByTestId('inspector.unknown')).toContainText("doesn't match any instances");
   });
 });

@@ -41,11 +41,11 @@ test.describe('offline app', () => {
     // The first visit precaches the whole build (the real graphs too) on a shared machine.
     test.slow();
     const app = await BootgraphApp.open(page);
-    // The service worker has installed, precached the build and taken control of the page.
+    // The service worker has installed and precached the build (ready: it is active), and claimed this page.
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 30_000 }).toBe(true);
     await expect
       .poll(() =>
         page.evaluate(async () => {
