@@ -4,12 +4,13 @@
  * not printed. Hidden on screen.
  */
 import { formatTime } from '../../selectors/playhead.ts';
-import { useRun, useSlowFrame } from '../../session/react/context.tsx';
+import { useRun, useUi } from '../../session/react/context.tsx';
 import styles from './PrintCaption.module.css';
 
 export function PrintCaption() {
   const run = useRun();
-  const t = useSlowFrame((f) => f.t);
+  // The playhead, as the transport's time box shows it (the frame's time is its last event's).
+  const t = useUi((s) => s.playhead);
   return (
     <p className={styles.caption} data-testid="print.caption">
       {run.scenario.name} — at {formatTime(t)}
