@@ -112,6 +112,17 @@ describe('share link codec', () => {
     }
   });
 
+  it('a timing-class comparison (issue 17) is kept when its seed and jitter are in range, dropped with a notice otherwise', () => {
+    const link = (cmp: unknown): string => `#v1.${compressToEncodedURIComponent(JSON.stringify({ p: 'demo-race-on-a-file', ui: { v: 'compare', cmp } }))}`;
+    const ok = decodeShareFragment(link({ s: 7, j: 0.5, l: 'degraded' }));
+    expect(ok.ok && ok.state.ui).toEqual({ v: 'compare', cmp: { s: 7, j: 0.5, l: 'degraded' } });
+    for (const cmp of [{ s: 1.5, j: 0.5, l: 'a' }, { s: 1, j: 1, l: 'a' }, { s: 1, j: 0.5 }, { s: 1, j: 0.5, l: 'x'.repeat(101) }]) {
+      const d = decodeShareFragment(link(cmp));
+      expect(d.ok && d.state.ui, JSON.stringify(cmp)).toEqual({ v: 'compare' });
+      expect(d.ok && d.notices.join(' ')).toMatch(/comparison is malformed/);
+    }
+  });
+
   it('explains each kind of bad link', () => {
     expect(decodeShareFragment('')).toMatchObject({ ok: false, reason: 'empty' });
     expect(decodeShareFragment('#v7.abc')).toMatchObject({ ok: false, reason: 'newer' });

@@ -117,6 +117,7 @@ function validateUi(value: unknown, notices: string[]): ShareUiV1 | undefined {
   if (cmp !== undefined) {
     if (cmp === 'next') out['cmp'] = 'next';
     else if (isObj(cmp) && typeof cmp['c'] === 'string' && cmp['c'].length <= 100 && typeof cmp['v'] === 'string' && cmp['v'].length <= 200) out['cmp'] = { c: cmp['c'], v: cmp['v'] };
+    else if (isObj(cmp) && Number.isSafeInteger(cmp['s']) && typeof cmp['j'] === 'number' && cmp['j'] >= 0 && cmp['j'] < 1 && typeof cmp['l'] === 'string' && cmp['l'].length <= 100) out['cmp'] = { s: cmp['s'], j: cmp['j'], l: cmp['l'] };
     else drop('comparison');
   }
   const bh = value['bh'];

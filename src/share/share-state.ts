@@ -23,8 +23,12 @@ export interface ShareViewV1 {
 export interface ShareUiV1 {
   /** Centre view: "table" or "compare" (absent: the graph). */
   readonly v?: string;
-  /** The second boot of Compare: "next" (the next boot) or a condition `c` set to `v`. */
-  readonly cmp?: 'next' | { readonly c: string; readonly v: string };
+  /**
+   * The second boot of Compare: "next" (the next boot), a condition `c` set to
+   * `v`, or the same boot with seeded timing (issue 17's explorer classes):
+   * seed `s`, jitter `j`, the class's label `l`.
+   */
+  readonly cmp?: 'next' | { readonly c: string; readonly v: string } | { readonly s: number; readonly j: number; readonly l: string };
   /** The graph's focus mode (absent: none). */
   readonly f?: string;
   /** The graph's show mode (absent: the default). */

@@ -44,7 +44,12 @@ describe('session state in and out', () => {
     expect(s.doc.getState().timing).toEqual({ seed: 5, jitter: 0.3 });
     expect(s.explorer.getState()).toEqual({ status: 'idle', params: { boots: 120, jitter: 0.3, baseSeed: 7 }, autorun: true });
     expect(s.ui.getState().bottomTab).toBe('explore');
-    expect(captureSession(s)).toEqual(timed);
+    // The explorer's tab is now part of the view a link keeps (issue 18).
+    expect(captureSession(s)).toEqual({ ...timed, layout: { bottomTab: 'explore' } });
+    // A link that names another tab keeps it: the explorer reruns without taking the panel.
+    applySession(s, { ...timed, layout: { bottomTab: 'console' } });
+    expect(s.ui.getState().bottomTab).toBe('console');
+    expect(s.explorer.getState().autorun).toBe(true);
     s.player.stop();
   });
 
@@ -129,12 +134,22 @@ describe('session state in and out', () => {
     expect(toShareState({ ...session, layout: { centreView: 'compare', compare: { kind: 'next-boot' } } }).ui).toEqual({ v: 'compare', cmp: 'next' });
   });
 
+  it('Compare of two timing classes (issue 17) and the Hazards/Explore tabs round-trip through a link', () => {
+    const layout = { centreView: 'compare' as const, compare: { kind: 'timing' as const, seed: 41, jitter: 0.3, label: 'online, wrong order' }, bottomTab: 'hazards' as const };
+    const ui = toShareState({ ...session, layout }).ui;
+    expect(ui).toEqual({ v: 'compare', cmp: { s: 41, j: 0.3, l: 'online, wrong order' }, bt: 'hazards' });
+    const notices: string[] = [];
+    expect(layoutFromShare(ui, notices)).toEqual(layout);
+    expect(notices).toEqual([]);
+    expect(layoutFromShare({ bt: 'explore' })).toEqual({ bottomTab: 'explore' });
+  });
+
   it('a mode, tab or panel this bootgraph does not have is ignored with a notice; defaults written out are no change', () => {
     const notices: string[] = [];
-    const l = layoutFromShare({ v: 'timeline3d', f: 'cause', sh: 'galaxy', bt: 'gantt', o: ['help', 'hazards'], x: { tm: { seed: 1 } } }, notices);
+    const l = layoutFromShare({ v: 'timeline3d', f: 'cause', sh: 'galaxy', bt: 'gantt', o: ['help', 'hazards'] }, notices);
     expect(l).toEqual({ focusMode: 'cause', open: ['help'] });
-    expect(notices).toHaveLength(4);
-    expect(notices.join(' ')).toMatch(/centre view "timeline3d".*show mode "galaxy".*\("hazards"\).*\("tm"\)/);
+    expect(notices).toHaveLength(3);
+    expect(notices.join(' ')).toMatch(/centre view "timeline3d".*show mode "galaxy".*\("hazards"\)/);
     const quiet: string[] = [];
     expect(layoutFromShare({ v: 'graph', f: 'none', bt: 'gantt' }, quiet)).toBeUndefined();
     expect(quiet).toEqual([]);

@@ -11,6 +11,7 @@ import { FOCUS_MODES } from '../../graph-view/focus.ts';
 import { encodeShareState } from '../../share/codec.ts';
 import type { ShareStateV1, ShareUiV1 } from '../../share/share-state.ts';
 import { DEFAULT_UI, type UiData, type UiStore } from '../../store/ui-store.ts';
+import type { CompareSpec } from '../../store/teach-slice.ts';
 import { documentOf, type DocStore } from '../doc-store.ts';
 import type { GraphLink } from '../graph-link.ts';
 import type { PlayerActor } from '../player.machine.ts';
@@ -126,11 +127,28 @@ export function applyLayout(store: UiStore, layout: ViewLayout | undefined): voi
   ui.setEditorOpen(l.open?.includes('editor') === true);
 }
 
+function shareCompare(c: CompareSpec): NonNullable<ShareUiV1['cmp']> {
+  switch (c.kind) {
+    case 'next-boot':
+      return 'next';
+    case 'condition':
+      return { c: c.id, v: c.value };
+    case 'timing':
+      return { s: c.seed, j: c.jitter, l: c.label };
+  }
+}
+
+function compareFromShare(cmp: NonNullable<ShareUiV1['cmp']>): CompareSpec {
+  if (cmp === 'next') return { kind: 'next-boot' };
+  if ('c' in cmp) return { kind: 'condition', id: cmp.c, value: cmp.v };
+  return { kind: 'timing', seed: cmp.s, jitter: cmp.j, label: cmp.l };
+}
+
 function shareLayout(l: ViewLayout): ShareUiV1 {
   const c = l.compare;
   return {
     ...(l.centreView === undefined ? {} : { v: l.centreView }),
-    ...(c === undefined ? {} : { cmp: c.kind === 'next-boot' ? 'next' : { c: c.id, v: c.value } }),
+    ...(c === undefined ? {} : { cmp: shareCompare(c) }),
     ...(l.focusMode === undefined ? {} : { f: l.focusMode }),
     ...(l.collapse === undefined ? {} : { sh: l.collapse }),
     ...(l.bottomTab === undefined ? {} : { bt: l.bottomTab }),
@@ -165,7 +183,7 @@ export function layoutFromShare(ui: ShareUiV1 | undefined, notices: string[] = [
   const cmp = ui.cmp;
   const layout: ViewLayout = {
     ...(centreView === undefined ? {} : { centreView }),
-    ...(cmp === undefined ? {} : { compare: cmp === 'next' ? { kind: 'next-boot' as const } : { kind: 'condition' as const, id: cmp.c, value: cmp.v } }),
+    ...(cmp === undefined ? {} : { compare: compareFromShare(cmp) }),
     ...(focusMode === undefined ? {} : { focusMode }),
     ...(collapse === undefined ? {} : { collapse }),
     ...(bottomTab === undefined ? {} : { bottomTab }),
