@@ -3,7 +3,8 @@
  * the same changed condition; the table view, focus mode, show mode, bottom
  * tab and height and open help travel (golden link); an instant past the end
  * opens at the end and a negative one at 0 s, each with a notice; an unknown
- * selection gets the inspector's notice.
+ * selection gets the inspector's notice; a Compare condition the scenario
+ * lacks gets a notice naming what is compared instead.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -97,6 +98,21 @@ test.describe('links keep the whole view', () => {
     expect(await b.read('playhead')).toBe(0);
     expect(await b.read('presetId')).toBe('demo-restart-on');
     await expect(page.getByTestId('link.notice')).toContainText('before the boot began');
+  });
+
+  test('a Compare link naming a condition the scenario lacks compares another and says so', async ({ page }) => {
+    const app = await BootgraphApp.open(page, '?preset=clearview-ipmp-first-boot');
+    const link = await linkFor(app, { p: 'clearview-ipmp-first-boot', ui: { v: 'compare', cmp: { c: 'devices.no-such-condition', v: 'late' } } });
+    await page.goto('about:blank');
+    await openView(page, link);
+    await expect(page.getByTestId('compare')).toBeVisible();
+    const notice = page.getByTestId('link.notice');
+    await expect(notice).toContainText('The link compares with the condition "devices.no-such-condition" changed, which this scenario does not have: comparing with');
+    // What the notice says is compared is what Compare shows as boot B.
+    const picked = await page.getByTestId('compare.condition').locator('option:checked').textContent();
+    expect(picked).not.toBeNull();
+    await expect(notice).toContainText(`comparing with ${picked ?? ''}:`);
+    await expect(page.getByTestId('compare.label.B')).toContainText(picked ?? '');
   });
 
   test("an unknown selection gets the inspector's notice", async ({ page }) => {

@@ -17,6 +17,7 @@ import { SavedWorkService, clearOpening, markOpening } from './session/persisten
 import { freshTabId, heldSlots, holdSlot, rememberTabId, rememberedTabId } from './session/persistence/tab-slots.ts';
 import { applyLayout, reopenExplorer } from './session/persistence/session-io.ts';
 import { createSession } from './session/create-session.ts';
+import { needsLinkCheck } from './session/link-checks.ts';
 import { browserRunWorker, WorkerEngine } from './session/worker/worker-engine.ts';
 import { browserImportWorker, importWorkers } from './session/import-worker/import-client.ts';
 import { applyTheme } from './session/react/theme.ts';
@@ -70,8 +71,8 @@ const session = createSession({
     pin: undefined,
     selected: opened.selected,
     tour: opened.tour,
-    // A link's instant is checked against its boot once simulated (session/link-instant.ts).
-    linkInstant: opening.fromAddress && opened.playhead > 0,
+    // A link's instant and Compare condition are checked against its boot once simulated (session/link-checks.ts).
+    linkCheck: opening.fromAddress && needsLinkCheck(opened),
     embed,
   },
 });

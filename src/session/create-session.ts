@@ -21,7 +21,7 @@ import { createDocStore, type DocStore } from './doc-store.ts';
 import { presetDocument, type SessionDocument } from './document.ts';
 import { FrameStore, type FrameTimers } from './frame-store.ts';
 import { GraphLink } from './graph-link.ts';
-import { followLinkInstant } from './link-instant.ts';
+import { followLinkChecks } from './link-checks.ts';
 import type { LinkHistory } from './persistence/link-history.ts';
 import type { SavedWorkService } from './persistence/saved-work-service.ts';
 import { playerMachine, type PlayerActor, type PlayerEvent } from './player.machine.ts';
@@ -134,7 +134,7 @@ export function createSession(opts: SessionOptions = {}): Session {
     if (runs.current() === undefined) player.send({ type: 'PAUSE' });
   });
   const stopFrames = frames.start();
-  const stopLinkInstant = followLinkInstant({ ui, runs });
+  const stopLinkChecks = followLinkChecks({ ui, runs });
   const stopRuns = runs.start();
   const layout = new LayoutService({ engine: elkLayout, seeds: PRESET_LAYOUTS, store: new LayoutStore(opts.storage) });
   const explorer = new ExplorerSession(createExplorerClient());
@@ -154,7 +154,7 @@ export function createSession(opts: SessionOptions = {}): Session {
     dispose: () => {
       explorer.reset();
       offPause();
-      stopLinkInstant();
+      stopLinkChecks();
       stopFrames();
       stopRuns();
       player.stop();

@@ -70,8 +70,8 @@ export interface UiData extends TeachData, HazardData {
   readonly editorOpen: boolean;
   /** The outcome of the last change, until dismissed or the next change. */
   readonly outcome: OutcomeNotice | undefined;
-  /** The playhead came from a link: once its boot is simulated, an instant past the end is clamped with a notice (session/link-instant.ts). */
-  readonly linkInstant: boolean;
+  /** A link was opened: once its boot is simulated, its instant and its Compare condition are checked against it, with a notice (session/link-checks.ts). */
+  readonly linkCheck: boolean;
   /** The page is the embedded player (a link with the embed flag): graph, transport, explanation, tour; no editing chrome. */
   readonly embed: boolean;
 }
@@ -105,7 +105,7 @@ export interface UiActions extends TeachActions, HazardActions {
   setEditorOpen(open: boolean): void;
   showOutcome(outcome: Omit<OutcomeNotice, 'id'>): void;
   dismissOutcome(): void;
-  setLinkInstant(pending: boolean): void;
+  setLinkCheck(pending: boolean): void;
 }
 
 export type UiState = UiData & UiActions;
@@ -136,7 +136,7 @@ export const DEFAULT_UI: UiData = {
   linkNotice: undefined,
   editorOpen: false,
   outcome: undefined,
-  linkInstant: false,
+  linkCheck: false,
   embed: false,
 };
 
@@ -178,6 +178,6 @@ export function createUiStore(initial: Partial<UiData> = {}): UiStore {
     setEditorOpen: (editorOpen) => set({ editorOpen }),
     showOutcome: (o) => set({ outcome: { id: ++toastId, headline: o.headline, length: o.length, changed: o.changed } }),
     dismissOutcome: () => set({ outcome: undefined }),
-    setLinkInstant: (linkInstant) => set({ linkInstant }),
+    setLinkCheck: (linkCheck) => set({ linkCheck }),
   }));
 }

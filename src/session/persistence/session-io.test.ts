@@ -49,7 +49,7 @@ describe('session state in and out', () => {
     // A link that names another tab keeps it: the explorer reruns without taking the panel.
     applySession(s, { ...timed, layout: { bottomTab: 'console' } });
     expect(s.ui.getState().bottomTab).toBe('console');
-    expect(s.explorer.getState().autorun).toBe(true);
+    expect(s.explorer.getState()).toMatchObject({ autorun: true });
     s.player.stop();
   });
 

@@ -16,6 +16,7 @@ import { documentOf, type DocStore } from '../doc-store.ts';
 import type { GraphLink } from '../graph-link.ts';
 import type { PlayerActor } from '../player.machine.ts';
 import { interventionBoot, type Intervention, type OpenPanel, type SessionState, type ViewLayout, type ViewState } from '../document.ts';
+import { needsLinkCheck } from '../link-checks.ts';
 
 /** What reading the session on screen needs: the document, the UI state, and the graph's camera. */
 export interface SessionSource {
@@ -65,8 +66,8 @@ export function applySession(s: SessionTarget, session: SessionState): void {
   s.ui.getState().setTour(session.tour);
   if (session.view !== undefined) s.graph.commands.push({ type: 'show', camera: session.view });
   applyLayout(s.ui, session.layout);
-  // Checked against the boot once it is simulated (link-instant.ts).
-  s.ui.getState().setLinkInstant(session.playhead > 0);
+  // Checked against the boot once it is simulated (link-checks.ts).
+  s.ui.getState().setLinkCheck(needsLinkCheck(session));
   // After the layout: a link's explorer opens its tab unless the link names another (issue 17).
   if (session.explore !== undefined) reopenExplorer(s, session.explore, session.layout?.bottomTab === undefined);
 }

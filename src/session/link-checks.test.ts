@@ -1,0 +1,91 @@
+/**
+ * Issue 18: a link's instant past the end of its boot opens at the end, with
+ * a notice naming both instants; an instant inside the boot is left alone and
+ * says nothing; the check happens once per link, after the boot is simulated.
+ * A Compare link whose condition the scenario lacks (or whose value the
+ * condition cannot take) compares what the Compare view picks instead, and
+ * the notice names both.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSession } from './create-session.ts';
+import { applySession } from './persistence/session-io.ts';
+import type { SessionState, ViewLayout } from './document.ts';
+
+const link = (playhead: number, layout?: ViewLayout): SessionState => ({ version: 1, source: { kind: 'preset', id: 'demo-restart-on' }, conditions: {}, interventions: [], boot: 0, playhead, ...(layout === undefined ? {} : { layout }) });
+const comparing = (id: string, value: string): ViewLayout => ({ centreView: 'compare', compare: { kind: 'condition', id, value } });
+
+async function opened(playhead: number, layout?: ViewLayout) {
+  const s = createSession();
+  applySession(s, link(playhead, layout));
+  await s.runs.whenSettled();
+  const end = s.runs.current()?.trace.endTime;
+  if (end === undefined) throw new Error('no run');
+  return { s, end };
+}
+
+describe('a link instant checked against its boot', () => {
+  it('past the end: the end, and a notice with both instants', async () => {
+    const { s, end } = await opened(999_999_000);
+    const ui = s.ui.getState();
+    expect(ui.playhead).toBe(end);
+    expect(ui.linkCheck).toBe(false);
+    expect(ui.linkNotice?.text).toMatch(/The link's instant \(16666 min 39\.000 s\) is past the end of this boot \(.+\): showing the end\./);
+    s.dispose();
+  });
+
+  it('inside the boot: unchanged, no notice', async () => {
+    const { s, end } = await opened(1000);
+    expect(end).toBeGreaterThan(1000);
+    expect(s.ui.getState().playhead).toBe(1000);
+    expect(s.ui.getState().linkNotice).toBeUndefined();
+    s.dispose();
+  });
+
+  it('only a link instant: the user moving past the end later is not clamped by it', async () => {
+    const { s, end } = await opened(1000);
+    s.ui.getState().setPlayhead(end + 5000);
+    s.doc.getState().replace({ ...link(0), conditions: { 'boot.mode': 'single' } });
+    await s.runs.whenSettled();
+    expect(s.ui.getState().playhead).toBe(end + 5000);
+    expect(s.ui.getState().linkNotice).toBeUndefined();
+    s.dispose();
+  });
+
+  it('a Compare condition the scenario does not have: Compare changes another, and the notice names both', async () => {
+    const { s } = await opened(0, comparing('devices.no-such-thing', 'late'));
+    const ui = s.ui.getState();
+    const spec = ui.compare;
+    if (spec.kind !== 'condition') throw new Error(`compare is ${spec.kind}`);
+    expect(spec.id).not.toBe('devices.no-such-thing');
+    // What Compare now changes is a condition of this scenario, set to a value other than its own.
+    const def = s.runs.current()?.conditions.find((c) => c.id === spec.id);
+    expect(def).toBeDefined();
+    expect(def?.value).not.toBe(spec.value);
+    const label = def?.options.find((o) => o.value === spec.value)?.label ?? '';
+    expect(ui.linkNotice?.text).toBe(`The link compares with the condition "devices.no-such-thing" changed, which this scenario does not have: comparing with ${def?.label}: ${label} instead.`);
+    expect(ui.centreView).toBe('compare');
+    s.dispose();
+  });
+
+  it('a value the condition cannot take: the condition is kept, the notice says which value is compared', async () => {
+    const { s } = await opened(0, comparing('boot.mode', 'bogus'));
+    const ui = s.ui.getState();
+    expect(ui.compare).toMatchObject({ kind: 'condition', id: 'boot.mode' });
+    expect(ui.compare).not.toMatchObject({ value: 'bogus' });
+    expect(ui.linkNotice?.text).toMatch(/^The link compares with Boot command set to "bogus", which it cannot be set to here: comparing with Boot command: boot .+ instead\.$/);
+    s.dispose();
+  });
+
+  it('a Compare condition the scenario has, and an instant in the boot: no notice', async () => {
+    const { s } = await opened(1000, comparing('boot.mode', 'single'));
+    expect(s.ui.getState().compare).toEqual({ kind: 'condition', id: 'boot.mode', value: 'single' });
+    expect(s.ui.getState().linkNotice).toBeUndefined();
+    s.dispose();
+  });
+
+  it('both wrong: one notice with both sentences', async () => {
+    const { s } = await opened(999_999_000, comparing('nope', 'x'));
+    expect(s.ui.getState().linkNotice?.text).toMatch(/past the end of this boot .* The link compares with the condition "nope" changed/);
+    s.dispose();
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * What a link asks for, checked against its boot once the boot is simulated
+ * (issue 18): only then is it known whether the link's instant lies in the
+ * boot and whether the condition its Compare changes exists in the scenario.
+ * - An instant past the end opens at the end and the user is told, rather
+ *   than being shown an instant that does not exist ("16 min 39 s" of a
+ *   5-second boot). Negative instants are clamped when the link is decoded
+ *   (share/codec.ts).
+ * - A Compare that changes a condition this scenario does not have (or sets
+ *   it to a value it cannot take) compares what the Compare view would pick
+ *   instead, and the notice names both, rather than silently showing another
+ *   comparison under the link's name.
+ * Framework-free: it follows the run store and the UI store.
+ */
+import { formatTime } from '../selectors/playhead.ts';
+import { pickCondition } from '../selectors/compare-view.ts';
+import type { ConditionDef } from '../model/world/conditions.ts';
+import type { UiStore } from '../store/ui-store.ts';
+import type { RunStore } from './run-store.ts';
+import type { SessionState } from './document.ts';
+
+/** The parts of a run a link is checked against. */
+interface Boot {
+  readonly endTime: number;
+  readonly conditions: readonly ConditionDef[];
+}
+
+/** A session opened from a link has something to check once its boot is simulated. */
+export function needsLinkCheck(session: Pick<SessionState, 'playhead' | 'layout'>): boolean {
+  return session.playhead > 0 || session.layout?.compare?.kind === 'condition';
+}
+
+const quoted = (s: string): string => `"${s.length > 60 ? `${s.slice(0, 60)}…` : s}"`;
+
+/** The link's instant past the boot's end: the end, and the sentence saying so. */
+function clampInstant(store: UiStore, endTime: number): string | undefined {
+  const ui = store.getState();
+  if (ui.playhead <= endTime) return undefined;
+  const asked = formatTime(ui.playhead);
+  ui.setPlayhead(endTime);
+  return `The link's instant (${asked}) is past the end of this boot (${formatTime(endTime)}): showing the end.`;
+}
+
+/** The link's Compare condition, if this scenario lacks it: what Compare shows instead, and the sentence saying so. */
+function settleCompare(store: UiStore, conditions: readonly ConditionDef[]): string | undefined {
+  const ui = store.getState();
+  const spec = ui.compare;
+  if (spec.kind !== 'condition') return undefined;
+  const pick = pickCondition(conditions, spec.id, spec.value);
+  if (pick !== undefined && pick.def.id === spec.id && pick.value === spec.value) return undefined;
+  const asked = conditions.find((c) => c.id === spec.id);
+  const what =
+    asked === undefined
+      ? `The link compares with the condition ${quoted(spec.id)} changed, which this scenario does not have`
+      : pick?.def.id === spec.id
+        ? `The link compares with ${asked.label} set to ${quoted(spec.value)}, which it cannot be set to here`
+        : `The link compares with ${asked.label} changed, which Compare cannot change in this scenario`;
+  if (pick === undefined) return `${what}: there is no condition to compare with.`;
+  ui.setCompare({ kind: 'condition', id: pick.def.id, value: pick.value });
+  const label = pick.def.options.find((o) => o.value === pick.value)?.label ?? pick.value;
+  return `${what}: comparing with ${pick.def.label}: ${label} instead.`;
+}
+
+/** Check what the pending link asked for against its boot (once), adding a sentence to the link notice for each change. */
+export function settleLinkChecks(store: UiStore, boot: Boot): void {
+  const ui = store.getState();
+  if (!ui.linkCheck) return;
+  ui.setLinkCheck(false);
+  const said = [clampInstant(store, boot.endTime), settleCompare(store, boot.conditions)].filter((s) => s !== undefined);
+  if (said.length === 0) return;
+  const notice = store.getState().linkNotice;
+  store.getState().showLinkNotice([...(notice === undefined ? [] : [notice.text]), ...said].join(' '), notice?.restorable ?? false);
+}
+
+/** Settle a link's checks whenever the run on screen becomes the document's, or a link is applied; returns a function that stops. */
+export function followLinkChecks(s: { readonly ui: UiStore; readonly runs: RunStore }): () => void {
+  const check = (): void => {
+    if (!s.ui.getState().linkCheck || !s.runs.settled()) return;
+    const run = s.runs.current();
+    // A scenario that cannot be opened has nothing to check against.
+    if (run === undefined) s.ui.getState().setLinkCheck(false);
+    else settleLinkChecks(s.ui, { endTime: run.trace.endTime, conditions: run.conditions });
+  };
+  const offRuns = s.runs.subscribe(check);
+  const offUi = s.ui.subscribe((now, before) => {
+    if (now.linkCheck && !before.linkCheck) check();
+  });
+  check();
+  return () => {
+    offRuns();
+    offUi();
+  };
+}
