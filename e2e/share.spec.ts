@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ARTIFACTS, BootgraphApp } from './support/app.ts';
+import { traceEventProblems } from '../src/testing/trace-event-format.ts';
 
 const PHYSICAL = 'svc:/network/physical:default';
 const AUTOSAVE_SLOT = 'bootgraph.autosave.';
@@ -299,7 +300,10 @@ test.describe('scenario files and the editor', () => {
     // The Perfetto export: trace-event JSON with one named track per instance, method spans and state instants.
     const perfetto = await save('perfetto');
     expect(perfetto.name).toMatch(/\.perfetto\.json$/);
-    const events = (JSON.parse(perfetto.text) as { traceEvents: { ph: string; name: string; tid: number; args?: { name?: string } }[] }).traceEvents;
+    const parsed: unknown = JSON.parse(perfetto.text);
+    // The file the browser downloads obeys the trace-event format and nests each service's spans (the same checker the unit tests use).
+    expect(traceEventProblems(parsed)).toEqual([]);
+    const events = (parsed as { traceEvents: { ph: string; name: string; tid: number; args?: { name?: string } }[] }).traceEvents;
     const tracks = events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => e.args?.name ?? '');
     // A track per instance, plus the administrator's and the console's.
     expect(tracks.length).toBe(((await app.read('traceSummary'))?.instances ?? 0) + 2);
