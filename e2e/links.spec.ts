@@ -83,6 +83,18 @@ test.describe('links keep the whole view', () => {
     expect(await again.read('layoutState')).toMatchObject({ ...expected, helpOpen: false });
   });
 
+  test('the golden timing-class Compare link reopens Compare of the two seeds, with the Hazards tab open (issues 17, 18)', async ({ page }) => {
+    const app = await openView(page, `/${golden('v1-compare-timing')}`);
+    await expect(page.getByTestId('compare')).toBeVisible();
+    await expect(page.getByTestId('compare.kind.timing')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('compare.kind.timing')).toContainText('seed 12');
+    await expect(page.getByTestId('compare.label.B')).toHaveText('Class 2 — seed 12');
+    await expect(page.getByTestId('compare.label.A')).toContainText('seed 5');
+    await expect(page.getByTestId('tab.hazards')).toHaveAttribute('aria-selected', 'true');
+    expect(await app.read('layoutState')).toMatchObject({ centreView: 'compare', bottomTab: 'hazards', compare: { kind: 'timing', seed: 12, jitter: 0.5 } });
+    await expect(page.getByTestId('link.notice')).toHaveCount(0);
+  });
+
   test('a time past the end opens at the end with a notice; a negative one at 0 s', async ({ page }) => {
     const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
     const end = await app.read('endTime');
