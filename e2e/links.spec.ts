@@ -95,6 +95,16 @@ test.describe('links keep the whole view', () => {
     await expect(page.getByTestId('link.notice')).toHaveCount(0);
   });
 
+  test('the golden hazards link reopens the Hazards tab with every hazard on the graph and the race picked (issues 17, 18)', async ({ page }) => {
+    const app = await openView(page, `/${golden('v1-hazards-pick')}`);
+    await expect(page.getByTestId('tab.hazards')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('hazards.on-graph')).toBeChecked();
+    const picked = page.locator('[data-testid="hazard"][data-object="/etc/site/app.key"]').getByTestId('hazard.pick');
+    await expect(picked).toHaveAttribute('aria-pressed', 'true');
+    expect(await app.read('layoutState')).toMatchObject({ bottomTab: 'hazards', hazardsOnGraph: true, hazardPick: 'unordered-use|path:/etc/site/app.key|svc:/site/keygen:default|svc:/site/app:default' });
+    await expect(page.getByTestId('link.notice')).toHaveCount(0);
+  });
+
   test('a time past the end opens at the end with a notice; a negative one at 0 s', async ({ page }) => {
     const app = await BootgraphApp.open(page, '?preset=demo-restart-on');
     const end = await app.read('endTime');

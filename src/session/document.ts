@@ -86,6 +86,9 @@ export interface ViewLayout {
   readonly bottomTab?: Exclude<BottomTab, 'gantt'>;
   readonly bottomHeight?: number;
   readonly open?: readonly OpenPanel[];
+  /** The Hazards panel (issue 17): every hazard drawn on the graph, and the hazard picked (its id, engine/hazards.ts). */
+  readonly hazardsOnGraph?: true;
+  readonly hazardPick?: string;
 }
 
 export interface SessionState extends SessionDocument {

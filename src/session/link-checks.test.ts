@@ -7,16 +7,17 @@
  * the notice names both.
  */
 import { describe, expect, it } from 'vitest';
+import { findHazards } from '../engine/hazards.ts';
 import { createSession } from './create-session.ts';
 import { applySession } from './persistence/session-io.ts';
 import type { SessionState, ViewLayout } from './document.ts';
 
-const link = (playhead: number, layout?: ViewLayout): SessionState => ({ version: 1, source: { kind: 'preset', id: 'demo-restart-on' }, conditions: {}, interventions: [], boot: 0, playhead, ...(layout === undefined ? {} : { layout }) });
+const link = (playhead: number, layout?: ViewLayout, preset = 'demo-restart-on'): SessionState => ({ version: 1, source: { kind: 'preset', id: preset }, conditions: {}, interventions: [], boot: 0, playhead, ...(layout === undefined ? {} : { layout }) });
 const comparing = (id: string, value: string): ViewLayout => ({ centreView: 'compare', compare: { kind: 'condition', id, value } });
 
-async function opened(playhead: number, layout?: ViewLayout) {
+async function opened(playhead: number, layout?: ViewLayout, preset?: string) {
   const s = createSession();
-  applySession(s, link(playhead, layout));
+  applySession(s, link(playhead, layout, preset));
   await s.runs.whenSettled();
   const end = s.runs.current()?.trace.endTime;
   if (end === undefined) throw new Error('no run');
@@ -87,5 +88,22 @@ describe('a link instant checked against its boot', () => {
     const { s } = await opened(999_999_000, comparing('nope', 'x'));
     expect(s.ui.getState().linkNotice?.text).toMatch(/past the end of this boot .* The link compares with the condition "nope" changed/);
     s.dispose();
+  });
+
+  it("a picked hazard the boot has stays picked; one it does not have is dropped with a notice naming its object (issue 17's panel)", async () => {
+    const race = 'demo-race-on-a-file';
+    const first = await opened(0, undefined, race);
+    const trace = first.s.runs.current()?.trace;
+    if (trace === undefined) throw new Error('no run');
+    const real = findHazards(trace).hazards[0]?.id;
+    if (real === undefined) throw new Error('the race demo has no hazard');
+    first.s.dispose();
+    const kept = await opened(0, { hazardPick: real, hazardsOnGraph: true }, race);
+    expect(kept.s.ui.getState()).toMatchObject({ hazardPick: real, hazardsOnGraph: true, linkNotice: undefined });
+    kept.s.dispose();
+    const gone = await opened(0, { hazardPick: 'unordered-use|path:/etc/nosuch|svc:/a:default|svc:/b:default' }, race);
+    expect(gone.s.ui.getState().hazardPick).toBeUndefined();
+    expect(gone.s.ui.getState().linkNotice?.text).toBe('The link picks a hazard on "path:/etc/nosuch" that this boot does not have: no hazard is marked.');
+    gone.s.dispose();
   });
 });

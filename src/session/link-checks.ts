@@ -10,8 +10,12 @@
  *   it to a value it cannot take) compares what the Compare view would pick
  *   instead, and the notice names both, rather than silently showing another
  *   comparison under the link's name.
+ * - A picked hazard (issue 17) the boot does not have is dropped with a
+ *   notice, rather than marking nothing without a word.
  * Framework-free: it follows the run store and the UI store.
  */
+import { findHazards } from '../engine/hazards.ts';
+import type { Trace } from '../engine/trace.ts';
 import { formatTime } from '../selectors/playhead.ts';
 import { pickCondition } from '../selectors/compare-view.ts';
 import type { ConditionDef } from '../model/world/conditions.ts';
@@ -21,13 +25,13 @@ import type { SessionState } from './document.ts';
 
 /** The parts of a run a link is checked against. */
 interface Boot {
-  readonly endTime: number;
+  readonly trace: Trace;
   readonly conditions: readonly ConditionDef[];
 }
 
 /** A session opened from a link has something to check once its boot is simulated. */
 export function needsLinkCheck(session: Pick<SessionState, 'playhead' | 'layout'>): boolean {
-  return session.playhead > 0 || session.layout?.compare?.kind === 'condition';
+  return session.playhead > 0 || session.layout?.compare?.kind === 'condition' || session.layout?.hazardPick !== undefined;
 }
 
 const quoted = (s: string): string => `"${s.length > 60 ? `${s.slice(0, 60)}…` : s}"`;
@@ -61,12 +65,22 @@ function settleCompare(store: UiStore, conditions: readonly ConditionDef[]): str
   return `${what}: comparing with ${pick.def.label}: ${label} instead.`;
 }
 
+/** The link's picked hazard, if this boot does not have it: dropped, and the sentence saying so. */
+function settleHazard(store: UiStore, trace: Trace): string | undefined {
+  const pick = store.getState().hazardPick;
+  if (pick === undefined || findHazards(trace).hazards.some((h) => h.id === pick)) return undefined;
+  store.getState().pickHazard(undefined);
+  // The id is kind|object|writer|reader (engine/hazards.ts): name the object.
+  const object = pick.split('|')[1] ?? pick;
+  return `The link picks a hazard on ${quoted(object)} that this boot does not have: no hazard is marked.`;
+}
+
 /** Check what the pending link asked for against its boot (once), adding a sentence to the link notice for each change. */
 export function settleLinkChecks(store: UiStore, boot: Boot): void {
   const ui = store.getState();
   if (!ui.linkCheck) return;
   ui.setLinkCheck(false);
-  const said = [clampInstant(store, boot.endTime), settleCompare(store, boot.conditions)].filter((s) => s !== undefined);
+  const said = [clampInstant(store, boot.trace.endTime), settleCompare(store, boot.conditions), settleHazard(store, boot.trace)].filter((s) => s !== undefined);
   if (said.length === 0) return;
   const notice = store.getState().linkNotice;
   store.getState().showLinkNotice([...(notice === undefined ? [] : [notice.text]), ...said].join(' '), notice?.restorable ?? false);
@@ -79,7 +93,7 @@ export function followLinkChecks(s: { readonly ui: UiStore; readonly runs: RunSt
     const run = s.runs.current();
     // A scenario that cannot be opened has nothing to check against.
     if (run === undefined) s.ui.getState().setLinkCheck(false);
-    else settleLinkChecks(s.ui, { endTime: run.trace.endTime, conditions: run.conditions });
+    else settleLinkChecks(s.ui, run);
   };
   const offRuns = s.runs.subscribe(check);
   const offUi = s.ui.subscribe((now, before) => {

@@ -112,6 +112,17 @@ describe('share link codec', () => {
     }
   });
 
+  it("the Hazards panel's state: kept when well formed, dropped with a notice otherwise", () => {
+    const link = (hz: unknown): string => `#v1.${compressToEncodedURIComponent(JSON.stringify({ p: 'demo-race-on-a-file', ui: { bt: 'hazards', hz } }))}`;
+    const ok = decodeShareFragment(link({ g: true, p: 'unordered-use|path:/x|svc:/a:default|svc:/b:default' }));
+    expect(ok.ok && ok.state.ui).toEqual({ bt: 'hazards', hz: { g: true, p: 'unordered-use|path:/x|svc:/a:default|svc:/b:default' } });
+    for (const hz of [{ g: 1 }, { p: 7 }, { p: 'x'.repeat(1001) }, 'on']) {
+      const d = decodeShareFragment(link(hz));
+      expect(d.ok && d.state.ui, JSON.stringify(hz)).toEqual({ bt: 'hazards' });
+      expect(d.ok && d.notices.join(' ')).toMatch(/hazards panel state is malformed/);
+    }
+  });
+
   it('a timing-class comparison (issue 17) is kept when its seed and jitter are in range, dropped with a notice otherwise', () => {
     const link = (cmp: unknown): string => `#v1.${compressToEncodedURIComponent(JSON.stringify({ p: 'demo-race-on-a-file', ui: { v: 'compare', cmp } }))}`;
     const ok = decodeShareFragment(link({ s: 7, j: 0.5, l: 'degraded' }));

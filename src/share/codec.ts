@@ -93,7 +93,9 @@ export function decodeShareFragment(raw: string): DecodeResult {
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const KNOWN = new Set(['p', 's', 'c', 'a', 't', 'sel', 'view', 'tour', 'boot', 'tm', 'x', 'ui', 'e']);
-const UI_KEYS = new Set(['v', 'cmp', 'f', 'sh', 'bt', 'bh', 'o']);
+const UI_KEYS = new Set(['v', 'cmp', 'f', 'sh', 'bt', 'bh', 'o', 'hz']);
+/** A hazard id is two FMRIs and an object name (engine/hazards.ts). */
+const HAZARD_ID_LIMIT = 1000;
 const WORD = /^[a-z][a-z0-9-]{0,31}$/;
 
 /** The view layout, field by field: a malformed field is dropped with a notice, never the link. */
@@ -129,6 +131,13 @@ function validateUi(value: unknown, notices: string[]): ShareUiV1 | undefined {
   if (o !== undefined) {
     if (Array.isArray(o) && o.length <= 20 && o.every((x) => typeof x === 'string' && WORD.test(x))) out['o'] = o;
     else drop('list of open panels');
+  }
+  const hz = value['hz'];
+  if (hz !== undefined) {
+    const g = isObj(hz) ? hz['g'] : undefined;
+    const p = isObj(hz) ? hz['p'] : undefined;
+    if (isObj(hz) && (g === undefined || g === true) && (p === undefined || (typeof p === 'string' && p.length <= HAZARD_ID_LIMIT))) out['hz'] = { ...(g === true ? { g } : {}), ...(p === undefined ? {} : { p }) };
+    else drop('hazards panel state');
   }
   return out as ShareUiV1;
 }

@@ -39,6 +39,8 @@ export interface ShareUiV1 {
   readonly bh?: number;
   /** Open panels and overlays by name ("help", "editor"). */
   readonly o?: readonly string[];
+  /** The Hazards panel (issue 17): `g` every hazard drawn on the graph; `p` the picked hazard's id. */
+  readonly hz?: { readonly g?: true; readonly p?: string };
 }
 
 export interface ShareStateV1 {

@@ -72,7 +72,7 @@ export interface BootgraphBridge extends TeachBridge, TimingBridge {
   /** The zoom level on screen (fitted or placed). */
   zoom(): number | undefined;
   /** Issue 18: the view layout a link keeps. */
-  layoutState(): { centreView: string; focusMode: string; collapse: string; bottomTab: string; bottomHeight: number; helpOpen: boolean; compare: unknown };
+  layoutState(): { centreView: string; focusMode: string; collapse: string; bottomTab: string; bottomHeight: number; helpOpen: boolean; compare: unknown; hazardsOnGraph: boolean; hazardPick: string | undefined };
   /** Issue 18: the link fragment (without '#') the app's encoder makes for a share state, as given (not validated: a test makes out-of-range links with it). */
   encodeLink(state: unknown): string | undefined;
   /** The graph as Cytoscape draws it, unframed (to compare with the framed PNG export). */
@@ -189,7 +189,7 @@ export function installE2eBridge(s: Session, autosave?: Pick<Autosaver, 'onChang
     graphPng: () => s.graph.probe()?.png(),
     layoutState: () => {
       const u = s.ui.getState();
-      return { centreView: u.centreView, focusMode: u.focusMode, collapse: u.collapse, bottomTab: u.bottomTab, bottomHeight: u.bottomHeight, helpOpen: u.helpOpen, compare: u.compare };
+      return { centreView: u.centreView, focusMode: u.focusMode, collapse: u.collapse, bottomTab: u.bottomTab, bottomHeight: u.bottomHeight, helpOpen: u.helpOpen, compare: u.compare, hazardsOnGraph: u.hazardsOnGraph, hazardPick: u.hazardPick };
     },
     encodeLink: (state) => {
       const e = encodeShareState(state as ShareStateV1);

@@ -144,6 +144,20 @@ describe('session state in and out', () => {
     expect(layoutFromShare({ bt: 'explore' })).toEqual({ bottomTab: 'explore' });
   });
 
+  it("the Hazards panel's state (every hazard on the graph, the picked one) round-trips through a link and the stores", () => {
+    const pick = 'unordered-use|path:/var/run/app.pid|svc:/site/db:default|svc:/site/app:default';
+    const layout = { bottomTab: 'hazards' as const, hazardsOnGraph: true as const, hazardPick: pick };
+    expect(toShareState({ ...session, layout }).ui).toEqual({ bt: 'hazards', hz: { g: true, p: pick } });
+    expect(viaLink({ ...session, layout })).toEqual({ ...session, layout });
+    const s = createSession();
+    applySession(s, { ...session, layout });
+    expect(s.ui.getState()).toMatchObject({ hazardsOnGraph: true, hazardPick: pick });
+    expect(captureSession(s).layout).toEqual(layout);
+    applySession(s, session);
+    expect(s.ui.getState()).toMatchObject({ hazardsOnGraph: false, hazardPick: undefined });
+    s.player.stop();
+  });
+
   it('a mode, tab or panel this bootgraph does not have is ignored with a notice; defaults written out are no change', () => {
     const notices: string[] = [];
     const l = layoutFromShare({ v: 'timeline3d', f: 'cause', sh: 'galaxy', bt: 'gantt', o: ['help', 'hazards'] }, notices);

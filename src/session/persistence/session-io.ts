@@ -110,6 +110,8 @@ export function captureLayout(ui: UiData): ViewLayout | undefined {
     ...(ui.bottomTab === 'gantt' ? {} : { bottomTab: ui.bottomTab }),
     ...(ui.bottomHeight === DEFAULT_UI.bottomHeight ? {} : { bottomHeight: ui.bottomHeight }),
     ...(open.length === 0 ? {} : { open }),
+    ...(ui.hazardsOnGraph ? { hazardsOnGraph: true as const } : {}),
+    ...(ui.hazardPick === undefined ? {} : { hazardPick: ui.hazardPick }),
   };
   return Object.keys(layout).length === 0 ? undefined : layout;
 }
@@ -126,6 +128,8 @@ export function applyLayout(store: UiStore, layout: ViewLayout | undefined): voi
   ui.setBottomHeight(l.bottomHeight ?? DEFAULT_UI.bottomHeight);
   ui.setHelpOpen(l.open?.includes('help') === true);
   ui.setEditorOpen(l.open?.includes('editor') === true);
+  ui.setHazardsOnGraph(l.hazardsOnGraph === true);
+  ui.pickHazard(l.hazardPick);
 }
 
 function shareCompare(c: CompareSpec): NonNullable<ShareUiV1['cmp']> {
@@ -155,6 +159,7 @@ function shareLayout(l: ViewLayout): ShareUiV1 {
     ...(l.bottomTab === undefined ? {} : { bt: l.bottomTab }),
     ...(l.bottomHeight === undefined ? {} : { bh: l.bottomHeight }),
     ...(l.open === undefined ? {} : { o: l.open }),
+    ...(l.hazardsOnGraph === undefined && l.hazardPick === undefined ? {} : { hz: { ...(l.hazardsOnGraph === true ? { g: true as const } : {}), ...(l.hazardPick === undefined ? {} : { p: l.hazardPick }) } }),
   };
 }
 
@@ -190,6 +195,8 @@ export function layoutFromShare(ui: ShareUiV1 | undefined, notices: string[] = [
     ...(bottomTab === undefined ? {} : { bottomTab }),
     ...(ui.bh === undefined ? {} : { bottomHeight: ui.bh }),
     ...(open.length === 0 ? {} : { open }),
+    ...(ui.hz?.g === true ? { hazardsOnGraph: true as const } : {}),
+    ...(ui.hz?.p === undefined ? {} : { hazardPick: ui.hz.p }),
   };
   return Object.keys(layout).length === 0 ? undefined : layout;
 }
