@@ -1,6 +1,8 @@
 /**
  * Issue 18: a printed page is the graph at the instant shown and the
- * inspector's explanation (with its service names), without the controls.
+ * inspector's explanation (with its service names), without the controls;
+ * the graph on paper is the whole graph drawn for print, not the screen's
+ * canvas.
  */
 import { expect, test } from '@playwright/test';
 import { BootgraphApp } from './support/app.ts';
@@ -18,7 +20,20 @@ test('printing keeps the graph, the instant and the explanation, not the control
   await expect(page.getByTestId('print.caption')).toHaveText(`${await app.read('scenarioName')} — at 1.500 s`);
   for (const id of ['share', 'export.open', 'transport.play', 'transport.scrubber']) await expect(page.getByTestId(id)).toBeHidden();
   await expect(page.getByRole('complementary', { name: 'Scenario, conditions and commands' })).toBeHidden();
+  // When the browser is about to print, the whole graph drawn as the SVG export draws it takes the screen-sized canvas's place.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const paper = page.getByTestId('print.graph');
+  await expect(paper).toBeVisible();
+  await expect(page.getByTestId('graph.canvas')).toBeHidden();
+  const drawn = await paper.evaluate((img: HTMLImageElement) => ({ src: decodeURIComponent(img.src), loaded: img.complete && img.naturalWidth > 0 }));
+  expect(drawn.loaded).toBe(true);
+  expect(drawn.src).toMatch(/^data:image\/svg\+xml/);
+  expect(drawn.src).toContain('network/physical');
+  expect(drawn.src).toContain('class="legend"');
   await app.shot('print');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(paper).toBeHidden();
+  await expect(page.getByTestId('graph.canvas')).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByTestId('share')).toBeVisible();
 });

@@ -27,6 +27,7 @@ import styles from './GraphPanel.module.css';
 import { useGraphView } from './use-graph-view.ts';
 
 import { graphCanvasIfLoaded, loadGraphCanvas } from './load-graph-canvas.ts';
+import { PrintGraph } from './PrintGraph.tsx';
 
 /**
  * Cytoscape (≈435 kB) is not in the first chunk; main.tsx starts fetching it
@@ -383,6 +384,7 @@ export function GraphPanel({ minimal = false }: { readonly minimal?: boolean } =
           />
         )}
         {hover !== undefined && <Tooltip hover={hover} />}
+        <PrintGraph />
         <div className={styles.status} aria-live="off" data-testid="layout.status">
           {layout === undefined || !layout.done
             ? 'Laying out…'
