@@ -1,8 +1,9 @@
 /**
- * `npx tsx scripts/make-icons.ts`: renders the app's icons and social
- * preview image into public/ with the Chromium the e2e tests use, from
- * public/icons/icon.svg, public/icons/maskable.svg and docs/screenshot.png.
- * Run it when the icon or the screenshot changes; the PNGs are committed.
+ * `npx tsx scripts/make-icons.ts [first-view.png]`: renders the app's icons
+ * and social preview image into public/ with the Chromium the e2e tests use,
+ * from public/icons/icon.svg, public/icons/maskable.svg and a screenshot of
+ * the app's first view at 1366×768 (default docs/screenshot.png). Run it when
+ * the icon or the first view changes; the PNGs are committed.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     await page.screenshot({ path: join(PUBLIC, name), omitBackground: true });
     console.info(`${name} written`);
   }
-  const shot = dataUri(join(ROOT, 'docs/screenshot.png'), 'image/png');
+  const shot = dataUri(resolve(process.argv[2] ?? join(ROOT, 'docs/screenshot.png')), 'image/png');
   await page.setViewportSize({ width: 1200, height: 630 });
   await page.setContent(`<html><body style="margin:0;width:1200px;height:630px;overflow:hidden;background:#15181e;font-family:sans-serif;color:#e4e6ea">
     <div style="position:absolute;left:56px;top:56px;display:flex;align-items:center;gap:20px">
