@@ -8,16 +8,16 @@
  * SVG in an <img> runs nothing.
  */
 import { useEffect, useRef } from 'react';
-import { useSession } from '../../session/react/context.tsx';
+import { useGraphSvg } from '../../session/react/view-commands.ts';
 import styles from './GraphPanel.module.css';
 
 export function PrintGraph() {
-  const { graph } = useSession();
+  const graphSvg = useGraphSvg();
   const img = useRef<HTMLImageElement>(null);
   useEffect(() => {
     const before = (): void => {
       const el = img.current;
-      const svg = graph.probe()?.svg();
+      const svg = graphSvg();
       if (el === null || svg === undefined) return;
       el.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
       el.dataset['ready'] = 'true';
@@ -34,6 +34,6 @@ export function PrintGraph() {
       window.removeEventListener('beforeprint', before);
       window.removeEventListener('afterprint', after);
     };
-  }, [graph]);
+  }, [graphSvg]);
   return <img ref={img} className={styles.printGraph} alt="The dependency graph at the instant shown" data-testid="print.graph" />;
 }

@@ -20,6 +20,12 @@ export function useGraphProbe(): (p: GraphProbe | undefined) => void {
   return useCallback((p: GraphProbe | undefined) => graph.setProbe(p), [graph]);
 }
 
+/** The graph on screen as the SVG export draws it (undefined while no canvas is mounted): printing draws it (PrintGraph). */
+export function useGraphSvg(): () => string | undefined {
+  const { graph } = useSession();
+  return useCallback(() => graph.probe()?.svg(), [graph]);
+}
+
 export function useLayoutService(): LayoutService {
   return useSession().layout;
 }
