@@ -134,7 +134,7 @@ export function createSession(opts: SessionOptions = {}): Session {
     if (runs.current() === undefined) player.send({ type: 'PAUSE' });
   });
   const stopFrames = frames.start();
-  const stopLinkChecks = followLinkChecks({ ui, runs });
+  const stopLinkChecks = followLinkChecks({ ui, runs, doc });
   const stopRuns = runs.start();
   const layout = new LayoutService({ engine: elkLayout, seeds: PRESET_LAYOUTS, store: new LayoutStore(opts.storage) });
   const explorer = new ExplorerSession(createExplorerClient());

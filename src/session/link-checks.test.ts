@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findHazards } from '../engine/hazards.ts';
+import { tourForPreset } from '../teaching/tours/index.ts';
 import { createSession } from './create-session.ts';
 import { applySession } from './persistence/session-io.ts';
 import type { SessionState, ViewLayout } from './document.ts';
@@ -105,5 +106,32 @@ describe('a link instant checked against its boot', () => {
     expect(gone.s.ui.getState().hazardPick).toBeUndefined();
     expect(gone.s.ui.getState().linkNotice?.text).toBe('The link picks a hazard on "path:/etc/nosuch" that this boot does not have: no hazard is marked.');
     gone.s.dispose();
+  });
+
+  it("a link's tour: kept when it is this scenario's; an unknown tour or another scenario's is not opened, a step past the last opens the last, each with a notice", async () => {
+    const lesson = 'lesson-maintenance';
+    const tour = tourForPreset(lesson);
+    if (tour === undefined) throw new Error('no tour for the lesson');
+    const open = async (at: { id: string; step: number }, preset = lesson) => {
+      const s = createSession();
+      applySession(s, { ...link(0, undefined, preset), tour: at });
+      await s.runs.whenSettled();
+      return s;
+    };
+    const ok = await open({ id: tour.id, step: 1 });
+    expect(ok.ui.getState()).toMatchObject({ tour: { id: tour.id, step: 1 }, linkNotice: undefined });
+    ok.dispose();
+    const unknown = await open({ id: 'lesson-from-the-future', step: 0 });
+    expect(unknown.ui.getState().tour).toBeUndefined();
+    expect(unknown.ui.getState().linkNotice?.text).toBe('The link opens a tour this bootgraph does not have ("lesson-from-the-future"): no tour is open.');
+    unknown.dispose();
+    const elsewhere = await open({ id: tour.id, step: 0 }, 'demo-restart-on');
+    expect(elsewhere.ui.getState().tour).toBeUndefined();
+    expect(elsewhere.ui.getState().linkNotice?.text).toBe(`The link opens the tour "${tour.title}" on another scenario than its own: no tour is open.`);
+    elsewhere.dispose();
+    const past = await open({ id: tour.id, step: 40 });
+    expect(past.ui.getState().tour).toEqual({ id: tour.id, step: tour.steps.length - 1 });
+    expect(past.ui.getState().linkNotice?.text).toBe(`The link opens step 41 of the tour "${tour.title}", which has ${tour.steps.length}: showing the last.`);
+    past.dispose();
   });
 });

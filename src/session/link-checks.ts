@@ -12,6 +12,9 @@
  *   comparison under the link's name.
  * - A picked hazard (issue 17) the boot does not have is dropped with a
  *   notice, rather than marking nothing without a word.
+ * - A tour this bootgraph does not have, or one for another scenario, is
+ *   not opened, and a step past its last opens the last, each with a notice
+ *   (a tour renamed or shortened in a later version, a hand-edited link).
  * Framework-free: it follows the run store and the UI store.
  */
 import { findHazards } from '../engine/hazards.ts';
@@ -20,18 +23,22 @@ import { formatTime } from '../selectors/playhead.ts';
 import { pickCondition } from '../selectors/compare-view.ts';
 import type { ConditionDef } from '../model/world/conditions.ts';
 import type { UiStore } from '../store/ui-store.ts';
+import { tourById } from '../teaching/tours/index.ts';
+import type { DocStore } from './doc-store.ts';
 import type { RunStore } from './run-store.ts';
-import type { SessionState } from './document.ts';
+import type { ScenarioSource, SessionState } from './document.ts';
 
 /** The parts of a run a link is checked against. */
 interface Boot {
   readonly trace: Trace;
   readonly conditions: readonly ConditionDef[];
+  /** Where the scenario on screen came from (a tour plays its own preset). */
+  readonly source: ScenarioSource;
 }
 
 /** A session opened from a link has something to check once its boot is simulated. */
-export function needsLinkCheck(session: Pick<SessionState, 'playhead' | 'layout'>): boolean {
-  return session.playhead > 0 || session.layout?.compare?.kind === 'condition' || session.layout?.hazardPick !== undefined;
+export function needsLinkCheck(session: Pick<SessionState, 'playhead' | 'layout' | 'tour'>): boolean {
+  return session.playhead > 0 || session.layout?.compare?.kind === 'condition' || session.layout?.hazardPick !== undefined || session.tour !== undefined;
 }
 
 const quoted = (s: string): string => `"${s.length > 60 ? `${s.slice(0, 60)}…` : s}"`;
@@ -75,25 +82,44 @@ function settleHazard(store: UiStore, trace: Trace): string | undefined {
   return `The link picks a hazard on ${quoted(object)} that this boot does not have: no hazard is marked.`;
 }
 
+/** The link's tour, if this bootgraph or this scenario does not have it, or its step is past the last: what opens instead, and the sentence saying so. */
+function settleTour(store: UiStore, source: ScenarioSource): string | undefined {
+  const at = store.getState().tour;
+  if (at === undefined) return undefined;
+  const tour = tourById(at.id);
+  if (tour === undefined) {
+    store.getState().setTour(undefined);
+    return `The link opens a tour this bootgraph does not have (${quoted(at.id)}): no tour is open.`;
+  }
+  if (source.kind !== 'preset' || source.id !== tour.preset) {
+    store.getState().setTour(undefined);
+    return `The link opens the tour ${quoted(tour.title)} on another scenario than its own: no tour is open.`;
+  }
+  const last = tour.steps.length - 1;
+  if (at.step <= last) return undefined;
+  store.getState().setTour({ id: tour.id, step: last });
+  return `The link opens step ${at.step + 1} of the tour ${quoted(tour.title)}, which has ${tour.steps.length}: showing the last.`;
+}
+
 /** Check what the pending link asked for against its boot (once), adding a sentence to the link notice for each change. */
 export function settleLinkChecks(store: UiStore, boot: Boot): void {
   const ui = store.getState();
   if (!ui.linkCheck) return;
   ui.setLinkCheck(false);
-  const said = [clampInstant(store, boot.trace.endTime), settleCompare(store, boot.conditions), settleHazard(store, boot.trace)].filter((s) => s !== undefined);
+  const said = [clampInstant(store, boot.trace.endTime), settleCompare(store, boot.conditions), settleHazard(store, boot.trace), settleTour(store, boot.source)].filter((s) => s !== undefined);
   if (said.length === 0) return;
   const notice = store.getState().linkNotice;
   store.getState().showLinkNotice([...(notice === undefined ? [] : [notice.text]), ...said].join(' '), notice?.restorable ?? false);
 }
 
 /** Settle a link's checks whenever the run on screen becomes the document's, or a link is applied; returns a function that stops. */
-export function followLinkChecks(s: { readonly ui: UiStore; readonly runs: RunStore }): () => void {
+export function followLinkChecks(s: { readonly ui: UiStore; readonly runs: RunStore; readonly doc: DocStore }): () => void {
   const check = (): void => {
     if (!s.ui.getState().linkCheck || !s.runs.settled()) return;
     const run = s.runs.current();
     // A scenario that cannot be opened has nothing to check against.
     if (run === undefined) s.ui.getState().setLinkCheck(false);
-    else settleLinkChecks(s.ui, run);
+    else settleLinkChecks(s.ui, { trace: run.trace, conditions: run.conditions, source: s.doc.getState().source });
   };
   const offRuns = s.runs.subscribe(check);
   const offUi = s.ui.subscribe((now, before) => {
