@@ -68,6 +68,8 @@ test.describe('offline app', () => {
     await page.goto('./?preset=illumos-2025');
     await app.waitReady();
     expect(await app.read('presetId')).toBe('illumos-2025');
-    expect(await app.read('nodeCount')).toBeGreaterThan(20);
+    // The whole graph is booted (the story view draws it as milestones and groups, issue 12) and drawn.
+    expect((await app.read('traceSummary'))?.instances ?? 0).toBeGreaterThan(150);
+    expect(await app.read('nodeCount')).toBeGreaterThan(0);
   });
 });

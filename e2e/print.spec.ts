@@ -29,10 +29,13 @@ test('printing keeps the graph, the instant and the explanation, not the control
   expect(drawn.loaded).toBe(true);
   expect(drawn.src).toMatch(/^data:image\/svg\+xml/);
   expect(drawn.src).toContain('network/physical');
+  // The legend is printed with the graph (the panel's own, folded or not, is a control).
   expect(drawn.src).toContain('class="legend"');
+  await expect(page.getByTestId('legend.toggle')).toBeHidden();
   await app.shot('print');
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-  await expect(paper).toBeHidden();
+  // The image exists only while printing: the page holds no <img> otherwise.
+  await expect(paper).toHaveCount(0);
   await expect(page.getByTestId('graph.canvas')).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByTestId('share')).toBeVisible();

@@ -47,7 +47,8 @@ export interface GraphProbe {
   /** The whole graph as drawn, as a PNG; with a title, framed with it and the legend (like the SVG). */
   png(title?: string): Promise<Blob>;
   /** The whole graph as drawn, as a standalone SVG document. */
-  svg(title?: string): string;
+  /** `legend`: draw the legend below the graph (default: with a title). */
+  svg(title?: string, legend?: boolean): string;
 }
 
 export interface GraphCanvasProps {
@@ -257,9 +258,9 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
         const graph = await adapter.png(palette.bg, 2);
         return title === undefined ? graph : await framePng(graph, title, palette, 2);
       },
-      svg: (title) => {
+      svg: (title, legend) => {
         const pos = adapter.positions();
-        return graphToSvg(svgGraphFrom(latest.current.elements, (id) => pos.get(id)), { theme: latest.current.theme, ...(title === undefined ? {} : { title }) });
+        return graphToSvg(svgGraphFrom(latest.current.elements, (id) => pos.get(id)), { theme: latest.current.theme, ...(title === undefined ? {} : { title }), ...(legend === undefined ? {} : { legend }) });
       },
     });
     return () => probe(undefined);

@@ -45,8 +45,11 @@ describe('SVG export', () => {
     const box = /viewBox="([-\d.]+) ([-\d.]+) [\d.]+ [\d.]+"/.exec(svg);
     const bottom = Number(box?.[2]) + height;
     for (const m of legend.matchAll(/ y="([-\d.]+)"/g)) expect(Number(m[1])).toBeLessThan(bottom);
-    // Without a title (the in-app preview), no legend.
+    // Without a title (the in-app preview), no legend; the printed page asks for the legend without a title.
     expect(graphToSvg(graph)).not.toContain('class="legend"');
+    const printed = graphToSvg(graph, { legend: true });
+    expect(printed).toContain('class="legend"');
+    expect(printed).not.toContain('font-weight="600"');
   });
 
   it('the PNG frame holds the graph, a title line and the legend rows within its size', () => {

@@ -173,6 +173,8 @@ export interface SvgOptions {
   readonly padding?: number;
   /** A title line drawn above the graph (the scenario and instant). */
   readonly title?: string;
+  /** The legend below the graph; default: with a title (an exported file). The printed page asks for it without a title. */
+  readonly legend?: boolean;
 }
 
 export function graphToSvg(graph: SvgGraph, opts: SvgOptions = {}): string {
@@ -197,7 +199,7 @@ export function graphToSvg(graph: SvgGraph, opts: SvgOptions = {}): string {
   }
   const width = x1 - x0 + 2 * pad;
   // An exported file (one with a title) carries its legend below the graph, as the PNG does.
-  const legend = opts.title === undefined ? undefined : layoutLegend(legendItems(p), Math.max(width - 2 * pad, 360));
+  const legend = !(opts.legend ?? opts.title !== undefined) ? undefined : layoutLegend(legendItems(p), Math.max(width - 2 * pad, 360));
   const height = y1 - y0 + 2 * pad + head + (legend?.height ?? 0);
   const vx = x0 - pad;
   const vy = y0 - pad - head;

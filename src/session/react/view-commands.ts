@@ -20,10 +20,10 @@ export function useGraphProbe(): (p: GraphProbe | undefined) => void {
   return useCallback((p: GraphProbe | undefined) => graph.setProbe(p), [graph]);
 }
 
-/** The graph on screen as the SVG export draws it (undefined while no canvas is mounted): printing draws it (PrintGraph). */
+/** The whole graph as the SVG export draws it, with its legend and no title (undefined while no canvas is mounted): the printed page's graph (PrintGraph). */
 export function useGraphSvg(): () => string | undefined {
   const { graph } = useSession();
-  return useCallback(() => graph.probe()?.svg(), [graph]);
+  return useCallback(() => graph.probe()?.svg(undefined, true), [graph]);
 }
 
 export function useLayoutService(): LayoutService {
