@@ -11,7 +11,7 @@ import { focusSet, pathMarks } from './focus.ts';
 import { elkGraph, positionsFromElk } from './layout-elk.ts';
 import { LayoutService } from './layout-service.ts';
 import { chooseDirection, layers, simpleLayout } from './layout-simple.ts';
-import { buildGraphModel, categoryOf, nodeWidth, structureKey, type GraphModel } from './model.ts';
+import { buildGraphModel, categoryOf, CHAR_WIDTH, NODE_HEIGHT, nodeWidth, structureKey, type GraphModel } from './model.ts';
 import { graphStylesheet, STATE_SHAPE } from './stylesheet.ts';
 import { toElements, type ElementDef } from './to-elements.ts';
 
@@ -149,6 +149,31 @@ describe('stylesheet and palette', () => {
     expect(graphStylesheet({ theme: 'light', reducedMotion: true })[0]).not.toHaveProperty('style.transition-duration');
     const noArrows = graphStylesheet({ theme: 'light', arrows: false });
     expect(noArrows.some((b) => b.selector === 'edge[grouping != "exclude_all"]')).toBe(true);
+  });
+
+  it('draws a file as a shape its label fits inside (one 11 px line in a node as wide as nodeWidth says)', () => {
+    const rule = graphStylesheet({ theme: 'light' }).find((b) => b.selector === 'node.s-file-present, node.s-file-missing');
+    const style = rule !== undefined && 'style' in rule ? (rule.style as Record<string, unknown>) : {};
+    expect(style['shape']).toBe('polygon');
+    const pts = String(style['shape-polygon-points']).split(' ').map(Number);
+    const corners = Array.from({ length: pts.length / 2 }, (_, k) => ({ x: pts[2 * k] ?? NaN, y: pts[2 * k + 1] ?? NaN }));
+    // The polygon's left and right edges at height y (-1 top … 1 bottom), in the node's half-widths.
+    const across = (y: number): { left: number; right: number } => {
+      const xs: number[] = [];
+      corners.forEach((a, k) => {
+        const b = corners[(k + 1) % corners.length];
+        if (b === undefined || a.y === b.y || y < Math.min(a.y, b.y) || y > Math.max(a.y, b.y)) return;
+        xs.push(a.x + ((y - a.y) / (b.y - a.y)) * (b.x - a.x));
+      });
+      return { left: Math.min(...xs), right: Math.max(...xs) };
+    };
+    // The text's top and bottom (11 px × line height 1.35, centred in NODE_HEIGHT).
+    const half = (11 * 1.35) / 2 / (NODE_HEIGHT / 2);
+    const room = Math.min(...[-half, half].map((y) => Math.min(-across(y).left, across(y).right)));
+    for (const label of ['/etc/a', '/etc/mail/site.cf', '/dev/ipmpstub', '/var/svc/manifest/site/some-long-name.xml']) {
+      const w = nodeWidth(label);
+      expect(label.length * CHAR_WIDTH, label).toBeLessThanOrEqual(room * w);
+    }
   });
 
   it('keeps node text readable on its fill (WCAG AA for 11px text)', () => {

@@ -46,7 +46,7 @@ export interface StyleOptions {
 }
 
 /** The file shape's corners (x y, each in -1…1 of the node's box): top edge shifted right, bottom left. */
-const FILE_POLYGON = '-0.88 -1 1 -1 0.88 1 -1 1';
+const FILE_POLYGON = '-0.9 -1 1 -1 0.9 1 -1 1';
 
 export function graphStylesheet(opts: StyleOptions): StylesheetJson {
   const p = PALETTES[opts.theme];
