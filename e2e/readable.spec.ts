@@ -2,7 +2,7 @@
  * Issue 12: a graph you can read on any screen. Every preset, at 1366×768
  * and at 1024×768, opens with every label drawn on screen at least 11 px
  * tall (Cytoscape's font size × zoom, device pixel ratio 1), and the
- * scenario's failed services, their root causes and its milestones inside the viewport and
+ * scenario's failed services, their root causes and causal chains, and its milestones inside the viewport and
  * labelled; the page never scrolls sideways at 1024. All read through
  * Cytoscape's own API (window.__BOOTGRAPH_CY__ in e2e builds). Each first
  * view is saved under e2e-artifacts/readable/ (not committed) to be looked at.
@@ -56,10 +56,25 @@ async function drawn(page: Page): Promise<{ nodes: Drawn[]; zoom: number; width:
   });
 }
 
+/** The hops of each "Path:" of an `svcs -xv` text (first line "  Path: a", then one deeper-indented hop a line). */
+function pathsOf(verbose: string): string[][] {
+  const paths: string[][] = [];
+  let path: string[] | undefined;
+  for (const line of verbose.split('\n')) {
+    const first = /^\s*Path: (\S+)\s*$/.exec(line);
+    const hop = /^ {10,}(\S+)\s*$/.exec(line);
+    if (first?.[1] !== undefined) paths.push((path = [first[1]]));
+    else if (path !== undefined && hop?.[1] !== undefined) path.push(hop[1]);
+    else path = undefined;
+  }
+  return paths;
+}
+
 /**
  * What the scenario is about: the services the trace says failed (maintenance
- * or degraded at some instant), their root causes at the end of the boot, and
- * every milestone (the stages of the boot).
+ * or degraded at some instant), their root causes at the end of the boot,
+ * every milestone (the stages of the boot), and the causal chain: the hops of
+ * each `svcs -xv` path from a milestone to one of those failures or causes.
  */
 async function keyServices(app: BootgraphApp): Promise<string[]> {
   const summary = await app.read('traceSummary');
@@ -67,7 +82,15 @@ async function keyServices(app: BootgraphApp): Promise<string[]> {
   await app.call('end');
   const key = new Set<string>(failed);
   for (const f of failed) for (const c of (await app.read('explanation', f))?.rootCauses ?? []) key.add(c);
-  for (const fmri of Object.keys(await app.read('states'))) if (fmri.startsWith('svc:/milestone/')) key.add(fmri);
+  const culprits = new Set(key);
+  const milestones = Object.keys(await app.read('states')).filter((fmri) => fmri.startsWith('svc:/milestone/'));
+  for (const m of milestones) {
+    key.add(m);
+    for (const path of pathsOf((await app.read('explanation', m))?.verbose ?? '')) {
+      const end = path[path.length - 1];
+      if (end !== undefined && culprits.has(end)) for (const hop of path) if (hop.startsWith('svc:/')) key.add(hop);
+    }
+  }
   await app.call('home');
   return [...key];
 }
@@ -77,7 +100,7 @@ for (const size of SIZES) {
     test.use({ viewport: size });
 
     for (const p of presets()) {
-      test(`${p.id}: labels ≥ ${MIN_LABEL_PX} px, failed services, root causes and milestones on screen`, async ({ page }) => {
+      test(`${p.id}: labels ≥ ${MIN_LABEL_PX} px, failed services, root causes, causal chains and milestones on screen`, async ({ page }) => {
         await page.emulateMedia({ colorScheme: 'light' });
         const app = await BootgraphApp.open(page, `?preset=${p.id}`);
         await app.shot(`readable/${p.id}-${size.width}x${size.height}`);
@@ -87,7 +110,7 @@ for (const size of SIZES) {
         expect(shown.length, 'something is drawn').toBeGreaterThan(0);
         const small = shown.filter((n) => n.px < MIN_LABEL_PX - 1e-6).map((n) => `${n.id}: ${n.px.toFixed(1)} px`);
         expect(small, 'labels drawn under 11 px').toEqual([]);
-        // The story: the failed services, their root causes and the milestones are drawn inside the viewport, labelled.
+        // The story: the failed services, their root causes, the chains from a milestone to them and the milestones are drawn inside the viewport, labelled.
         const byId = new Map(view.nodes.map((n) => [n.id, n]));
         for (const id of await keyServices(app)) {
           const n = byId.get(id);
