@@ -191,6 +191,12 @@ describe('the same answers as a recursive transliteration of explain.c (property
           expect(ours.badDependencies(x.fmri)).toEqual(ref.baddeps(x.fmri));
           expect(ours.impactOf(x.fmri)).toEqual(ref.impact(x.fmri));
         }
+        // The counts svcs -x sorts by, without the lists: asked many times over, so the 32-at-a-time batches split the questions anywhere.
+        const present = xs.filter((x) => x.absent !== true).map((x) => x.fmri);
+        const asked = Array.from({ length: 8 }, () => present).flat();
+        expect(ours.impactCounts(asked)).toEqual(asked.map((f) => ref.impact(f).length));
+        expect([...ours.impactUnion(present)].sort()).toEqual([...new Set(present.flatMap((f) => ref.impact(f)))].sort());
+        for (const e of explainAll(inst)) expect(e.impactCount).toBe(ref.impact(e.fmri).length);
       }),
       { numRuns: 400, seed: 13 },
     );
@@ -210,6 +216,7 @@ describe('scale: no recursion, O(V + E), once per instant (issue 15)', () => {
     const all = explainAll(i);
     expect(all.map((e) => e.fmri)).toEqual(['svc:/c0:default']);
     expect(all[0]?.impact).toHaveLength(99_999);
+    expect(all[0]?.impactCount).toBe(99_999);
     const top = explain(i, 'svc:/c99999:default');
     expect(top?.rootCauses).toEqual(['svc:/c0:default']);
     expect(top?.reasons[0]?.path).toHaveLength(100_000);
@@ -238,6 +245,21 @@ describe('scale: no recursion, O(V + E), once per instant (issue 15)', () => {
     const all = explainAll(syntheticInstant(xs));
     expect(all).toHaveLength(5_000);
     expect(all.every((e) => e.impact.length === 0)).toBe(true);
+  });
+
+  it('impact counts for more causes than one pass carries (1,024) agree with the lists', () => {
+    // 1,500 causes in maintenance; each d_k waits for c_k and c_(k+1); one top instance waits for every d_k.
+    const n = 1_500;
+    const xs: SyntheticInstance[] = [];
+    for (let k = 0; k < n; k++) xs.push({ fmri: `svc:/c${k}:default`, state: 'maintenance' });
+    for (let k = 0; k < n; k++) xs.push({ fmri: `svc:/d${k}:default`, state: 'offline', groups: [req(`svc:/c${k}:default`, `svc:/c${(k + 1) % n}:default`)] });
+    xs.push({ fmri: 'svc:/top:default', state: 'offline', groups: [req(...Array.from({ length: n }, (_, k) => `svc:/d${k}:default`))] });
+    const a = new CauseAnalysis(syntheticInstant(xs));
+    const asked = xs.map((x) => x.fmri);
+    const counts = a.impactCounts(asked);
+    expect(counts).toEqual(asked.map((f) => a.impactOf(f).length));
+    // Each cause holds back its two d's and the top one.
+    expect(counts.slice(0, n).every((c) => c === 3)).toBe(true);
   });
 
   it('is computed once per instant: explaining twice at the same statuses reuses the analysis', () => {

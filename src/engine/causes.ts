@@ -52,6 +52,9 @@ const UNVISITED = 0;
 const ACTIVE = 1;
 const DONE = 2;
 
+/** Causes carried up the merged-source graph in one pass of impactCounts() (32 to a word). */
+const CAUSES_PER_PASS = 1024;
+
 const RUNNING = (s: InstanceStatus | undefined): boolean => s !== undefined && (s.state === 'online' || s.state === 'degraded');
 
 /** The path of a file: dependency (eval_file_dep()): file://localhost/p, file:///p, file:/p. */
@@ -98,6 +101,10 @@ export class CauseAnalysis {
   private readonly listed: Uint8Array;
   private readonly framePos: Int32Array;
   private readonly seen: Int32Array;
+  /** When each instance's determine_causes() finished: a node's merged sources always finish before it (impactCounts()). */
+  private readonly doneRank: Int32Array;
+  /** The instances in the order determine_causes() finished them. */
+  private readonly finished: number[] = [];
   private generation = 0;
   /** g_causes, in the order explain.c appends to it. */
   private readonly globalList: number[] = [];
@@ -121,6 +128,7 @@ export class CauseAnalysis {
     this.listed = new Uint8Array(n);
     this.framePos = new Int32Array(n).fill(-1);
     this.seen = new Int32Array(n);
+    this.doneRank = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const inst = insts[i];
       if (inst === undefined) continue;
@@ -234,7 +242,118 @@ export class CauseAnalysis {
 
   /** How many dependents determine_impact() finds (for sorting svcs -x). */
   impactCount(fmri: string): number {
-    return this.impactOf(fmri).length;
+    return this.impactCounts([fmri])[0] ?? 0;
+  }
+
+  /**
+   * impactOf(f).length for each of `fmris`, without building the lists: svcs -x
+   * sorts every listed cause by its impact, and a boot mid-way can have
+   * hundreds of causes each holding back thousands of dependents (the lists
+   * would be O(causes × instances) strings per instant). The merged-source
+   * graph is acyclic (a source has finished before it is merged), so the
+   * causes are carried up it as bits, up to CAUSES_PER_PASS at a time, in the
+   * order determine_causes() finished them: one pass over the dependents of
+   * a batch and its edges per batch.
+   */
+  impactCounts(fmris: readonly string[]): number[] {
+    const out = new Array<number>(fmris.length).fill(0);
+    const parents = this.parents;
+    const n = this.instances.length;
+    // Only a cause that something merged has dependents.
+    const asked: number[] = [];
+    const roots: number[] = [];
+    fmris.forEach((f, k) => {
+      const r = this.index.get(f);
+      if (r !== undefined && parents[r] !== undefined) {
+        asked.push(k);
+        roots.push(r);
+      }
+    });
+    if (asked.length === 0) return out;
+    const words = Math.ceil(Math.min(asked.length, CAUSES_PER_PASS) / 32);
+    const bits = new Uint32Array(n * words);
+    const seen = this.seen;
+    for (let b0 = 0; b0 < roots.length; b0 += CAUSES_PER_PASS) {
+      const gen = this.nextGeneration();
+      const nodes: number[] = [];
+      const stack: number[] = [];
+      const b1 = Math.min(roots.length, b0 + CAUSES_PER_PASS);
+      for (let j = b0; j < b1; j++) {
+        const r = roots[j] ?? 0;
+        const w = r * words + ((j - b0) >>> 5);
+        bits[w] = ((bits[w] ?? 0) | (1 << ((j - b0) & 31))) >>> 0;
+        if (seen[r] === gen) continue;
+        seen[r] = gen;
+        nodes.push(r);
+        stack.push(r);
+      }
+      while (stack.length > 0) {
+        const ps = parents[stack.pop() ?? -1];
+        if (ps === undefined) continue;
+        for (const p of ps) {
+          if (seen[p] === gen) continue;
+          seen[p] = gen;
+          nodes.push(p);
+          stack.push(p);
+        }
+      }
+      // Sources before the nodes that merged them, so each node's bits are complete when it passes them on.
+      const ordered = nodes.length * 8 > n ? this.finished.filter((v) => seen[v] === gen) : nodes.sort((x, y) => (this.doneRank[x] ?? 0) - (this.doneRank[y] ?? 0));
+      for (const v of ordered) {
+        const ps = parents[v];
+        if (ps === undefined) continue;
+        const from = v * words;
+        for (const p of ps) {
+          const to = p * words;
+          for (let w = 0; w < words; w++) bits[to + w] = ((bits[to + w] ?? 0) | (bits[from + w] ?? 0)) >>> 0;
+        }
+      }
+      for (const v of ordered) {
+        for (let w = 0; w < words; w++) {
+          let m = bits[v * words + w] ?? 0;
+          if (m === 0) continue;
+          bits[v * words + w] = 0;
+          while (m !== 0) {
+            const low = m & -m;
+            const j = b0 + w * 32 + 31 - Math.clz32(low);
+            m = (m ^ low) >>> 0;
+            // A cause is not its own dependent.
+            if (roots[j] !== v) {
+              const k = asked[j] ?? 0;
+              out[k] = (out[k] ?? 0) + 1;
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The dependents held back by any of `fmris` (the union of their
+   * determine_impact() lists), as a set: one walk, O(V + E).
+   */
+  impactUnion(fmris: readonly string[]): Set<string> {
+    const gen = this.nextGeneration();
+    const seen = this.seen;
+    const out = new Set<string>();
+    const stack: number[] = [];
+    const up = (v: number): void => {
+      const ps = this.parents[v];
+      if (ps === undefined) return;
+      for (const p of ps) {
+        if (seen[p] === gen) continue;
+        seen[p] = gen;
+        out.add(this.fmriOf(p));
+        stack.push(p);
+      }
+    };
+    for (const f of fmris) {
+      const r = this.index.get(f);
+      if (r !== undefined) up(r);
+    }
+    while (stack.length > 0) up(stack.pop() ?? -1);
+    return out;
   }
 
   // ---- determine_causes() --------------------------------------------------
@@ -266,6 +385,13 @@ export class CauseAnalysis {
     this.globalList.push(i);
   }
 
+  /** determine_causes() is done with `i` (its rank orders the merged-source graph for impactCounts()). */
+  private finish(i: number): void {
+    this.visit[i] = DONE;
+    this.doneRank[i] = this.finished.length;
+    this.finished.push(i);
+  }
+
   private selfCause(i: number, listed: boolean): void {
     this.self[i] = 1;
     this.nonEmpty[i] = 1;
@@ -283,22 +409,22 @@ export class CauseAnalysis {
       // "If we're running, add a self-pointer in case we're excluding another service."
       // Listed if degraded (docs/smf-semantics.md §8.1; degraded is implemented since 7711).
       this.selfCause(i, s?.state === 'degraded');
-      this.visit[i] = DONE;
+      this.finish(i);
       return true;
     }
     if (s.state === 'maintenance') {
       this.selfCause(i, true);
-      this.visit[i] = DONE;
+      this.finish(i);
       return true;
     }
     if (s.state === 'disabled') {
       this.selfCause(i, s.enabled);
-      this.visit[i] = DONE;
+      this.finish(i);
       return true;
     }
     if (s.next !== 'none') {
       this.selfCause(i, true);
-      this.visit[i] = DONE;
+      this.finish(i);
       return true;
     }
     this.visit[i] = ACTIVE;
@@ -432,7 +558,7 @@ export class CauseAnalysis {
           this.selfCause(i, true);
         }
       }
-      this.visit[i] = DONE;
+      this.finish(i);
       this.framePos[i] = -1;
       stack.pop();
     }
@@ -490,7 +616,7 @@ export class CauseAnalysis {
     for (const f of stack) {
       const bad = this.bad[f.node];
       if (bad !== undefined) bad.length = f.marks[f.k] ?? bad.length;
-      this.visit[f.node] = DONE;
+      this.finish(f.node);
       this.framePos[f.node] = -1;
     }
     stack.length = 0;

@@ -35,8 +35,10 @@ export interface Explanation {
   readonly reasons: readonly ExplainReason[];
   /** Root causes (instances, or absent FMRIs/files), in the order svcs -x finds them. */
   readonly rootCauses: readonly string[];
-  /** Dependents that are not running because of this instance (svcs -xv's Impact list). */
+  /** Dependents that are not running because of this instance (svcs -xv's Impact list; made when read). */
   readonly impact: readonly string[];
+  /** How many: impact.length, known without making the list. */
+  readonly impactCount: number;
   readonly seeAlso: readonly string[];
   /** The `svcs -x <fmri>` text. */
   readonly text: string;
@@ -188,7 +190,8 @@ function pathLines(path: readonly string[]): string[] {
 
 /** `svcs -x <fmri>` at the instant the context describes (undefined: no such instance). */
 export function explain(ctx: ExplainContext, fmri: string): Explanation | undefined {
-  return explainWith(analyseCauses(ctx), fmri);
+  const a = analyseCauses(ctx);
+  return explainWith(a, fmri, a.impactCount(fmri));
 }
 
 /** print_dependency_reasons(): an offline instance whose dependencies hold it back. */
@@ -217,7 +220,7 @@ function dependencyReasons(a: CauseAnalysis, fmri: string, restarter: string): E
   return out;
 }
 
-function explainWith(a: CauseAnalysis, fmri: string): Explanation | undefined {
+function explainWith(a: CauseAnalysis, fmri: string, counted: number): Explanation | undefined {
   const ctx = a.ctx;
   const k = a.indexOf(fmri);
   const inst = k === undefined ? undefined : a.instances[k];
@@ -241,7 +244,9 @@ function explainWith(a: CauseAnalysis, fmri: string): Explanation | undefined {
     reasons = [{ code: r.code, text: r.text, cause: fmri }];
   }
   const causes = loaded ? a.causesOf(fmri) : [];
-  const impact = loaded ? a.impactOf(fmri) : [];
+  const impactCount = loaded ? counted : 0;
+  let impactList: readonly string[] | undefined;
+  const impact = (): readonly string[] => (impactList ??= loaded ? a.impactOf(fmri) : []);
   const seeAlso: string[] = [];
   for (const r of reasons) if (r.code !== '' && !seeAlso.includes(`${base}${r.code}`)) seeAlso.push(`${base}${r.code}`);
   const docs = inst.documentation;
@@ -250,6 +255,7 @@ function explainWith(a: CauseAnalysis, fmri: string): Explanation | undefined {
   // print_service(): "%s (%s)" with the template's common name, or "?" when there is none (§8.2).
   const header = `${fmri} (${inst.commonName ?? '?'})`;
   const since = ctimeString(era, s.since);
+  let plainText: string | undefined;
   let verboseText: string | undefined;
   const render = (verbose: boolean): string => {
     const lines: string[] = [header, ` State: ${s.state} since ${since}`];
@@ -263,14 +269,14 @@ function explainWith(a: CauseAnalysis, fmri: string): Explanation | undefined {
       lines.push(verbose && m !== null ? `   See: man -M /usr/share/man -s ${m[2] ?? ''} ${m[1] ?? ''}` : `   See: ${d}`);
     }
     for (const l of logs) lines.push(`   See: ${l}`);
-    if (impact.length === 0) lines.push(running ? 'Impact: None.' : 'Impact: This service is not running.');
+    if (impactCount === 0) lines.push(running ? 'Impact: None.' : 'Impact: This service is not running.');
     else if (!verbose) {
-      lines.push(impact.length === 1
+      lines.push(impactCount === 1
         ? 'Impact: 1 dependent service is not running.  (Use -v for list.)'
-        : `Impact: ${impact.length} dependent services are not running.  (Use -v for list.)`);
+        : `Impact: ${impactCount} dependent services are not running.  (Use -v for list.)`);
     } else {
-      lines.push(impact.length === 1 ? 'Impact: 1 dependent service is not running:' : `Impact: ${impact.length} dependent services are not running:`);
-      for (const d of impact) lines.push(`        ${d}`);
+      lines.push(impactCount === 1 ? 'Impact: 1 dependent service is not running:' : `Impact: ${impactCount} dependent services are not running:`);
+      for (const d of impact()) lines.push(`        ${d}`);
     }
     return lines.join('\n');
   };
@@ -281,10 +287,18 @@ function explainWith(a: CauseAnalysis, fmri: string): Explanation | undefined {
     since: s.since,
     reasons,
     rootCauses: causes.map((c) => c.fmri),
-    impact,
+    // The list, the text and svcs -xv's text are made when read: svcs -x at an
+    // instant mid-way through a big boot has thousands of causes, each holding
+    // back thousands of dependents, and a screen shows a few of them.
+    get impact(): readonly string[] {
+      return impact();
+    },
+    impactCount,
     seeAlso,
-    text: render(false),
-    // svcs -xv lists every dependent: made when read (a boot mid-way has thousands of causes, each with its impact).
+    get text(): string {
+      plainText ??= render(false);
+      return plainText;
+    },
     get verbose(): string {
       verboseText ??= render(true);
       return verboseText;
@@ -300,12 +314,14 @@ function explainWith(a: CauseAnalysis, fmri: string): Explanation | undefined {
  */
 export function explainAll(ctx: ExplainContext): Explanation[] {
   const a = analyseCauses(ctx);
+  const global = a.globalCauses();
+  const counts = a.impactCounts(global);
   const out: Explanation[] = [];
-  for (const f of a.globalCauses()) {
-    const e = explainWith(a, f);
+  global.forEach((f, k) => {
+    const e = explainWith(a, f, counts[k] ?? 0);
     if (e !== undefined) out.push(e);
-  }
-  return out.sort((x, y) => y.impact.length - x.impact.length);
+  });
+  return out.sort((x, y) => y.impactCount - x.impactCount);
 }
 
 /** Dependency cycles explain.c runs into at this instant ("Dependency cycle detected:"), each around to its first instance. */

@@ -15,6 +15,7 @@
  *   sysidtool:net, dbus or seaport in the 2009 one). Computed from the graph,
  *   never listed per scenario.
  */
+import { analyseCauses } from './causes.ts';
 import { explainAll, type ExplainContext, type Explanation } from './explain.ts';
 import type { Trace } from './trace.ts';
 
@@ -27,17 +28,27 @@ export interface ProblemGroups {
   readonly expected: readonly Explanation[];
   /** The services the expected ones wait for, which this graph does not contain (sorted). */
   readonly missingFromGraph: readonly string[];
+  /** How many other services wait behind the expected ones (the union of their svcs -xv Impact lists, less the expected ones themselves). */
+  readonly behindExpected: number;
 }
 
 const memo = new WeakMap<object, { trace: Trace; groups: ProblemGroups }>();
 
+const namesOf = new WeakMap<Trace, ReadonlySet<string>>();
+
 /** Does this graph contain `fmri` (an instance or service of the scenario), imported or not? */
-function inGraph(trace: Trace, fmri: string, cache: Map<string, boolean>): boolean {
-  const hit = cache.get(fmri);
-  if (hit !== undefined) return hit;
-  const yes = trace.instances.some((i) => i.fmri === fmri || i.service === fmri);
-  cache.set(fmri, yes);
-  return yes;
+function inGraph(trace: Trace, fmri: string): boolean {
+  let names = namesOf.get(trace);
+  if (names === undefined) {
+    const all = new Set<string>();
+    for (const i of trace.instances) {
+      all.add(i.fmri);
+      all.add(i.service);
+    }
+    names = all;
+    namesOf.set(trace, names);
+  }
+  return names.has(fmri);
 }
 
 export function problemGroups(ctx: ExplainContext): ProblemGroups {
@@ -49,7 +60,6 @@ export function problemGroups(ctx: ExplainContext): ProblemGroups {
   const disabled: Explanation[] = [];
   const expected: Explanation[] = [];
   const missing = new Set<string>();
-  const cache = new Map<string, boolean>();
   for (const e of all) {
     const s = ctx.statuses.get(e.fmri);
     if (s !== undefined && s.next !== 'none') {
@@ -60,13 +70,16 @@ export function problemGroups(ctx: ExplainContext): ProblemGroups {
       disabled.push(e);
       continue;
     }
-    const absentOnly = e.reasons.length > 0 && e.reasons.every((r) => r.code === 'SMF-8000-E2' && !r.cause.startsWith('file:') && !inGraph(ctx.trace, r.cause, cache));
+    const absentOnly = e.reasons.length > 0 && e.reasons.every((r) => r.code === 'SMF-8000-E2' && !r.cause.startsWith('file:') && !inGraph(ctx.trace, r.cause));
     if (s?.state === 'offline' && absentOnly) {
       expected.push(e);
       for (const r of e.reasons) missing.add(r.cause);
     } else failures.push(e);
   }
-  const groups: ProblemGroups = { all, failures, starting, disabled, expected, missingFromGraph: [...missing].sort() };
+  const listed = new Set(expected.map((e) => e.fmri));
+  let behindExpected = 0;
+  if (expected.length > 0) for (const f of analyseCauses(ctx).impactUnion([...listed])) if (!listed.has(f)) behindExpected++;
+  const groups: ProblemGroups = { all, failures, starting, disabled, expected, missingFromGraph: [...missing].sort(), behindExpected };
   memo.set(ctx.statuses, { trace: ctx.trace, groups });
   return groups;
 }

@@ -4,7 +4,7 @@
  * any simulated instant, with a tick for every instant something happens;
  * and a time box to type an instant.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { Trace } from '../../engine/index.ts';
 import { useFrame, usePlaying, useRun, useRunPending, useStopReason, useUi, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
@@ -14,18 +14,47 @@ import styles from './Transport.module.css';
 
 type TickKind = 'bad' | 'good' | 'info';
 
-function useTicks(): { t: number; kind: TickKind }[] {
+interface Tick {
+  readonly t: number;
+  readonly kind: TickKind;
+}
+
+/**
+ * Tick positions along the scrubber: one per TICK_SLOTS of its length, so a
+ * boot of thousands of distinct instants draws at most this many marks (each
+ * slot is under a pixel wide); a slot shows its most telling event (a
+ * maintenance before an online before anything else).
+ */
+const TICK_SLOTS = 1000;
+
+const RANK: Record<TickKind, number> = { info: 0, good: 1, bad: 2 };
+
+function useTicks(): readonly Tick[] {
   const run = useRun();
   return useMemo(() => {
-    const out = new Map<number, TickKind>();
+    const end = Math.max(1, run.trace.endTime);
+    const slots = new Map<number, { t: number; kind: TickKind }>();
     for (const r of run.trace.records) {
       const kind: TickKind = r.kind === 'status' && r.to === 'maintenance' ? 'bad' : r.kind === 'action' ? 'info' : r.kind === 'status' && r.to === 'online' && r.next === 'none' ? 'good' : 'info';
-      const prev = out.get(r.t);
-      if (prev === undefined || kind === 'bad' || (kind === 'good' && prev === 'info')) out.set(r.t, kind);
+      const slot = Math.round((r.t / end) * TICK_SLOTS);
+      const prev = slots.get(slot);
+      if (prev === undefined) slots.set(slot, { t: r.t, kind });
+      else if (RANK[kind] > RANK[prev.kind]) prev.kind = kind;
     }
-    return [...out.entries()].map(([t, kind]) => ({ t, kind }));
+    return [...slots.values()];
   }, [run.trace]);
 }
+
+/** The marks: drawn once per boot, not per playhead position. */
+const TickMarks = memo(function TickMarks({ ticks, end }: { readonly ticks: readonly Tick[]; readonly end: number }) {
+  return (
+    <>
+      {ticks.map((k) => (
+        <span key={k.t} className={styles[k.kind]} style={{ left: `${(k.t / end) * 100}%` }} />
+      ))}
+    </>
+  );
+});
 
 function TimeBox({ t, end }: { t: number; end: number }) {
   const commands = useCommands();
@@ -156,9 +185,7 @@ export function Transport() {
       </label>
       <div className={styles.scrub}>
         <div className={styles.ticks} aria-hidden="true">
-          {ticks.map((k) => (
-            <span key={k.t} className={styles[k.kind]} style={{ left: `${(k.t / end) * 100}%` }} />
-          ))}
+          <TickMarks ticks={ticks} end={end} />
           <span className={styles.progress} style={{ width: `${(shown / end) * 100}%` }} />
         </div>
         <input
