@@ -51,6 +51,20 @@ describe('§3.4 require_all', () => {
     expect(final(t, 'svc:/milestone/network').state).toBe('online');
   });
 
+  it.each([
+    ['in the order they are listed', (k: number) => 10 + k],
+    ['in reverse order', (k: number) => 10 + (40 - k)],
+    ['interleaved, one unsatisfied target at each end last', (k: number) => (k === 0 || k === 39 ? 500 : 10 + ((k * 17) % 40))],
+  ])('a require_all group of 40 targets that come up %s: the dependent starts when the last one is online, not before', (_, duration) => {
+    const targets = Array.from({ length: 40 }, (_, k) => `svc:/t${k}:default`);
+    const t = run([
+      ...targets.map((f, k) => svc(f.replace(':default', ''), { start: { duration: duration(k) } })),
+      svc('svc:/top', { dependencies: [dep('all', 'require_all', targets)] }),
+    ]);
+    const lastUp = Math.max(...targets.map((f) => entered(t, f, 'online')[0] ?? Infinity));
+    expect(starts(t, 'svc:/top')).toEqual([lastUp]);
+  });
+
   it('a service with no instances is unsatisfiable (−1)', () => {
     const t = run([
       svc('svc:/empty', { instances: {} }),
