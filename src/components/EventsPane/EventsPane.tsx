@@ -1,19 +1,30 @@
-/** Every record of the trace, in order: the event list stepping moves through (Perfetto's slice list). */
-import { memo, useEffect, useMemo, useRef } from 'react';
+/**
+ * Every record of the trace, in order: the event list stepping moves through
+ * (Perfetto's slice list). A long boot draws only the rows in view (a
+ * 5,000-service boot has ~25,000 events).
+ */
+import { memo, useEffect, useMemo } from 'react';
 import { useRun, useSlowFrame, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
 import type { TraceRecord } from '../../engine/index.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { describeRecord } from '../../selectors/narrate.ts';
 import { formatTime } from '../../selectors/playhead.ts';
+import { useVisibleRows } from '../VirtualRows/use-visible-rows.ts';
 import styles from './EventsPane.module.css';
+
+/** A row's height (EventsPane.module.css) and the list's top padding. */
+const ROW_H = 21;
+const PAD = 4;
+/** Up to this many events every row is in the document (find in page, screen readers). */
+const ALL_ROWS_UP_TO = 1_000;
 
 type When = 'past' | 'current' | 'future';
 
-const Line = memo(function Line({ r, index, when, onSeek }: { r: TraceRecord; index: number; when: When; onSeek: (r: TraceRecord, index: number) => void }) {
+const Line = memo(function Line({ r, index, count, when, onSeek }: { r: TraceRecord; index: number; count: number; when: When; onSeek: (r: TraceRecord, index: number) => void }) {
   const d = describeRecord(r);
   return (
-    <li data-index={index} className={styles[when]}>
+    <li data-index={index} className={styles[when]} aria-posinset={index + 1} aria-setsize={count}>
       <button type="button" className={`${styles.row} ${styles[d.tone] ?? ''}`} onClick={() => onSeek(r, index)} aria-current={when === 'current' ? 'step' : undefined}>
         <span className={styles.ts}>{formatTime(r.t)}</span>
         <span className={styles.kind}>{r.kind}</span>
@@ -29,7 +40,9 @@ export function EventsPane() {
   const commands = useCommands();
   const run = useRun();
   const index = useSlowFrame((f) => f.index);
-  const list = useRef<HTMLOListElement>(null);
+  const records = run.trace.records;
+  const rows = useVisibleRows<HTMLDivElement>(records.length, ROW_H, { offset: PAD, all: records.length <= ALL_ROWS_UP_TO });
+  const { first, last, reveal } = rows;
   const onSeek = useMemo(
     () => (r: TraceRecord, index: number) => {
       commands.seekRecord(r.t, index);
@@ -37,16 +50,14 @@ export function EventsPane() {
     },
     [commands, ui],
   );
-  useEffect(() => {
-    const el = list.current?.querySelector<HTMLElement>(`[data-index="${Math.max(0, index)}"]`);
-    el?.scrollIntoView({ block: 'nearest' });
-  }, [index]);
+  useEffect(() => reveal(Math.max(0, index)), [index, reveal]);
   return (
-    <div className={`${styles.pane} ui-scroll`} data-testid="events">
-      <ol ref={list} className={styles.list} aria-label="Events of this boot">
-        {run.trace.records.map((r, i) => (
-          <Line key={r.seq} r={r} index={i} when={i < index ? 'past' : i === index ? 'current' : 'future'} onSeek={onSeek} />
-        ))}
+    <div ref={rows.ref} className={`${styles.pane} ui-scroll`} data-testid="events">
+      <ol className={styles.list} style={{ paddingTop: PAD + first * ROW_H, paddingBottom: PAD + (records.length - last) * ROW_H }} aria-label="Events of this boot">
+        {records.slice(first, last).map((r, k) => {
+          const i = first + k;
+          return <Line key={r.seq} r={r} index={i} count={records.length} when={i < index ? 'past' : i === index ? 'current' : 'future'} onSeek={onSeek} />;
+        })}
       </ol>
     </div>
   );

@@ -6,6 +6,7 @@
  * is highlighted. The axis seeks. Only the rows in view are rendered.
  */
 import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useVisibleRows } from '../VirtualRows/use-visible-rows.ts';
 import { useRun, useUi, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
 import { useInsight } from '../../session/react/insight.ts';
@@ -18,31 +19,6 @@ import styles from './Gantt.module.css';
 
 const ROW_H = 20;
 const LABEL_W = 230;
-/** Rows drawn above and below the visible ones (so a quick scroll does not show a gap). */
-const OVERSCAN = 25;
-
-/** The rows of a scrolled list that are in view: only those are rendered (1,000 services are 1,000 SVG rows). */
-function useVisibleRange(count: number): [RefObject<HTMLDivElement | null>, number, number] {
-  const ref = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ top: 0, height: 400 });
-  useEffect(() => {
-    const el = ref.current;
-    if (el === null) return undefined;
-    const update = (): void => setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
-    const ro = new ResizeObserver(update);
-    ro.observe(el);
-    el.addEventListener('scroll', update, { passive: true });
-    update();
-    return () => {
-      ro.disconnect();
-      el.removeEventListener('scroll', update);
-    };
-  }, []);
-  const first = Math.max(0, Math.floor(view.top / ROW_H) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((view.top + view.height) / ROW_H) + OVERSCAN);
-  return [ref, first, last];
-}
-
 function useWidth(): [RefObject<HTMLDivElement | null>, number] {
   const ref = useRef<HTMLDivElement>(null);
   const [w, setW] = useState(600);
@@ -146,7 +122,7 @@ export function Gantt() {
   }, [insight.chain, run.trace.endTime]);
   const onSelect = useMemo(() => (fmri: string) => ui.select(fmri), [ui]);
   const changed = useComparedChanges();
-  const [body, first, last] = useVisibleRange(shown.length);
+  const { ref: body, first, last } = useVisibleRows<HTMLDivElement>(shown.length, ROW_H);
 
   return (
     <div className={styles.root} ref={ref} data-testid="gantt">

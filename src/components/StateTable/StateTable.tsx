@@ -1,6 +1,9 @@
 /**
  * The text view: every instance and its state at the playhead, as `svcs -a`
- * would list it — the accessible alternative to the canvas.
+ * would list it — the accessible alternative to the canvas. Up to
+ * ALL_ROWS_UP_TO instances every row is in the document; a bigger graph
+ * draws the rows in view (with aria-rowcount and aria-rowindex saying where
+ * they are).
  */
 import { useMemo, useState } from 'react';
 import { useRun, useSlowFrame, useUi, useUiActions } from '../../session/react/context.tsx';
@@ -11,9 +14,15 @@ import { visualState } from '../../selectors/visual-state.ts';
 import { searchMatches } from '../../store/selectors.ts';
 import { CentreToolbar } from '../CentreToolbar/CentreToolbar.tsx';
 import { StateBadge } from '../StateBadge/StateBadge.tsx';
+import { useVisibleRows } from '../VirtualRows/use-visible-rows.ts';
 import styles from './StateTable.module.css';
 
 type Order = 'svcs' | 'name';
+
+/** A row's height and the sticky header's (StateTable.module.css). */
+const ROW_H = 29;
+const HEAD_H = 28;
+const ALL_ROWS_UP_TO = 1_000;
 
 export function StateTable() {
   const ui = useUiActions();
@@ -35,18 +44,20 @@ export function StateTable() {
     return list;
   }, [run.trace, frame, order]);
   const shown = matches === undefined ? rows : rows.filter((r) => matches.has(r.inst.fmri));
+  const all = shown.length <= ALL_ROWS_UP_TO;
+  const { ref, first, last } = useVisibleRows<HTMLDivElement>(shown.length, ROW_H, { offset: HEAD_H, sticky: true, all });
   const files = useMemo(() => run.model.nodes.filter((n) => n.kind === 'file'), [run.model]);
 
   return (
     <div className={styles.panel}>
       <CentreToolbar matchCount={matches?.size} onSearchEnter={() => shown[0] !== undefined && ui.select(shown[0].inst.fmri)} />
-      <div className={`${styles.scroll} ui-scroll`}>
-        <table className={styles.table} data-testid="state.table" aria-label="Service states at the playhead">
+      <div ref={ref} className={`${styles.scroll} ui-scroll`}>
+        <table className={styles.table} data-testid="state.table" aria-label="Service states at the playhead" aria-rowcount={all ? undefined : shown.length + 1}>
           <caption className="sr-only">
             {run.trace.instances.length} service instances and their states at {frame.t} ms
           </caption>
           <thead>
-            <tr>
+            <tr aria-rowindex={all ? undefined : 1}>
               <th scope="col" className={styles.state}>STATE</th>
               <th scope="col" className={styles.stime}>
                 <button type="button" className={styles.sort} aria-pressed={order === 'svcs'} onClick={() => setOrder('svcs')}>STIME</button>
@@ -58,8 +69,15 @@ export function StateTable() {
             </tr>
           </thead>
           <tbody>
-            {shown.map(({ inst, s, state }) => (
-              <tr key={inst.fmri} className={inst.fmri === selected ? styles.selected : undefined} data-fmri={inst.fmri} data-state={svcsLabel(s)}>
+            {first > 0 && <tr aria-hidden="true" style={{ height: first * ROW_H }} />}
+            {shown.slice(first, last).map(({ inst, s, state }, k) => (
+              <tr
+                key={inst.fmri}
+                className={`${styles.row} ${inst.fmri === selected ? styles.selected : ''}`}
+                data-fmri={inst.fmri}
+                data-state={svcsLabel(s)}
+                aria-rowindex={all ? undefined : first + k + 2}
+              >
                 <td>
                   <StateBadge state={state} label={svcsLabel(s)} compact />
                 </td>
@@ -72,6 +90,7 @@ export function StateTable() {
                 <td className={styles.desc}>{inst.commonName ?? ''}</td>
               </tr>
             ))}
+            {last < shown.length && <tr aria-hidden="true" style={{ height: (shown.length - last) * ROW_H }} />}
           </tbody>
         </table>
         {files.length > 0 && (
