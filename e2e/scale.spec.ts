@@ -1,0 +1,93 @@
+/**
+ * Big boots in the panels (issue 15: the work per playhead move is in
+ * proportion to what is on screen). svcs -x can list thousands of causes:
+ * the inspector draws 50 per group, more on request, the most impact first,
+ * each with the count of what it holds back. The state table and the events
+ * list of a graph with thousands of rows draw the rows in view.
+ */
+import { expect, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { BootgraphApp } from './support/app.ts';
+
+const FAILING = 120;
+
+/** FAILING services whose start method fails (maintenance); two services wait in a chain behind the first one. */
+function failingBoot(): unknown {
+  const services: unknown[] = [];
+  for (let i = 0; i < FAILING; i++) services.push({ fmri: `svc:/scale/f${i}`, start: { duration: 10 + i, exit: 1 } });
+  services.push({ fmri: 'svc:/scale/a1', dependencies: [{ name: 'f', grouping: 'require_all', restart_on: 'none', targets: ['svc:/scale/f0:default'] }], start: { duration: 5 } });
+  services.push({ fmri: 'svc:/scale/a2', dependencies: [{ name: 'a', grouping: 'require_all', restart_on: 'none', targets: ['svc:/scale/a1:default'] }], start: { duration: 5 } });
+  return { format: 'bootgraph/1', name: `${FAILING} failing services`, services };
+}
+
+/** n services with no dependencies, started one after another (about five events each). */
+function flatBoot(n: number): unknown {
+  const services: unknown[] = [];
+  for (let i = 0; i < n; i++) services.push({ fmri: `svc:/flat/s${String(i).padStart(4, '0')}`, start: { duration: 1 + (i % 50) } });
+  return { format: 'bootgraph/1', name: `${n} flat services`, services };
+}
+
+test('1,500 services: the table and the events list draw the rows in view, and say how many there are', async ({ page }, info) => {
+  const file = info.outputPath('flat-1500.json');
+  writeFileSync(file, JSON.stringify(flatBoot(1500)));
+  const app = await BootgraphApp.open(page);
+  await app.importScenario(file);
+  await app.call('end');
+  await app.testId('view.table').click();
+  const table = app.testId('state.table');
+  await expect(table).toHaveAttribute('aria-rowcount', '1501');
+  const rows = table.locator('tbody tr[data-fmri]');
+  await expect(rows.first()).toHaveAttribute('aria-rowindex', '2');
+  expect(await rows.count()).toBeLessThan(120);
+  // Scrolled to the bottom: the last row is drawn, in its place.
+  await table.evaluate((t) => {
+    const scroller = t.parentElement;
+    if (scroller !== null) scroller.scrollTop = scroller.scrollHeight;
+  });
+  await expect(rows.last()).toHaveAttribute('aria-rowindex', '1501');
+  await expect(rows.last()).toBeInViewport();
+  expect(await rows.count()).toBeLessThan(120);
+  await app.shot('scale-table-bottom-1366');
+  // The events list: the current event (the last) is drawn and scrolled into view; a few dozen rows in the document.
+  await app.testId('tab.events').click();
+  const events = app.testId('events');
+  const records = Number(await app.read('eventIndex')) + 1;
+  expect(records).toBeGreaterThan(1000);
+  const current = events.locator('li:has([aria-current="step"])');
+  await expect(current).toHaveAttribute('aria-posinset', String(records));
+  await expect(current).toBeInViewport();
+  expect(await events.locator('li').count()).toBeLessThan(120);
+  // Back to the start: the first event is drawn and in view.
+  await app.call('home');
+  await expect(events.locator('li').first()).toHaveAttribute('aria-posinset', '1');
+  await expect(events.locator('li').first()).toBeInViewport();
+  await app.shot('scale-events-start-1366');
+});
+
+test('a boot with 120 failures: the list draws 50, the most impact first, and draws more only when asked', async ({ page }, info) => {
+  const file = info.outputPath('failing-120.json');
+  writeFileSync(file, JSON.stringify(failingBoot()));
+  const app = await BootgraphApp.open(page);
+  await app.importScenario(file);
+  await app.call('end');
+  const problems = app.testId('inspector.problems');
+  await expect(problems).toHaveAttribute('data-failures', String(FAILING));
+  const items = app.testId('problems.item');
+  await expect(items).toHaveCount(50);
+  // svcs -x's order: the one that holds back a1 and a2 first, with its count.
+  await expect(items.first()).toHaveAttribute('data-fmri', 'svc:/scale/f0:default');
+  await expect(items.first()).toContainText('holds back 2');
+  const more = app.testId('problems.more');
+  await expect(more).toHaveText('Show 50 more (70 not shown)');
+  await more.scrollIntoViewIfNeeded();
+  await app.shot('problem-list-scale-1366');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await more.scrollIntoViewIfNeeded();
+  await app.shot('problem-list-scale-1024');
+  await more.click();
+  await expect(items).toHaveCount(100);
+  await expect(more).toHaveText('Show 20 more (20 not shown)');
+  await more.click();
+  await expect(items).toHaveCount(FAILING);
+  await expect(more).toHaveCount(0);
+});
