@@ -99,7 +99,7 @@ export function ProblemList() {
   const statuses = frame.statuses;
 
   return (
-    <div className={styles.root} data-testid="inspector.problems" data-failures={failures.length} data-listed={groups.all.length}>
+    <div className={`${styles.root} ui-scroll`} data-testid="inspector.problems" data-failures={failures.length} data-listed={groups.all.length}>
       <p className={styles.summary} data-testid="problems.summary">
         <strong>{counts.online}</strong> of {counts.enabled} enabled services running
         {counts.notEnabled > 0 && <span className={styles.muted}> ({counts.notEnabled} not enabled)</span>}.
