@@ -92,6 +92,7 @@ test('a boot with 120 failures: the list draws 50, the most impact first, and dr
   await expect(items).toHaveCount(FAILING);
   await expect(more).toHaveCount(0);
   // At 1024 the inspector is a drawer: the same list in it.
+  await problems.evaluate((e) => e.scrollTo(0, 0));
   await page.setViewportSize({ width: 1024, height: 768 });
   await app.testId('drawer.right').click();
   await expect(items.first()).toBeInViewport();
