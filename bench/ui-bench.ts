@@ -1,5 +1,5 @@
 /**
- * npm run bench:ui [-- --json] [-- --quick]
+ * npm run bench:ui [-- --json] [-- --quick] [-- --baseline] [-- --webgl=force|off]
  *
  * The app in Debian Chromium (Playwright) against its production bundle
  * (issue 7): cold load to interactive, a share link, layout of the real 2025
@@ -38,6 +38,8 @@ const only = /^--only=(.+)$/.exec(argv.find((a) => a.startsWith('--only=')) ?? '
 const want = (section: string): boolean => only === undefined || only.includes(section);
 /** --baseline: also measure with the graph-view optimisations off (src/graph-view/lod.ts optimised()), interleaved. */
 const withBaseline = argv.includes('--baseline');
+/** --webgl=force|off: large graphs drawn with Cytoscape's WebGL renderer whatever the hardware, or never (src/graph-view/webgl.ts); default: the app's own check. */
+const webglMode = /^--webgl=(force|off)$/.exec(argv.find((a) => a.startsWith('--webgl=')) ?? '')?.[1];
 /** For development: --reps=N overrides every repetition count. */
 const repsOverride = Number(/^--reps=(\d+)$/.exec(argv.find((a) => a.startsWith('--reps=')) ?? '')?.[1] ?? NaN);
 
@@ -90,6 +92,7 @@ async function newPage(browser: Browser, errors: string[], baseline = false): Pr
   const ctx = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   await ctx.addInitScript({ content: NAME_SHIM });
   if (baseline) await ctx.addInitScript({ content: 'window.__BOOTGRAPH_GRAPH_BASELINE__ = true;' });
+  if (webglMode !== undefined) await ctx.addInitScript({ content: `window.__BOOTGRAPH_WEBGL__ = '${webglMode}';` });
   await ctx.addInitScript(installProbe);
   const page = await ctx.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -177,6 +180,8 @@ interface LayoutRow {
   readonly longestTaskMs: Dist;
   readonly blockingMs: Dist;
   readonly longTasksOver50: Dist;
+  /** Graph redraws from the open to the final layout in place (frames the canvas drew). */
+  readonly redraws: Dist;
   readonly source: string;
   /** The same structure opened again in the same page: the layout comes from the cache. */
   readonly reopened?: { readonly drawnMs: Dist; readonly longestTaskMs: Dist; readonly cached: boolean };
@@ -219,6 +224,7 @@ function summariseOpen(input: Input, view: string, samples: readonly OpenSample[
     longestTaskMs: dist(samples.map((s) => longest(s.long))),
     blockingMs: dist(samples.map((s) => blocking(s.long))),
     longTasksOver50: dist(samples.map((s) => s.long.length)),
+    redraws: dist(samples.map((s) => s.renders)),
     source: [...new Set(samples.map((s) => s.layoutSource))].join('/'),
   };
 }
@@ -643,6 +649,7 @@ async function main(): Promise<void> {
       },
       layouts,
       baselineVariant: withBaseline ? 'graph-view optimisations off (window.__BOOTGRAPH_GRAPH_BASELINE__), interleaved with the optimised runs' : null,
+      webgl: webglMode ?? 'the app decides (hardware WebGL2 only)',
       playback,
       resimulate: resim,
       toggle,
@@ -718,11 +725,11 @@ function report(r: Result): string {
     `share link → interactive                   ${String(r.shareLink.reps).padStart(5)} ${d(r.shareLink.toInteractiveMs).padStart(8)} ${fmt(r.shareLink.toInteractiveMs.p95).padStart(8)} ${fmt(r.shareLink.toInteractiveMs.max).padStart(8)} ${ratio(r.shareLink.toInteractiveMs.median).padStart(11)} ${fmt(r.shareLink.longestTaskMs.median).padStart(14)}`,
     `  share link form: ${r.shareLink.form}`,
     '',
-    'layout (open → …)          view                    nodes  edges runs    drawn  ELK in place  ELK worker  simulate  longest task (med/max)  tasks>50ms  blocking',
+    'layout (open → …)          view                    nodes  edges runs    drawn  ELK in place  ELK worker  simulate  longest task (med/max)  tasks>50ms  blocking  redraws',
   ];
   for (const l of r.layouts) {
     lines.push(
-      `${(l.variant === 'baseline' ? `${l.input} (baseline)` : l.input).padEnd(26)} ${l.view.padEnd(22)} ${String(l.nodes).padStart(6)} ${String(l.edges).padStart(6)} ${String(l.reps).padStart(4)} ${d(l.drawnMs).padStart(8)} ${d(l.laidOutMs).padStart(13)} ${d(l.elkWorkerMs).padStart(11)} ${d(l.simulateMs).padStart(9)} ${`${fmt(l.longestTaskMs.median)} / ${fmt(l.longestTaskMs.max)}`.padStart(23)} ${String(l.longTasksOver50.median).padStart(11)} ${d(l.blockingMs).padStart(9)}`,
+      `${(l.variant === 'baseline' ? `${l.input} (baseline)` : l.input).padEnd(26)} ${l.view.padEnd(22)} ${String(l.nodes).padStart(6)} ${String(l.edges).padStart(6)} ${String(l.reps).padStart(4)} ${d(l.drawnMs).padStart(8)} ${d(l.laidOutMs).padStart(13)} ${d(l.elkWorkerMs).padStart(11)} ${d(l.simulateMs).padStart(9)} ${`${fmt(l.longestTaskMs.median)} / ${fmt(l.longestTaskMs.max)}`.padStart(23)} ${String(l.longTasksOver50.median).padStart(11)} ${d(l.blockingMs).padStart(9)} ${String(l.redraws.median).padStart(8)}`,
     );
     if (l.reopened !== undefined) {
       lines.push(`  reopened in the same page (layout ${l.reopened.cached ? 'from the cache' : 'NOT cached'}): drawn ${d(l.reopened.drawnMs)}, longest task ${fmt(l.reopened.longestTaskMs.median)} / ${fmt(l.reopened.longestTaskMs.max)}`);

@@ -83,6 +83,8 @@ export interface OpenSample {
   readonly simulateMs: number;
   readonly nodes: number;
   readonly edges: number;
+  /** Graph redraws (Cytoscape 'render' events) from the open to the layout in place: frames the canvas drew. */
+  readonly renders: number;
   readonly long: LongTask[];
 }
 
@@ -104,6 +106,14 @@ export async function openScenario(args: { json: unknown; name: string; collapse
     });
   }
   const t0 = performance.now();
+  // Redraws, counted across a canvas replaced by the opening (a large graph gets a new canvas, counting from 0).
+  let renders = 0;
+  let lastRenders = b.graphRenders();
+  const countRenders = (): void => {
+    const n = b.graphRenders();
+    renders += n >= lastRenders ? n - lastRenders : n;
+    lastRenders = n;
+  };
   const r = b.loadScenario(args.json);
   const callMs = performance.now() - t0;
   if (!r.ok) throw new Error(`scenario rejected: ${r.errors.slice(0, 3).join('; ')}`);
@@ -116,6 +126,7 @@ export async function openScenario(args: { json: unknown; name: string; collapse
         reject(new Error(`${args.name}: no layout within ${args.timeoutMs} ms`));
         return;
       }
+      countRenders();
       const info = b.layoutInfo();
       const n = b.nodeCount();
       const mine = b.scenarioName() === args.name && info !== undefined && n > 0 && info.nodes === n;
@@ -133,6 +144,7 @@ export async function openScenario(args: { json: unknown; name: string; collapse
             simulateMs: b.simulateMs(),
             nodes: n,
             edges: b.edgeCount(),
+            renders,
             long: probe.long.filter((e) => e.start >= t0 && e.start <= now),
           });
           return;

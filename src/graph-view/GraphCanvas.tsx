@@ -16,6 +16,7 @@ import { chooseDirection, simpleLayout } from './layout-simple.ts';
 import type { GraphModel } from './model.ts';
 import { graphStylesheet } from './stylesheet.ts';
 import type { ElementDef } from './to-elements.ts';
+import { webglForLargeGraphs } from './webgl.ts';
 
 /** Above this many nodes the switch to the ELK layout is not animated (each frame redraws everything). */
 const ANIMATE_MAX = 80;
@@ -40,6 +41,8 @@ export interface GraphProbe {
   layout(): LayoutStatus;
   /** Redraws of the canvas since it was created (benchmarks). */
   renders(): number;
+  /** Which Cytoscape renderer draws the graph: WebGL only for a large graph on hardware WebGL2 (webgl.ts). */
+  renderer(): 'canvas' | 'webgl';
   /** The camera if the user or a link placed it; undefined while the graph is fitted automatically. */
   view(): Camera | undefined;
   /** The zoom level on screen, fitted or placed (1 = labels at their drawn size). */
@@ -81,15 +84,17 @@ export interface GraphCanvasProps {
 
 /**
  * A graph that crosses the large-graph threshold (lod.ts) gets a new canvas:
- * Cytoscape's renderer options are fixed at construction.
+ * Cytoscape's renderer options are fixed at construction. So does a WebGL
+ * canvas when the theme changes (it clears to the background it was made with).
  */
 export function GraphCanvas(props: GraphCanvasProps) {
   const large = isLarge(props.model.nodes.length);
-  return <GraphCanvasView key={large ? 'large' : 'small'} large={large} {...props} />;
+  const webgl = large && webglForLargeGraphs();
+  return <GraphCanvasView key={large ? (webgl ? `webgl-${props.theme}` : 'large') : 'small'} large={large} webgl={webgl} {...props} />;
 }
 
-function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) {
-  const { large, model, elements, theme, reducedMotion, layout, commands, frameIds, frameReason, home, reveal, label, onEvent, onLayout, probe } = props;
+function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean; readonly webgl: boolean }) {
+  const { large, webgl, model, elements, theme, reducedMotion, layout, commands, frameIds, frameReason, home, reveal, label, onEvent, onLayout, probe } = props;
   const container = useRef<HTMLDivElement>(null);
   const [adapter, setAdapter] = useState<GraphAdapter | undefined>(undefined);
   const placedKey = useRef<string | undefined>(undefined);
@@ -115,7 +120,7 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
     const el = container.current;
     if (el === null) return undefined;
     // A big graph does not pulse: each pulse would redraw every element.
-    const a = new GraphAdapter({ container: el, style: graphStylesheet({ theme, reducedMotion }), pulse: !reducedMotion && !large, large });
+    const a = new GraphAdapter({ container: el, style: graphStylesheet({ theme, reducedMotion }), pulse: !reducedMotion && !large, large, ...(webgl ? { webgl: { background: PALETTES[theme].bg } } : {}) });
     const off = a.listen((e) => events.current(e));
     setAdapter(a);
     // Import, window resize, a panel opened or dragged: the default view again, or the same focus.
@@ -251,6 +256,7 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
       },
       layout: () => status.current,
       renders: () => adapter.renders,
+      renderer: () => (webgl ? 'webgl' : 'canvas'),
       view: () => adapter.camera(),
       zoom: () => adapter.zoom(),
       png: async (title) => {
@@ -264,7 +270,7 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean }) 
       },
     });
     return () => probe(undefined);
-  }, [adapter, probe]);
+  }, [adapter, probe, webgl]);
 
   return <div ref={container} role="img" aria-label={label} data-testid="graph.canvas" style={{ position: 'absolute', inset: 0 }} />;
 }

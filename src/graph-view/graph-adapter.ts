@@ -28,6 +28,8 @@ export interface AdapterOptions {
   readonly pulse?: boolean;
   /** A big graph (lod.ts): the renderer options for it. */
   readonly large?: boolean;
+  /** Draw with Cytoscape's WebGL renderer (large graphs on hardware WebGL2 only: webgl.ts), on this background colour. */
+  readonly webgl?: { readonly background: string };
 }
 
 const PULSE_MS = 650;
@@ -77,7 +79,7 @@ export class GraphAdapter {
 
   constructor(opts: AdapterOptions) {
     this.cy = cytoscape({
-      ...(opts.container === undefined ? { headless: true, styleEnabled: true } : { container: opts.container, ...rendererOptions(opts.large === true) }),
+      ...(opts.container === undefined ? { headless: true, styleEnabled: true } : { container: opts.container, ...rendererOptions(opts.large === true, opts.webgl !== undefined) }),
       style: opts.style,
       elements: [],
       minZoom: 0.04,
@@ -87,6 +89,8 @@ export class GraphAdapter {
       autoungrabify: false,
     });
     if (opts.container !== undefined) {
+      // WebGL clears to the container's own background colour, read once (Cytoscape's getBGColor).
+      if (opts.webgl !== undefined) opts.container.style.backgroundColor = opts.webgl.background;
       // e2e builds: the tests read what is drawn through Cytoscape's own API (issue 12's legibility checks).
       if (import.meta.env.DEV || import.meta.env.VITE_E2E === '1') window.__BOOTGRAPH_CY__ = this.cy;
       this.queue = new InsertQueue((defs) => this.insert(defs), {

@@ -17,6 +17,10 @@ describe('level of detail', () => {
     expect(isLarge(LARGE_MIN_NODES)).toBe(true);
     expect(rendererOptions(true)).toMatchObject({ pixelRatio: 1, textureOnViewport: true, hideEdgesOnViewport: true });
     expect(rendererOptions(false)).not.toHaveProperty('pixelRatio');
+    // WebGL only for a large graph, and then without the canvas renderer's viewport bitmap.
+    expect(rendererOptions(true, true)).toEqual({ webgl: true, textureOnViewport: false, hideEdgesOnViewport: false });
+    expect(rendererOptions(false, true)).not.toHaveProperty('webgl');
+    expect(rendererOptions(true)).not.toHaveProperty('webgl');
   });
 
   it('draws light edges as haystack lines without arrowheads, after every grouping rule', () => {

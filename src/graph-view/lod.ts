@@ -31,9 +31,17 @@ export interface RendererOptions {
   readonly pixelRatio?: number;
   readonly textureOnViewport: boolean;
   readonly hideEdgesOnViewport: boolean;
+  /** Cytoscape's WebGL renderer (≥ 3.31): only asked for where webgl.ts found hardware WebGL2. */
+  readonly webgl?: boolean;
 }
 
-export function rendererOptions(large: boolean): RendererOptions {
+/**
+ * `webgl`: a large graph drawn by the GPU. It draws every element every
+ * frame cheaply, so the canvas renderer's workarounds (a bitmap while the
+ * viewport moves, edges hidden meanwhile) are not needed.
+ */
+export function rendererOptions(large: boolean, webgl = false): RendererOptions {
+  if (large && webgl) return { webgl: true, textureOnViewport: false, hideEdgesOnViewport: false };
   return large ? { pixelRatio: 1, textureOnViewport: true, hideEdgesOnViewport: true } : { textureOnViewport: false, hideEdgesOnViewport: false };
 }
 

@@ -90,6 +90,8 @@ export interface BootgraphBridge extends TeachBridge, TimingBridge {
   intervene(command: string): void;
   /** Redraws of the graph canvas since it was created. */
   graphRenders(): number;
+  /** Which renderer draws the graph ('webgl' only for a large graph on hardware WebGL2); undefined with no canvas. */
+  graphRenderer(): 'canvas' | 'webgl' | undefined;
   /** How many times the autosave has looked at a change (saved or not, after its debounce). */
   autosaveChecks(): number;
 }
@@ -207,6 +209,7 @@ export function installE2eBridge(s: Session, autosave?: Pick<Autosaver, 'onChang
     setCollapse: (mode) => s.ui.getState().setCollapse(mode),
     intervene: (command) => intervene(s, command),
     graphRenders: () => s.graph.probe()?.renders() ?? 0,
+    graphRenderer: () => s.graph.probe()?.renderer(),
     autosaveChecks: () => checks,
   };
   window.__BOOTGRAPH__ = bridge;
