@@ -98,3 +98,21 @@ test('a boot with 120 failures: the list draws 50, the most impact first, and dr
   await expect(items.first()).toBeInViewport();
   await app.shot('problem-list-scale-1024');
 });
+
+test('1,500 services with every service asked for: the graph draws the story instead and says why (the drawn-node limit)', async ({ page }, info) => {
+  const file = info.outputPath('flat-1500-all.json');
+  writeFileSync(file, JSON.stringify(flatBoot(1500)));
+  const app = await BootgraphApp.open(page);
+  await app.importScenario(file);
+  await app.call('setCollapse', 'none');
+  const notice = app.testId('graph.limit');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('This view would draw 1,500 nodes');
+  await expect(notice).toContainText('up to 1,000');
+  await app.waitReady();
+  expect(await app.read('nodeCount')).toBeLessThanOrEqual(1000);
+  await app.shot('scale-draw-limit-1366');
+  // Back to the story view: nothing was set aside, so nothing is said.
+  await app.call('setCollapse', 'story');
+  await expect(notice).toHaveCount(0);
+});

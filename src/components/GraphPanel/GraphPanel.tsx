@@ -24,7 +24,8 @@ import { CentreToolbar } from '../CentreToolbar/CentreToolbar.tsx';
 import { Icon } from '../Icon/Icon.tsx';
 import { Legend } from '../Legend/Legend.tsx';
 import styles from './GraphPanel.module.css';
-import { useGraphView } from './use-graph-view.ts';
+import { useLimitedGraphView } from './use-graph-view.ts';
+import { drawLimitText } from '../../graph-view/draw-limit.ts';
 
 import { graphCanvasIfLoaded, loadGraphCanvas } from './load-graph-canvas.ts';
 import { PrintGraph } from './PrintGraph.tsx';
@@ -123,7 +124,7 @@ export function GraphPanel({ minimal = false }: { readonly minimal?: boolean } =
   const [hover, setHover] = useState<Hover | undefined>(undefined);
   const [layout, setLayout] = useState<LayoutStatus | undefined>(undefined);
 
-  const model = useGraphView();
+  const { model, limited } = useLimitedGraphView();
   /** The group the user opened last: the view frames its services. */
   const [opened, setOpened] = useState<string | undefined>(undefined);
   const searchItems = useMemo(
@@ -384,6 +385,11 @@ export function GraphPanel({ minimal = false }: { readonly minimal?: boolean } =
           />
         )}
         {hover !== undefined && <Tooltip hover={hover} />}
+        {limited !== undefined && (
+          <p className={styles.limit} role="status" data-testid="graph.limit">
+            {drawLimitText(limited)}
+          </p>
+        )}
         <PrintGraph />
         <div className={styles.status} aria-live="off" data-testid="layout.status">
           {layout === undefined || !layout.done
