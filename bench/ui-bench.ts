@@ -26,7 +26,7 @@ import { generateLayered } from './generate.ts';
 import { manifestsOf } from './generate-manifests.ts';
 import { fmt, median } from './stats.ts';
 import { bundleReport, fetchedGzipBytes, type BundleReport } from './ui/bundle.ts';
-import { idleFrames, installProbe, interveneAt, openScenario, pickFiles, playBoot, scrubTimeline, type BenchProbe, type LongTask, type OpenSample } from './ui/page.ts';
+import { idleFrames, importedGraphDrawn, installProbe, interveneAt, openScenario, pickFiles, playBoot, scrubTimeline, type BenchProbe, type LongTask, type OpenSample } from './ui/page.ts';
 import { buildApp, startPreview, TRIVIAL_PAGE } from './ui/server.ts';
 
 const argv = process.argv.slice(2);
@@ -423,15 +423,7 @@ async function importManifests(browser: Browser, base: string, n: number, reps: 
           }),
         before,
       );
-      await page.waitForFunction(
-        (was) => {
-          const b = window.__BOOTGRAPH__;
-          const info = b?.layoutInfo();
-          return b !== undefined && b.scenarioName() !== was && info?.done === true && b.nodeCount() > 0 && info.nodes === b.nodeCount();
-        },
-        before,
-        { timeout: 240_000, polling: 50 },
-      );
+      await page.waitForFunction(importedGraphDrawn, before, { timeout: 240_000, polling: 50 });
       // One more frame: the laid-out graph is on screen.
       const t1 = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))));
       const p = await probeOf(page);

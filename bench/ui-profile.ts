@@ -16,7 +16,7 @@ import { chromium, type Page } from '@playwright/test';
 import type { CollapseMode } from '../src/graph-view/collapse.ts';
 import { manifestsOf } from './generate-manifests.ts';
 import { generateLayered } from './generate.ts';
-import { installProbe, interveneAt, openScenario, pickFiles, playBoot, scrubTimeline } from './ui/page.ts';
+import { importedGraphDrawn, installProbe, interveneAt, openScenario, pickFiles, playBoot, scrubTimeline } from './ui/page.ts';
 import { startPreview, TRIVIAL_PAGE } from './ui/server.ts';
 import { writeFileSync } from 'node:fs';
 
@@ -151,15 +151,7 @@ async function importThroughInput(page: Page, n: number): Promise<{ ms: number; 
   const before = await page.evaluate(() => window.__BOOTGRAPH__?.scenarioName());
   await page.getByTestId('import.open').hover();
   const t0 = await page.evaluate(pickFiles, { files });
-  await page.waitForFunction(
-    (was) => {
-      const b = window.__BOOTGRAPH__;
-      const info = b?.layoutInfo();
-      return b !== undefined && b.scenarioName() !== was && info?.done === true && b.nodeCount() > 0 && info.nodes === b.nodeCount();
-    },
-    before,
-    { timeout: 240_000, polling: 50 },
-  );
+  await page.waitForFunction(importedGraphDrawn, before, { timeout: 240_000, polling: 50 });
   return page.evaluate((from) => ({ ms: performance.now() - from, long: (window.__bench?.long ?? []).filter((l) => l.start >= from) }), t0);
 }
 

@@ -326,3 +326,13 @@ export function pickFiles(args: { files: readonly { name: string; text: string }
     }, 50);
   });
 }
+
+/**
+ * For page.waitForFunction after an import: another scenario than `was` is the
+ * run's, and its graph is laid out with every node drawn.
+ */
+export function importedGraphDrawn(was: string | undefined): boolean {
+  const b = window.__BOOTGRAPH__;
+  const info = b?.layoutInfo();
+  return b !== undefined && b.scenarioName() !== was && info?.done === true && b.nodeCount() > 0 && info.nodes === b.nodeCount();
+}
