@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import type { CollapseMode } from '../src/graph-view/collapse.ts';
 import { APP_SERVICE_LIMIT } from '../src/model/scenario/limits.ts';
-import { generateLayered } from './generate.ts';
+import { generateServices } from './generate.ts';
 import { installProbe, openScenario, scrubTimeline, type LongTask } from './ui/page.ts';
 import { buildApp, startPreview } from './ui/server.ts';
 import { withTaskTimes, type TaskTime } from './ui/task-times.ts';
@@ -77,7 +77,7 @@ async function measure(browser: Browser, base: string, n: number, view: Collapse
   try {
     await page.goto(`${base}/?preset=demo-restart-on`);
     await page.waitForFunction(() => window.__bench?.laidOut !== undefined, null, { timeout: 120_000, polling: 100 });
-    const s = generateLayered(n);
+    const s = generateServices(n);
     const open = await page.evaluate(openScenario, { json: s, name: s.name, collapse: view, timeoutMs: 600_000 });
     await page.waitForTimeout(500);
     const scrub = await withTaskTimes(browser, page, () => page.evaluate(scrubTimeline, { steps: SCRUB_STEPS }));

@@ -37,3 +37,15 @@ export function generateLayered(n: number, seed = 42): Scenario {
   services.push({ fmri: 'svc:/bench/never', instances: { default: { enabled: false } } });
   return { format: 'bootgraph/1', name: `generated ${n}`, services };
 }
+
+/**
+ * A generated graph of exactly `total` services (the layered ones and the one
+ * disabled service they exclude), for the UI benches: drawn with every
+ * service, it is exactly `total` nodes, so "1,000 nodes" is 1,000 and not
+ * 1,001 (which the draw limit, src/graph-view/draw-limit.ts, would draw as
+ * the story instead).
+ */
+export function generateServices(total: number, seed = 42): Scenario {
+  const s = generateLayered(total - 1, seed);
+  return { ...s, name: `generated ${total}` };
+}

@@ -22,7 +22,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import LZString from 'lz-string';
 import type { ShareStateV1 } from '../src/share/share-state.ts';
 import type { CollapseMode } from '../src/graph-view/collapse.ts';
-import { generateLayered } from './generate.ts';
+import { generateServices } from './generate.ts';
 import { manifestsOf } from './generate-manifests.ts';
 import { fmt, median } from './stats.ts';
 import { bundleReport, fetchedGzipBytes, type BundleReport } from './ui/bundle.ts';
@@ -158,7 +158,7 @@ function fixtureInput(id: string, file: string, collapse?: CollapseMode): Input 
 }
 
 function generatedInput(n: number): Input {
-  const s = generateLayered(n);
+  const s = generateServices(n);
   return { id: `generated-${n}`, json: s, name: s.name, collapse: 'none' };
 }
 
@@ -210,6 +210,10 @@ interface PlaybackRow {
 
 function summariseOpen(input: Input, view: string, samples: readonly OpenSample[], services: number): Omit<LayoutRow, 'reopened' | 'variant'> {
   const first = samples[0];
+  // A figure "at 1,000 nodes" must be measured with 1,000 nodes drawn: a view the draw limit replaced (src/graph-view/draw-limit.ts) measures another graph.
+  if (view === 'every service' && first !== undefined && first.nodes !== services) {
+    throw new Error(`bench: ${input.id} with every service drew ${first.nodes} nodes for ${services} services; its figures would measure another graph`);
+  }
   return {
     input: input.id,
     view,
@@ -398,7 +402,7 @@ async function shareLink(browser: Browser, base: string, errors: string[]): Prom
  * meanwhile (issue 16: importing large graphs off the main thread).
  */
 async function importManifests(browser: Browser, base: string, n: number, reps: number, errors: string[]) {
-  const files = manifestsOf(generateLayered(n));
+  const files = manifestsOf(generateServices(n));
   const samples: { toGraphMs: number; longest: number; over50: number; blocking: number; nodes: number; importMs: number; importLongest: number }[] = [];
   for (let rep = reps > 0 ? -REPS.warmup : 0; rep < reps; rep++) {
     const app = await appLoad(browser, `${base}${START}`, errors);
@@ -435,6 +439,8 @@ async function importManifests(browser: Browser, base: string, n: number, reps: 
       await app.close();
     }
   }
+  const drawn = samples[0]?.nodes;
+  if (drawn !== undefined && drawn !== n) throw new Error(`bench: importing ${n} services drew ${drawn} nodes; its figures would measure another graph`);
   return {
     input: `generated-${n} as ${files.length} manifests`,
     reps: samples.length,

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import type { CollapseMode } from '../src/graph-view/collapse.ts';
 import { manifestsOf } from './generate-manifests.ts';
-import { generateLayered } from './generate.ts';
+import { generateServices } from './generate.ts';
 import { importedGraphDrawn, installProbe, interveneAt, openScenario, pickFiles, playBoot, scrubTimeline } from './ui/page.ts';
 import { startPreview, TRIVIAL_PAGE } from './ui/server.ts';
 import { writeFileSync } from 'node:fs';
@@ -39,7 +39,7 @@ function scenario(): { json: unknown; name: string } {
     const j = JSON.parse(readFileSync('fixtures/graphs/illumos-2025.json', 'utf8')) as { name: string };
     return { json: j, name: j.name };
   }
-  const s = generateLayered(Number(what));
+  const s = generateServices(Number(what));
   return { json: s, name: s.name };
 }
 
@@ -147,7 +147,7 @@ function longTaskBreakdown(trace: { traceEvents: TraceEvent[] }, calling?: strin
 
 /** The manifests of a generated graph through the Import button's input, to the imported graph laid out; the main thread's long tasks meanwhile. */
 async function importThroughInput(page: Page, n: number): Promise<{ ms: number; long: { start: number; dur: number }[] }> {
-  const files = manifestsOf(generateLayered(n));
+  const files = manifestsOf(generateServices(n));
   const before = await page.evaluate(() => window.__BOOTGRAPH__?.scenarioName());
   await page.getByTestId('import.open').hover();
   const t0 = await page.evaluate(pickFiles, { files });
