@@ -43,13 +43,15 @@ function preloadFirstGraph(): Plugin {
  * web app manifest and a service worker that precaches the whole build —
  * every preset, lesson and real graph is a lazy chunk, and all of them are in
  * the precache — so after a first visit the app opens offline. The worker is
- * registered by an external registerSW.js: the page's Content-Security-Policy
- * (scripts/csp.ts) allows no inline script.
+ * registered by the entry (src/main.tsx) after the first graph, not by an
+ * inline script: the page's Content-Security-Policy (scripts/csp.ts) allows none.
  */
 function offlineApp(): Plugin[] {
   return VitePWA({
     registerType: 'autoUpdate',
-    injectRegister: 'script',
+    // Registered by main.tsx once the first graph is drawn and the page is idle (issue 16): the worker's install
+    // fetches the whole build, which must not compete with the first picture. (No inline script: the CSP allows none.)
+    injectRegister: false,
     includeAssets: ['icons/icon.svg', 'icons/apple-touch-icon.png', 'social-preview.png', 'embed-example.html', 'embed-example.css'],
     manifest: {
       name: 'bootgraph — SMF boot simulator',

@@ -7,52 +7,9 @@
  * surely as `'../engine/simulate.ts'`.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-
-const root = join(process.cwd(), 'src');
-
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...files(p));
-    else if (/\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(p);
-  }
-  return out;
-}
-
-interface Import {
-  /** The importing file, relative to src/. */
-  readonly from: string;
-  readonly spec: string;
-  /** The file it names, relative to src/ (relative imports only). */
-  readonly target: string | undefined;
-  /** `import type` / `export type`, or every named binding marked `type`. */
-  readonly typeOnly: boolean;
-}
-
-function typeOnly(keyword: string | undefined, clause: string): boolean {
-  if (keyword !== undefined) return true;
-  const m = /^\s*\{([^}]*)\}\s*$/.exec(clause);
-  if (m === null) return false;
-  const names = (m[1] ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '');
-  return names.length > 0 && names.every((x) => x.startsWith('type '));
-}
-
-function importsOf(path: string): Import[] {
-  const text = readFileSync(path, 'utf8');
-  const from = relative(root, path);
-  const out: Import[] = [];
-  const add = (spec: string, isType: boolean): void => {
-    const target = spec.startsWith('.') ? relative(root, resolve(dirname(path), spec)) : undefined;
-    out.push({ from, spec, target, typeOnly: isType });
-  };
-  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s+(type\s+)?([^'";]*?)\s*from\s+['"]([^'"]+)['"]/g)) add(m[3] ?? '', typeOnly(m[1], m[2] ?? ''));
-  for (const m of text.matchAll(/(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)) add(m[1] ?? '', false);
-  for (const m of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) add(m[1] ?? '', false);
-  return out;
-}
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { importsOf, sourceFiles as files, SRC as root, typeOnly, type Import } from './testing/source-imports.ts';
 
 const ALL = files(root).flatMap(importsOf);
 const layer = (p: string): string => p.split('/')[0] ?? p;

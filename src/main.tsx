@@ -24,6 +24,7 @@ import { applyTheme } from './session/react/theme.ts';
 import { defaultPresetId, presetLabel } from './session/base-scenario.ts';
 import { presetIds } from './scenarios/catalog.ts';
 import { loadGraphCanvas } from './components/GraphPanel/load-graph-canvas.ts';
+import { preloadPanels } from './components/Lazy/lazy-panel.tsx';
 
 function browserStorage(): WorkStorage | undefined {
   try {
@@ -117,12 +118,21 @@ if (!embed) {
   session.links = links;
 }
 window.addEventListener('pagehide', () => autosave.flush());
-// Start the worker once the first graph is up and the page is idle, so the first change does not wait for it.
-if (engine !== undefined) {
+/** Run `fn` once the first run is on screen and the page is idle: what the first picture does not need waits for this. */
+function afterFirstGraph(fn: () => void): void {
   void session.runs.whenSettled().then(() => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => engine.warm(), { timeout: 3000 });
-    else setTimeout(() => engine.warm(), 1000);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 3000 });
+    else setTimeout(fn, 1000);
   });
+}
+// Start the worker once the first graph is up and the page is idle, so the first change does not wait for it.
+if (engine !== undefined) afterFirstGraph(() => engine.warm());
+// The panels the first picture does not show (issue 16): fetched now, so a click rarely waits for them.
+afterFirstGraph(() => void preloadPanels());
+// The offline app (issue 18): the service worker precaches the whole build, so it is registered only after the
+// first graph (its install fetches every chunk). Only production builds have one (vite-plugin-pwa, vite.config.ts).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  afterFirstGraph(() => void navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => undefined));
 }
 
 // Paint the right theme before React mounts (no flash of the wrong colours).

@@ -6,36 +6,55 @@
  */
 import type { CSSProperties } from 'react';
 import { BottomPanel } from '../components/BottomPanel/BottomPanel.tsx';
-import { CompareView } from '../components/CompareView/CompareView.tsx';
 import { DropZone } from '../components/DropZone/DropZone.tsx';
 import { EmbedPlayer } from '../components/EmbedPlayer/EmbedPlayer.tsx';
-import { FindingsPanel } from '../components/FindingsPanel/FindingsPanel.tsx';
 import { GraphPanel } from '../components/GraphPanel/GraphPanel.tsx';
-import { HelpOverlay } from '../components/HelpOverlay/HelpOverlay.tsx';
 import { Inspector } from '../components/Inspector/Inspector.tsx';
 import { LinkNotice } from '../components/LinkNotice/LinkNotice.tsx';
-import { SavedWorkNotice } from '../components/SavedWorkNotice/SavedWorkNotice.tsx';
 import { PrintCaption } from '../components/PrintCaption/PrintCaption.tsx';
 import { LeftPanel } from '../components/LeftPanel/LeftPanel.tsx';
 import { LiveRegion } from '../components/LiveRegion/LiveRegion.tsx';
 import { OutcomeSummary } from '../components/OutcomeSummary/OutcomeSummary.tsx';
-import { ScenarioEditor } from '../components/ScenarioEditor/ScenarioEditor.tsx';
-import { StateTable } from '../components/StateTable/StateTable.tsx';
 import { Toast } from '../components/Toast/Toast.tsx';
 import { TopBar } from '../components/TopBar/TopBar.tsx';
-import { TourPanel } from '../components/TourPanel/TourPanel.tsx';
 import type { Session } from '../session/create-session.ts';
-import { SessionProvider, useRunState, useUi, type RunState } from '../session/react/context.tsx';
+import { SessionProvider, useDoc, useRunState, useSavedWork, useUi, type RunState } from '../session/react/context.tsx';
 import { ThemeSync } from '../session/react/theme.ts';
 import { useKeyboard } from '../session/react/use-keyboard.ts';
 import { useChangeFeedback } from '../session/react/use-change-feedback.ts';
 import { PLAYER_COMMANDS } from '../session/keymap.ts';
+import { lazyPanel, useOnceTrue } from '../components/Lazy/lazy-panel.tsx';
 import styles from './App.module.css';
+
+// What the first picture does not show is fetched when shown, or when the page is idle after the first graph (issue 16).
+const CompareView = lazyPanel('Compare view', () => import('../components/CompareView/CompareView.tsx').then((m) => m.CompareView));
+const StateTable = lazyPanel('service table', () => import('../components/StateTable/StateTable.tsx').then((m) => m.StateTable));
+const TourPanel = lazyPanel('tour', () => import('../components/TourPanel/TourPanel.tsx').then((m) => m.TourPanel));
+const FindingsPanel = lazyPanel('import findings', () => import('../components/FindingsPanel/FindingsPanel.tsx').then((m) => m.FindingsPanel));
+const ScenarioEditor = lazyPanel('scenario editor', () => import('../components/ScenarioEditor/ScenarioEditor.tsx').then((m) => m.ScenarioEditor));
+const HelpOverlay = lazyPanel('help', () => import('../components/HelpOverlay/HelpOverlay.tsx').then((m) => m.HelpOverlay), 'none');
+const SavedWorkNotice = lazyPanel('saved work', () => import('../components/SavedWorkNotice/SavedWorkNotice.tsx').then((m) => m.SavedWorkNotice), 'none');
+
+/** The panels that open on demand, each mounted (and so fetched) from the first time it is to be shown. */
+function OnDemand() {
+  const editor = useOnceTrue(useUi((s) => s.editorOpen));
+  const help = useOnceTrue(useUi((s) => s.helpOpen));
+  const saved = useOnceTrue(useSavedWork().visible);
+  return (
+    <>
+      {editor && <ScenarioEditor />}
+      {help && <HelpOverlay />}
+      {saved && <SavedWorkNotice />}
+    </>
+  );
+}
 
 function Workspace() {
   const view = useUi((s) => s.centreView);
   useChangeFeedback();
   const drawer = useUi((s) => s.drawer);
+  const touring = useUi((s) => s.tour) !== undefined;
+  const imported = useDoc((s) => s.source.kind === 'inline' && s.source.imported !== undefined);
   return (
     <>
       <main className={styles.main} data-drawer={drawer}>
@@ -44,10 +63,10 @@ function Workspace() {
         </aside>
         <section className={styles.centre} id="graph-area" tabIndex={-1} aria-label={view === 'graph' ? 'Dependency graph' : view === 'table' ? 'Service table' : 'Compare two boots'}>
           <PrintCaption />
-          <TourPanel />
+          {touring && <TourPanel />}
           <OutcomeSummary />
           <div className={styles.view}>{view === 'graph' ? <GraphPanel /> : view === 'table' ? <StateTable /> : <CompareView />}</div>
-          <FindingsPanel />
+          {imported && <FindingsPanel />}
         </section>
         <aside className={styles.right} id="panel-right" aria-label="Inspector">
           <Inspector />
@@ -121,10 +140,8 @@ function Shell() {
       ) : (
         <Placeholder state={state} />
       )}
-      <ScenarioEditor />
-      <HelpOverlay />
+      <OnDemand />
       <LinkNotice />
-      <SavedWorkNotice />
       <DropZone />
       <Toast />
     </div>

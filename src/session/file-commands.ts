@@ -4,8 +4,6 @@
  * (scenario, trace, graph) for download. Opening never happens when a file
  * cannot be used: the message says why and the session stays as it was.
  */
-import { traceEventsText } from '../export/trace-events.ts';
-import { graphToDot } from '../graph-view/export-dot.ts';
 import type { UiStore } from '../store/ui-store.ts';
 import { openInline } from './commands.ts';
 import { downloadBlob, downloadText } from './download.ts';
@@ -96,17 +94,32 @@ export function downloadTrace(s: Exporting): boolean {
   return exportText(s, 'trace', `${fileSlug(run.scenario.name)}.trace.json`, 'application/json', () => `${JSON.stringify(run.trace, null, 2)}\n`);
 }
 
-/** The boot as Chrome/Perfetto trace-event JSON: opens in ui.perfetto.dev or chrome://tracing. */
-export function downloadTraceEvents(s: Exporting): boolean {
-  const run = s.runs.current();
-  if (run === undefined) return false;
-  return exportText(s, 'Perfetto trace', `${fileSlug(run.scenario.name)}.perfetto.json`, 'application/json', () => traceEventsText(run.trace));
+/**
+ * An exporter's code is fetched on first use (issue 16: the first graph does not wait for it); a failed fetch
+ * (offline before the app was cached) is said, like a failed export.
+ */
+async function exporter<M>(s: Exporting, what: string, load: () => Promise<M>): Promise<M | undefined> {
+  try {
+    return await load();
+  } catch (e) {
+    s.ui.getState().showToast(`Could not export the ${what}: its code could not be loaded (${e instanceof Error ? e.message : String(e)}).`, 'error');
+    return undefined;
+  }
 }
 
-export function downloadDot(s: Exporting): boolean {
+/** The boot as Chrome/Perfetto trace-event JSON: opens in ui.perfetto.dev or chrome://tracing. */
+export async function downloadTraceEvents(s: Exporting): Promise<boolean> {
   const run = s.runs.current();
   if (run === undefined) return false;
-  return exportText(s, 'dependency graph', `${fileSlug(run.scenario.name)}.dot`, 'text/vnd.graphviz', () => graphToDot(run.model, { title: run.scenario.name }));
+  const m = await exporter(s, 'Perfetto trace', () => import('../export/trace-events.ts'));
+  return m !== undefined && exportText(s, 'Perfetto trace', `${fileSlug(run.scenario.name)}.perfetto.json`, 'application/json', () => m.traceEventsText(run.trace));
+}
+
+export async function downloadDot(s: Exporting): Promise<boolean> {
+  const run = s.runs.current();
+  if (run === undefined) return false;
+  const m = await exporter(s, 'dependency graph', () => import('../graph-view/export-dot.ts'));
+  return m !== undefined && exportText(s, 'dependency graph', `${fileSlug(run.scenario.name)}.dot`, 'text/vnd.graphviz', () => m.graphToDot(run.model, { title: run.scenario.name }));
 }
 
 function instantLabel(ms: number): string {

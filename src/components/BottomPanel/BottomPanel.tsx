@@ -3,13 +3,16 @@ import { useRef } from 'react';
 import { useUi, useUiActions } from '../../session/react/context.tsx';
 import type { BottomTab } from '../../store/ui-store.ts';
 import { BOTTOM_MAX, BOTTOM_MIN } from '../../store/ui-store.ts';
-import { ConsolePane } from '../ConsolePane/ConsolePane.tsx';
-import { EventsPane } from '../EventsPane/EventsPane.tsx';
-import { ExplorePanel } from '../ExplorePanel/ExplorePanel.tsx';
-import { HazardsPanel } from '../HazardsPanel/HazardsPanel.tsx';
 import { Gantt } from '../Gantt/Gantt.tsx';
 import { Transport } from '../Transport/Transport.tsx';
+import { lazyPanel } from '../Lazy/lazy-panel.tsx';
 import styles from './BottomPanel.module.css';
+
+// The Timeline tab is the first picture's; the others are fetched when opened or when the page is idle (issue 16).
+const ConsolePane = lazyPanel('console', () => import('../ConsolePane/ConsolePane.tsx').then((m) => m.ConsolePane));
+const EventsPane = lazyPanel('events list', () => import('../EventsPane/EventsPane.tsx').then((m) => m.EventsPane));
+const HazardsPanel = lazyPanel('Hazards panel', () => import('../HazardsPanel/HazardsPanel.tsx').then((m) => m.HazardsPanel));
+const ExplorePanel = lazyPanel('timing explorer', () => import('../ExplorePanel/ExplorePanel.tsx').then((m) => m.ExplorePanel));
 
 const TABS: readonly { id: BottomTab; label: string }[] = [
   { id: 'gantt', label: 'Timeline' },

@@ -14,9 +14,11 @@ import { useCommands } from '../../session/react/use-commands.ts';
 import { Explanation } from '../Explanation/Explanation.tsx';
 import { GraphPanel } from '../GraphPanel/GraphPanel.tsx';
 import { ProblemList } from '../ProblemList/ProblemList.tsx';
-import { TourPanel } from '../TourPanel/TourPanel.tsx';
 import { Transport } from '../Transport/Transport.tsx';
+import { lazyPanel } from '../Lazy/lazy-panel.tsx';
 import styles from './EmbedPlayer.module.css';
+
+const TourPanel = lazyPanel('tour', () => import('../TourPanel/TourPanel.tsx').then((m) => m.TourPanel));
 
 /** "Open in bootgraph": the link is made for the moment on screen when the reader points at it or focuses it (not on every frame). */
 function OpenInApp() {

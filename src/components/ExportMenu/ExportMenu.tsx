@@ -35,8 +35,8 @@ export function ExportMenu() {
     { id: 'png', icon: 'image', label: 'Graph as PNG', hint: 'The whole graph as drawn, at this instant', needsGraph: true, run: () => void commands.downloadPng() },
     { id: 'svg', icon: 'image', label: 'Graph as SVG', hint: 'Vector image, text kept as text', needsGraph: true, run: () => void commands.downloadSvg() },
     { id: 'trace', icon: 'code', label: 'Trace (.json)', hint: 'Every record the engine made, for scripts', run: () => commands.downloadTrace() },
-    { id: 'perfetto', icon: 'code', label: 'Perfetto / Chrome trace (.json)', hint: 'One track per service: method spans, state changes; opens in ui.perfetto.dev', run: () => commands.downloadTraceEvents() },
-    { id: 'dot', icon: 'graph', label: 'Dependency graph (.dot)', hint: 'Graphviz, with the grouping line styles', run: () => commands.downloadDot() },
+    { id: 'perfetto', icon: 'code', label: 'Perfetto / Chrome trace (.json)', hint: 'One track per service: method spans, state changes; opens in ui.perfetto.dev', run: () => void commands.downloadTraceEvents() },
+    { id: 'dot', icon: 'graph', label: 'Dependency graph (.dot)', hint: 'Graphviz, with the grouping line styles', run: () => void commands.downloadDot() },
     { id: 'saved', icon: 'file', label: 'Saved work in this browser…', hint: 'Other tabs’ sessions, work kept aside: open, download or discard', run: () => commands.showSavedWork() },
   ];
 
