@@ -50,6 +50,57 @@ export function mainThreadTasks(events: readonly TraceEvent[], minMs = 50): Task
   return out;
 }
 
+/** CPU time (ms) of all top-level tasks of the renderer main thread, and of its dedicated workers (the simulation worker), in the trace. */
+export interface ThreadCpu {
+  readonly mainMs: number;
+  readonly workerMs: number;
+}
+
+export function threadCpu(events: readonly TraceEvent[]): ThreadCpu {
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name !== undefined) names.set(`${e.pid}:${e.tid}`, e.args.name);
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask' || e.dur === undefined) continue;
+    const key = `${e.pid}:${e.tid}`;
+    const list = byThread.get(key);
+    if (list === undefined) byThread.set(key, [e]);
+    else list.push(e);
+  }
+  let mainMs = 0;
+  let workerMs = 0;
+  for (const [key, list] of byThread) {
+    const name = names.get(key) ?? '';
+    const isMain = name === 'CrRendererMain';
+    if (!isMain && name !== 'DedicatedWorker thread') continue;
+    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    let end = -Infinity;
+    let sum = 0;
+    for (const e of list) {
+      if (e.ts < end) continue;
+      end = e.ts + (e.dur ?? 0);
+      sum += (e.tdur ?? e.dur ?? 0) / 1000;
+    }
+    if (isMain) mainMs += sum;
+    else workerMs += sum;
+  }
+  return { mainMs, workerMs };
+}
+
+/** Run `action` with the page traced; its result and the CPU time of the page's main thread and workers meanwhile. */
+export async function withThreadCpu<T>(browser: Browser, page: Page, action: () => Promise<T>): Promise<{ result: T; cpu: ThreadCpu }> {
+  await browser.startTracing(page, { categories: ['toplevel'] });
+  let result: T;
+  try {
+    result = await action();
+  } catch (e) {
+    await browser.stopTracing();
+    throw e;
+  }
+  const buf = await browser.stopTracing();
+  return { result, cpu: threadCpu((JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents) };
+}
+
 /** Run `action` with the page traced; its result and the main thread's tasks meanwhile. */
 export async function withTaskTimes<T>(browser: Browser, page: Page, action: () => Promise<T>): Promise<{ result: T; tasks: TaskTime[] }> {
   await browser.startTracing(page, { categories: ['toplevel'] });
