@@ -24,7 +24,7 @@ import { CentreToolbar } from '../CentreToolbar/CentreToolbar.tsx';
 import { Icon } from '../Icon/Icon.tsx';
 import { Legend } from '../Legend/Legend.tsx';
 import styles from './GraphPanel.module.css';
-import { useLimitedGraphView } from './use-graph-view.ts';
+import { useLimitedGraphView } from '../../session/react/use-graph-view.ts';
 import { drawLimitText } from '../../graph-view/draw-limit.ts';
 
 import { graphCanvasIfLoaded, loadGraphCanvas } from './load-graph-canvas.ts';

@@ -10,7 +10,7 @@ import { useInsight } from '../../session/react/insight.ts';
 import { formatStime, type InstanceStatus } from '../../engine/index.ts';
 import { GROUP_PREFIX } from '../../graph-view/collapse.ts';
 import { groupSummary } from '../../graph-view/to-elements.ts';
-import { useGraphView } from '../GraphPanel/use-graph-view.ts';
+import { useGraphView } from '../../session/react/use-graph-view.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
 import { dependencyFacts, dependentFacts, filePathOf, logUpTo, stateHistory } from '../../selectors/instance-facts.ts';
 import { svcsLabel } from '../../selectors/narrate.ts';

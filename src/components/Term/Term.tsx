@@ -2,9 +2,11 @@
  * A glossary term on screen: focusable, described by its explanation
  * (aria-describedby), which also shows as a tooltip on hover and on keyboard
  * focus (WCAG 1.4.13: it stays while the pointer is over it, Esc dismisses
- * it). The texts are the glossary's (src/teaching/glossary.ts).
+ * it). The texts are the glossary's (src/teaching/glossary.ts). Memoised:
+ * a panel that re-renders for a new run (the conditions' help texts) does not
+ * render its terms again when their words did not change (issue 16).
  */
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { lookupTerm } from '../../teaching/glossary.ts';
 import { glossaryTermFor } from './link-terms.ts';
@@ -27,7 +29,7 @@ function placeFor(el: HTMLElement): Place {
   return { left, top: below ? r.bottom + 8 : r.top - 8, below };
 }
 
-export function Term({ term, children, className }: { readonly term: string; readonly children?: ReactNode; readonly className?: string }) {
+export const Term = memo(function Term({ term, children, className }: { readonly term: string; readonly children?: ReactNode; readonly className?: string }) {
   const entry = lookupTerm(glossaryTermFor(term) ?? term);
   const id = useId();
   const ref = useRef<HTMLSpanElement>(null);
@@ -109,4 +111,4 @@ export function Term({ term, children, className }: { readonly term: string; rea
         )}
     </>
   );
-}
+});

@@ -37,3 +37,14 @@ describe('linking glossary terms in text', () => {
     expect(glossaryTermFor('nothing like it')).toBeUndefined();
   });
 });
+
+describe('linking terms for a panel that renders again (issue 16)', () => {
+  it('answers the same text and terms with the same parts, without splitting it again', () => {
+    const text = 'When the devfsadm link appears late, the ipmp group is created after network/physical starts (require_all).';
+    const a = linkTerms(text, ['instance']);
+    // A new terms array with the same words (a new run's condition definitions) is the same question.
+    expect(linkTerms(text, ['instance'])).toBe(a);
+    expect(linkTerms(text)).not.toBe(a);
+    expect(a.map((p) => p.text).join('')).toBe(text);
+  });
+});

@@ -51,31 +51,50 @@ function surfaces(extra: readonly string[]): Surface[] {
   return out.sort((a, b) => b.surface.length - a.surface.length);
 }
 
-const cache = new Map<string, RegExp>();
+const cache = new Map<string, { readonly re: RegExp; readonly list: Surface[] }>();
 
-function patternFor(extra: readonly string[]): { re: RegExp; list: Surface[] } {
-  const list = surfaces(extra);
+function patternFor(extra: readonly string[]): { readonly re: RegExp; readonly list: Surface[] } {
   const key = extra.join('\u0000');
-  let re = cache.get(key);
-  if (re === undefined) {
-    // Lowercase terms also match capitalised (start of a sentence) and plural forms; acronyms match exactly.
-    const alts = list.map((s) => {
-      const body = escape(s.surface);
-      const first = s.surface[0] ?? '';
-      const cap = /[a-z]/.test(first) ? `[${first}${first.toUpperCase()}]${escape(s.surface.slice(1))}` : body;
-      return `(${cap}(?:s|es)?)`;
-    });
-    re = new RegExp(`(?<![\\w/:.*-])(?:${alts.join('|')})(?![\\w/*-]|:/)`, 'g');
-    cache.set(key, re);
-  }
-  return { re, list };
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const list = surfaces(extra);
+  // Lowercase terms also match capitalised (start of a sentence) and plural forms; acronyms match exactly.
+  const alts = list.map((s) => {
+    const body = escape(s.surface);
+    const first = s.surface[0] ?? '';
+    const cap = /[a-z]/.test(first) ? `[${first}${first.toUpperCase()}]${escape(s.surface.slice(1))}` : body;
+    return `(${cap}(?:s|es)?)`;
+  });
+  const out = { re: new RegExp(`(?<![\\w/:.*-])(?:${alts.join('|')})(?![\\w/*-]|:/)`, 'g'), list };
+  cache.set(key, out);
+  return out;
 }
+
+/**
+ * Texts already split (the same help texts are shown again for every run:
+ * a condition's panel re-renders with the new run's definitions), bounded.
+ */
+const LINKED = new Map<string, readonly TextPart[]>();
+const LINKED_MAX = 512;
 
 /**
  * Split text into plain runs and glossary terms (first occurrence of each).
  * `terms`: extra words to link (a condition's terms), everyday words included.
  */
-export function linkTerms(text: string, terms: readonly string[] = []): TextPart[] {
+export function linkTerms(text: string, terms: readonly string[] = []): readonly TextPart[] {
+  const key = `${terms.join('\u0000')}\u0001${text}`;
+  const hit = LINKED.get(key);
+  if (hit !== undefined) return hit;
+  const out = split(text, terms);
+  if (LINKED.size >= LINKED_MAX) {
+    const oldest = LINKED.keys().next().value;
+    if (oldest !== undefined) LINKED.delete(oldest);
+  }
+  LINKED.set(key, out);
+  return out;
+}
+
+function split(text: string, terms: readonly string[]): TextPart[] {
   const { re, list } = patternFor(terms);
   const out: TextPart[] = [];
   const seen = new Set<string>();
