@@ -1,5 +1,5 @@
 /**
- * npm run bench:ui [-- --json] [-- --quick] [-- --baseline] [-- --webgl=force|off]
+ * npm run bench:ui [-- --json] [-- --quick] [-- --baseline] [-- --webgl=force|off] [-- --edge-layer=off]
  *
  * The app in Debian Chromium (Playwright) against its production bundle
  * (issue 7): cold load to interactive, a share link, layout of the real 2025
@@ -41,6 +41,8 @@ const want = (section: string): boolean => only === undefined || only.includes(s
 const withBaseline = argv.includes('--baseline');
 /** --webgl=force|off: large graphs drawn with Cytoscape's WebGL renderer whatever the hardware, or never (src/graph-view/webgl.ts); default: the app's own check. */
 const webglMode = /^--webgl=(force|off)$/.exec(argv.find((a) => a.startsWith('--webgl=')) ?? '')?.[1];
+/** --edge-layer=off: large graphs' edges drawn by Cytoscape, not on the edge layer (src/graph-view/edge-layer.ts), to measure the layer in the same build. */
+const edgeLayerOff = argv.includes('--edge-layer=off');
 /** For development: --reps=N overrides every repetition count. */
 const repsOverride = Number(/^--reps=(\d+)$/.exec(argv.find((a) => a.startsWith('--reps=')) ?? '')?.[1] ?? NaN);
 
@@ -94,6 +96,7 @@ async function newPage(browser: Browser, errors: string[], baseline = false): Pr
   await ctx.addInitScript({ content: NAME_SHIM });
   if (baseline) await ctx.addInitScript({ content: 'window.__BOOTGRAPH_GRAPH_BASELINE__ = true;' });
   if (webglMode !== undefined) await ctx.addInitScript({ content: `window.__BOOTGRAPH_WEBGL__ = '${webglMode}';` });
+  if (edgeLayerOff) await ctx.addInitScript({ content: `window.__BOOTGRAPH_EDGE_LAYER__ = 'off';` });
   await ctx.addInitScript(installProbe);
   const page = await ctx.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -662,6 +665,7 @@ async function main(): Promise<void> {
       layouts,
       baselineVariant: withBaseline ? 'graph-view optimisations off (window.__BOOTGRAPH_GRAPH_BASELINE__), interleaved with the optimised runs' : null,
       webgl: webglMode ?? 'the app decides (hardware WebGL2 only)',
+      edgeLayer: edgeLayerOff ? 'off (edges drawn by Cytoscape)' : 'on for large graphs on the canvas renderer',
       playback,
       resimulate: resim,
       toggle,

@@ -10,7 +10,7 @@ import type { Camera } from './camera.ts';
 import type { CommandSource, GraphCommand } from './commands.ts';
 import { graphToSvg, svgGraphFrom } from './export-svg.ts';
 import { GraphAdapter, type GraphEvent } from './graph-adapter.ts';
-import { detailFor, isLarge } from './lod.ts';
+import { detailFor, edgeLayerFor, isLarge } from './lod.ts';
 import type { LayoutResult, LayoutService } from './layout-service.ts';
 import { chooseDirection, simpleLayout } from './layout-simple.ts';
 import type { GraphModel } from './model.ts';
@@ -120,7 +120,15 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean; re
     const el = container.current;
     if (el === null) return undefined;
     // A big graph does not pulse: each pulse would redraw every element.
-    const a = new GraphAdapter({ container: el, style: graphStylesheet({ theme, reducedMotion }), pulse: !reducedMotion && !large, large, ...(webgl ? { webgl: { background: PALETTES[theme].bg } } : {}) });
+    // A large graph on the canvas renderer: its edges on a layer of their own, stroked in batches (edge-layer.ts).
+    const a = new GraphAdapter({
+      container: el,
+      style: graphStylesheet({ theme, reducedMotion }),
+      pulse: !reducedMotion && !large,
+      large,
+      ...(webgl ? { webgl: { background: PALETTES[theme].bg } } : {}),
+      ...(edgeLayerFor(large, webgl) ? { edgeLayer: { palette: PALETTES[theme] } } : {}),
+    });
     const off = a.listen((e) => events.current(e));
     setAdapter(a);
     // Import, window resize, a panel opened or dragged: the default view again, or the same focus.
@@ -144,7 +152,7 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean; re
   const still = reducedMotion || big;
   const detail = detailFor(model.nodes.length);
   useEffect(() => {
-    adapter?.setStyle(graphStylesheet({ theme, reducedMotion: still, arrows: !big, detail }));
+    adapter?.setStyle(graphStylesheet({ theme, reducedMotion: still, arrows: !big, detail }), PALETTES[theme]);
   }, [adapter, theme, still, big, detail]);
 
   // Elements first, then (for a new structure) positions, in the same task: no frame shows unplaced nodes.

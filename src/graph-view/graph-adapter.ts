@@ -7,11 +7,14 @@
 import cytoscape, { type Core, type EventObject, type StylesheetJson } from 'cytoscape';
 import { cameraOf, panFor, type Camera } from './camera.ts';
 import { diffElements, type ElementDiff } from './diff.ts';
+import { EDGE_LAYER_RULES } from './edge-look.ts';
+import { EdgeLayer } from './edge-layer.ts';
 import { InsertQueue } from './chunked-insert.ts';
 import { optimised, rendererOptions } from './lod.ts';
 import { boxesOf, legibleViewport, legibleZoom } from './legibility.ts';
 import { boundsOf, fitViewport, type NodeBox, type Viewport } from './viewport.ts';
 import type { Positions } from './layout-simple.ts';
+import type { Palette } from '../theme/palette.ts';
 import type { ElementDef } from './to-elements.ts';
 
 export type GraphEvent =
@@ -30,6 +33,12 @@ export interface AdapterOptions {
   readonly large?: boolean;
   /** Draw with Cytoscape's WebGL renderer (large graphs on hardware WebGL2 only: webgl.ts), on this background colour. */
   readonly webgl?: { readonly background: string };
+  /**
+   * Draw the edges on a canvas layer of our own under Cytoscape's (edge-layer.ts), in these colours: for large graphs
+   * on the canvas renderer, whose light style draws edges centre to centre (lod.ts). Not while a group is open: Cytoscape
+   * draws edges over an open group's box, which a layer underneath cannot.
+   */
+  readonly edgeLayer?: { readonly palette: Palette };
 }
 
 const PULSE_MS = 650;
@@ -76,11 +85,16 @@ export class GraphAdapter {
   private titleFrame: number | undefined;
   /** Redraws since creation (Cytoscape 'render' events), for the bench. */
   renders = 0;
+  /** The edge layer (large graphs on the canvas renderer), and the stylesheet as given (the layer's rules are added to it while it draws). */
+  private readonly layer: EdgeLayer | undefined;
+  private style: StylesheetJson;
 
   constructor(opts: AdapterOptions) {
+    this.style = opts.style;
+    const layered = opts.container !== undefined && opts.edgeLayer !== undefined && opts.webgl === undefined;
     this.cy = cytoscape({
       ...(opts.container === undefined ? { headless: true, styleEnabled: true } : { container: opts.container, ...rendererOptions(opts.large === true, opts.webgl !== undefined) }),
-      style: opts.style,
+      style: layered ? GraphAdapter.withLayer(opts.style) : opts.style,
       elements: [],
       minZoom: 0.04,
       maxZoom: 3,
@@ -98,6 +112,11 @@ export class GraphAdapter {
         cancel: (id) => cancelAnimationFrame(id),
       });
       this.wireEvents();
+      if (layered && opts.edgeLayer !== undefined) {
+        const ratio = rendererOptions(opts.large === true).pixelRatio ?? window.devicePixelRatio;
+        this.layer = new EdgeLayer(this.cy, opts.container, opts.edgeLayer.palette, ratio);
+        this.layer.setActive(true);
+      }
       if (opts.pulse !== false) this.pulseTimer = setInterval(() => this.pulse(), PULSE_MS);
     }
   }
@@ -236,6 +255,7 @@ export class GraphAdapter {
       }
     });
     this.current = next;
+    if (diff.add.length > 0 || diff.remove.length > 0) this.layerWhereItCan();
     if (diff.update.length > 0 || diff.add.length > 0 || diff.remove.length > 0) this.appliedAt = performance.now();
     return diff;
   }
@@ -464,8 +484,30 @@ export class GraphAdapter {
     return !this.cameraSet;
   }
 
-  setStyle(style: StylesheetJson): void {
-    this.cy.style(style);
+  /** The stylesheet, and the edge layer's colours (the same theme). */
+  setStyle(style: StylesheetJson, palette?: Palette): void {
+    this.style = style;
+    if (palette !== undefined) this.layer?.setPalette(palette);
+    this.cy.style(this.layer?.isActive() === true ? GraphAdapter.withLayer(style) : style);
+  }
+
+  private static withLayer(style: StylesheetJson): StylesheetJson {
+    return [...(style as cytoscape.StylesheetStyle[]), ...(EDGE_LAYER_RULES as cytoscape.StylesheetStyle[])];
+  }
+
+  /** The layer draws the edges unless a group is open (then Cytoscape does, over the group's box, as for small graphs). */
+  private layerWhereItCan(): void {
+    const layer = this.layer;
+    if (layer === undefined) return;
+    const on = !this.current.some((e) => e.group === 'nodes' && e.data['compound'] !== undefined);
+    if (on === layer.isActive()) return;
+    layer.setActive(on);
+    this.cy.style(on ? GraphAdapter.withLayer(this.style) : this.style);
+  }
+
+  /** Whether the edge layer draws the edges now, and how many times it has painted (tests, the bench). */
+  edgeLayer(): { readonly active: boolean; readonly paints: number } | undefined {
+    return this.layer === undefined ? undefined : { active: this.layer.isActive(), paints: this.layer.paints };
   }
 
   /**
@@ -522,10 +564,25 @@ export class GraphAdapter {
     return out;
   }
 
-  /** The whole graph as a PNG (Cytoscape's renderer), on the given background. */
-  png(background: string, scale = 2): Promise<Blob> {
+  /** The whole graph as a PNG (Cytoscape's renderer, over the edge layer's edges when it draws them), on the given background. */
+  async png(background: string, scale = 2): Promise<Blob> {
     this.queue?.drain();
-    return this.cy.png({ output: 'blob-promise', full: true, scale, bg: background, maxWidth: 12000, maxHeight: 12000 });
+    const layer = this.layer;
+    if (layer === undefined || !layer.isActive()) return this.cy.png({ output: 'blob-promise', full: true, scale, bg: background, maxWidth: 12000, maxHeight: 12000 });
+    // The box Cytoscape's full export draws (its bufferCanvasImage: every element's bounding box, at `scale`).
+    const box = this.cy.elements().boundingBox();
+    const top = await createImageBitmap(await this.cy.png({ output: 'blob-promise', full: true, scale, maxWidth: 12000, maxHeight: 12000 }));
+    const canvas = document.createElement('canvas');
+    canvas.width = top.width;
+    canvas.height = top.height;
+    const g = canvas.getContext('2d');
+    if (g === null) throw new Error('no 2D canvas');
+    g.fillStyle = background;
+    g.fillRect(0, 0, canvas.width, canvas.height);
+    layer.drawInto(g, box, scale);
+    g.drawImage(top, 0, 0);
+    top.close();
+    return new Promise((resolve, reject) => canvas.toBlob((b) => (b === null ? reject(new Error('PNG encoding failed')) : resolve(b)), 'image/png'));
   }
 
 
@@ -586,6 +643,7 @@ export class GraphAdapter {
     if (this.titleFrame !== undefined) cancelAnimationFrame(this.titleFrame);
     this.queue?.clear();
     this.listeners.clear();
+    this.layer?.destroy();
     this.cy.destroy();
   }
 }

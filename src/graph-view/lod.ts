@@ -49,7 +49,20 @@ declare global {
   interface Window {
     /** Bench and e2e builds only: set before the app loads to measure the unoptimised graph view. */
     __BOOTGRAPH_GRAPH_BASELINE__?: boolean;
+    /** Bench and e2e builds only: 'off' leaves a large graph's edges to Cytoscape (to measure the edge layer against it). */
+    __BOOTGRAPH_EDGE_LAYER__?: 'off';
   }
+}
+
+/**
+ * A large graph on the canvas renderer draws its edges on a layer of its own
+ * (edge-layer.ts); `npm run bench:ui -- --edge-layer=off` turns it off in a
+ * bench/e2e build to measure before and after in the same build.
+ */
+export function edgeLayerFor(large: boolean, webgl: boolean): boolean {
+  if (!large || webgl) return false;
+  if (import.meta.env.DEV || import.meta.env.VITE_E2E === '1') return typeof window === 'undefined' || window.__BOOTGRAPH_EDGE_LAYER__ !== 'off';
+  return true;
 }
 
 /**
