@@ -1,5 +1,5 @@
 /**
- * npm run bench:ui [-- --json] [-- --quick] [-- --baseline] [-- --webgl=force|off] [-- --edge-layer=off]
+ * npm run bench:ui [-- --json] [-- --quick] [-- --baseline] [-- --webgl=force|off] [-- --edge-layer=off|compare]
  *
  * The app in Debian Chromium (Playwright) against its production bundle
  * (issue 7): cold load to interactive, a share link, layout of the real 2025
@@ -29,6 +29,7 @@ import { bundleReport, fetchedGzipBytes, type BundleReport } from './ui/bundle.t
 import { idleFrames, importedGraphDrawn, installProbe, interveneAt, openScenario, pickFiles, playBoot, scrubTimeline, type BenchProbe, type LongTask, type OpenSample } from './ui/page.ts';
 import { withThreadCpu } from './ui/task-times.ts';
 import { buildApp, startPreview, TRIVIAL_PAGE } from './ui/server.ts';
+import { withTaskTimes } from './ui/task-times.ts';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -41,8 +42,12 @@ const want = (section: string): boolean => only === undefined || only.includes(s
 const withBaseline = argv.includes('--baseline');
 /** --webgl=force|off: large graphs drawn with Cytoscape's WebGL renderer whatever the hardware, or never (src/graph-view/webgl.ts); default: the app's own check. */
 const webglMode = /^--webgl=(force|off)$/.exec(argv.find((a) => a.startsWith('--webgl=')) ?? '')?.[1];
-/** --edge-layer=off: large graphs' edges drawn by Cytoscape, not on the edge layer (src/graph-view/edge-layer.ts), to measure the layer in the same build. */
-const edgeLayerOff = argv.includes('--edge-layer=off');
+/**
+ * --edge-layer=off: large graphs' edges drawn by Cytoscape, not on the edge layer (src/graph-view/edge-layer.ts);
+ * --edge-layer=compare: both, each repetition of a layout/playback section running the two back to back (like --baseline).
+ */
+const edgeLayerMode = /^--edge-layer=(off|compare)$/.exec(argv.find((a) => a.startsWith('--edge-layer=')) ?? '')?.[1];
+const edgeLayerOff = edgeLayerMode === 'off';
 /** For development: --reps=N overrides every repetition count. */
 const repsOverride = Number(/^--reps=(\d+)$/.exec(argv.find((a) => a.startsWith('--reps=')) ?? '')?.[1] ?? NaN);
 
@@ -90,13 +95,14 @@ function dist(xs: readonly number[]): Dist {
 
 // ---------------------------------------------------------------------- pages
 
-async function newPage(browser: Browser, errors: string[], baseline = false): Promise<{ page: Page; close: () => Promise<void> }> {
+async function newPage(browser: Browser, errors: string[], variant: Variant = 'optimised'): Promise<{ page: Page; close: () => Promise<void> }> {
+  const baseline = variant === 'baseline';
   // The offline app's service worker would precache the build in the background during a measurement.
   const ctx = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   await ctx.addInitScript({ content: NAME_SHIM });
   if (baseline) await ctx.addInitScript({ content: 'window.__BOOTGRAPH_GRAPH_BASELINE__ = true;' });
   if (webglMode !== undefined) await ctx.addInitScript({ content: `window.__BOOTGRAPH_WEBGL__ = '${webglMode}';` });
-  if (edgeLayerOff) await ctx.addInitScript({ content: `window.__BOOTGRAPH_EDGE_LAYER__ = 'off';` });
+  if (edgeLayerOff || variant === 'cytoscape-edges') await ctx.addInitScript({ content: `window.__BOOTGRAPH_EDGE_LAYER__ = 'off';` });
   await ctx.addInitScript(installProbe);
   const page = await ctx.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -122,8 +128,8 @@ async function waitApp(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__bench?.laidOut !== undefined, null, { timeout: 90_000, polling: 50 });
 }
 
-async function appLoad(browser: Browser, url: string, errors: string[], baseline = false): Promise<LoadSample & { page: Page; close: () => Promise<void> }> {
-  const { page, close } = await newPage(browser, errors, baseline);
+async function appLoad(browser: Browser, url: string, errors: string[], variant: Variant = 'optimised'): Promise<LoadSample & { page: Page; close: () => Promise<void> }> {
+  const { page, close } = await newPage(browser, errors, variant);
   await page.goto(url, { waitUntil: 'commit' });
   await waitApp(page);
   const p = await probeOf(page);
@@ -182,6 +188,8 @@ interface LayoutRow {
   readonly elkWorkerMs: Dist;
   readonly simulateMs: Dist;
   readonly longestTaskMs: Dist;
+  /** CPU time of that task (from a trace: wall time minus the time the thread waited for a core). */
+  readonly longestTaskCpuMs: Dist;
   readonly blockingMs: Dist;
   readonly longTasksOver50: Dist;
   /** Graph redraws from the open to the final layout in place (frames the canvas drew). */
@@ -209,10 +217,12 @@ interface PlaybackRow {
   readonly statusChanges: number;
   readonly changesPerFrame: number;
   readonly longestTaskMs: Dist;
+  /** Main-thread CPU time over wall time while playing: how busy the page's thread was. */
+  readonly mainThreadCpuShare: Dist;
   readonly scrub: { readonly steps: number; readonly totalMs: Dist; readonly perStepMs: Dist; readonly longestTaskMs: Dist };
 }
 
-function summariseOpen(input: Input, view: string, samples: readonly OpenSample[], services: number): Omit<LayoutRow, 'reopened' | 'variant'> {
+function summariseOpen(input: Input, view: string, samples: readonly OpenSample[], services: number): Omit<LayoutRow, 'reopened' | 'variant' | 'longestTaskCpuMs'> {
   const first = samples[0];
   // A figure "at 1,000 nodes" must be measured with 1,000 nodes drawn: a view the draw limit replaced (src/graph-view/draw-limit.ts) measures another graph.
   if (view === 'every service' && first !== undefined && first.nodes !== services) {
@@ -242,7 +252,9 @@ function servicesOf(input: Input): number {
   return Array.isArray(s.services) ? s.services.length : 0;
 }
 
-type Variant = 'optimised' | 'baseline';
+/** 'cytoscape-edges': optimised, but large graphs' edges drawn by Cytoscape instead of the edge layer (--edge-layer=compare). */
+type Variant = 'optimised' | 'baseline' | 'cytoscape-edges';
+const variantLabel = (v: Variant): string => (v === 'optimised' ? '' : ` (${v})`);
 
 interface VariantSamples {
   readonly open: OpenSample[];
@@ -253,6 +265,10 @@ interface VariantSamples {
   readonly playLongest: number[];
   readonly playRenders: number[];
   readonly playWall: number[];
+  /** Main-thread CPU time over wall time while playing (from a trace). */
+  readonly playCpuShare: number[];
+  /** CPU time of the longest main-thread task while opening (from a trace). */
+  readonly openLongestCpu: number[];
   readonly fpsRuns: number[];
   readonly redrawRuns: number[];
   readonly scrubTotal: number[];
@@ -278,20 +294,26 @@ async function measureLayout(
   errors: string[],
   opts: { reopen?: boolean; playback?: boolean } = {},
 ): Promise<{ rows: LayoutRow[]; playback: PlaybackRow[] }> {
-  const variants: Variant[] = withBaseline ? ['baseline', 'optimised'] : ['optimised'];
+  const variants: Variant[] = withBaseline ? ['baseline', 'optimised'] : edgeLayerMode === 'compare' ? ['cytoscape-edges', 'optimised'] : ['optimised'];
   const acc = new Map<Variant, VariantSamples>();
   for (const v of variants) {
-    acc.set(v, { open: [], reopenDrawn: [], reopenLongest: [], reopenCached: true, frames: [], playLongest: [], playRenders: [], playWall: [], fpsRuns: [], redrawRuns: [], scrubTotal: [], scrubStep: [], scrubLongest: [], framesPerRun: 0, speed: 0, statusChanges: 0 });
+    acc.set(v, { open: [], reopenDrawn: [], reopenLongest: [], reopenCached: true, frames: [], playLongest: [], playRenders: [], playWall: [], playCpuShare: [], openLongestCpu: [], fpsRuns: [], redrawRuns: [], scrubTotal: [], scrubStep: [], scrubLongest: [], framesPerRun: 0, speed: 0, statusChanges: 0 });
   }
   for (let rep = reps > 0 ? -REPS.warmup : 0; rep < reps; rep++) {
     for (const variant of variants) {
       const a = acc.get(variant);
       if (a === undefined) continue;
-      const app = await appLoad(browser, `${base}${START}`, errors, variant === 'baseline');
+      const app = await appLoad(browser, `${base}${START}`, errors, variant);
       try {
         await app.page.waitForTimeout(300);
-        const s = await app.page.evaluate(openScenario, { json: input.json, name: input.name, ...(input.collapse === undefined ? {} : { collapse: input.collapse }), timeoutMs: 120_000 });
-        if (rep >= 0) a.open.push(s);
+        // Traced: each task's CPU time besides its wall time (on a loaded machine the wall time includes waiting for a core).
+        const opened = await withTaskTimes(browser, app.page, () =>
+          app.page.evaluate(openScenario, { json: input.json, name: input.name, ...(input.collapse === undefined ? {} : { collapse: input.collapse }), timeoutMs: 120_000 }),
+        );
+        if (rep >= 0) {
+          a.open.push(opened.result);
+          a.openLongestCpu.push(Math.max(0, ...opened.tasks.map((t) => t.cpuMs)));
+        }
         if (opts.reopen === true) {
           await app.page.evaluate((id) => window.__BOOTGRAPH__?.openPreset(id), START_PRESET);
           await app.page.waitForFunction(
@@ -309,7 +331,8 @@ async function measureLayout(
         }
         if (opts.playback === true) {
           await app.page.waitForTimeout(500);
-          const play = await app.page.evaluate(playBoot, { playMs: REPS.playMs, windowMs: REPS.windowMs, timeoutMs: 120_000 });
+          const traced = await withTaskTimes(browser, app.page, () => app.page.evaluate(playBoot, { playMs: REPS.playMs, windowMs: REPS.windowMs, timeoutMs: 120_000 }), 0);
+          const play = traced.result;
           await app.page.waitForTimeout(300);
           const scrub = await app.page.evaluate(scrubTimeline, { steps: REPS.scrubSteps });
           if (rep >= 0) {
@@ -317,6 +340,7 @@ async function measureLayout(
             a.playLongest.push(longest(play.long));
             a.playRenders.push(play.renders);
             a.playWall.push(play.wallMs);
+            a.playCpuShare.push(traced.tasks.reduce((sum, t) => sum + t.cpuMs, 0) / play.wallMs);
             a.fpsRuns.push(play.framesInWindow / (play.windowMs / 1000));
             a.redrawRuns.push(play.rendersInWindow / (play.windowMs / 1000));
             a.framesPerRun = play.deltas.length;
@@ -337,6 +361,7 @@ async function measureLayout(
   for (const [variant, a] of acc) {
     rows.push({
       ...summariseOpen(input, view, a.open, servicesOf(input)),
+      longestTaskCpuMs: dist(a.openLongestCpu),
       variant,
       ...(opts.reopen === true ? { reopened: { drawnMs: dist(a.reopenDrawn), longestTaskMs: dist(a.reopenLongest), cached: a.reopenCached } } : {}),
     });
@@ -355,6 +380,7 @@ async function measureLayout(
       statusChanges: a.statusChanges,
       changesPerFrame: round1(a.statusChanges / Math.max(1, a.framesPerRun)),
       longestTaskMs: dist(a.playLongest),
+      mainThreadCpuShare: dist(a.playCpuShare.map((x) => Math.round(x * 100) / 100)),
       scrub: { steps: REPS.scrubSteps, totalMs: dist(a.scrubTotal), perStepMs: dist(a.scrubStep), longestTaskMs: dist(a.scrubLongest) },
     });
   }
@@ -663,9 +689,13 @@ async function main(): Promise<void> {
         longestTaskMs: dist(shareLoads.map((l) => l.longest)),
       },
       layouts,
-      baselineVariant: withBaseline ? 'graph-view optimisations off (window.__BOOTGRAPH_GRAPH_BASELINE__), interleaved with the optimised runs' : null,
+      baselineVariant: withBaseline
+        ? 'graph-view optimisations off (window.__BOOTGRAPH_GRAPH_BASELINE__), interleaved with the optimised runs'
+        : edgeLayerMode === 'compare'
+          ? "cytoscape-edges: large graphs' edges drawn by Cytoscape (window.__BOOTGRAPH_EDGE_LAYER__ = 'off'), interleaved with the optimised runs"
+          : null,
       webgl: webglMode ?? 'the app decides (hardware WebGL2 only)',
-      edgeLayer: edgeLayerOff ? 'off (edges drawn by Cytoscape)' : 'on for large graphs on the canvas renderer',
+      edgeLayer: edgeLayerOff ? 'off (edges drawn by Cytoscape)' : edgeLayerMode === 'compare' ? 'compared (see baselineVariant)' : 'on for large graphs on the canvas renderer',
       playback,
       resimulate: resim,
       toggle,
@@ -745,8 +775,9 @@ function report(r: Result): string {
   ];
   for (const l of r.layouts) {
     lines.push(
-      `${(l.variant === 'baseline' ? `${l.input} (baseline)` : l.input).padEnd(26)} ${l.view.padEnd(22)} ${String(l.nodes).padStart(6)} ${String(l.edges).padStart(6)} ${String(l.reps).padStart(4)} ${d(l.drawnMs).padStart(8)} ${d(l.laidOutMs).padStart(13)} ${d(l.elkWorkerMs).padStart(11)} ${d(l.simulateMs).padStart(9)} ${`${fmt(l.longestTaskMs.median)} / ${fmt(l.longestTaskMs.max)}`.padStart(23)} ${String(l.longTasksOver50.median).padStart(11)} ${d(l.blockingMs).padStart(9)} ${String(l.redraws.median).padStart(8)}`,
+      `${`${l.input}${variantLabel(l.variant)}`.padEnd(26)} ${l.view.padEnd(22)} ${String(l.nodes).padStart(6)} ${String(l.edges).padStart(6)} ${String(l.reps).padStart(4)} ${d(l.drawnMs).padStart(8)} ${d(l.laidOutMs).padStart(13)} ${d(l.elkWorkerMs).padStart(11)} ${d(l.simulateMs).padStart(9)} ${`${fmt(l.longestTaskMs.median)} / ${fmt(l.longestTaskMs.max)}`.padStart(23)} ${String(l.longTasksOver50.median).padStart(11)} ${d(l.blockingMs).padStart(9)} ${String(l.redraws.median).padStart(8)}`,
     );
+    lines.push(`  longest task's CPU time (the wall time less waiting for a core): ${fmt(l.longestTaskCpuMs.median)} median, ${fmt(l.longestTaskCpuMs.max)} max (runs ${l.longestTaskCpuMs.runs.join(', ')})`);
     if (l.reopened !== undefined) {
       lines.push(`  reopened in the same page (layout ${l.reopened.cached ? 'from the cache' : 'NOT cached'}): drawn ${d(l.reopened.drawnMs)}, longest task ${fmt(l.reopened.longestTaskMs.median)} / ${fmt(l.reopened.longestTaskMs.max)}`);
     }
@@ -755,8 +786,9 @@ function report(r: Result): string {
     const idle = r.baselines.idleFrameMs.median;
     lines.push(
       '',
-      `playback${p.variant === 'baseline' ? ' (baseline)' : ''}, ${p.input}: the whole boot at ×${p.speed} (${p.statusChanges} state changes over ${p.framesPerRun} frames, ≈${p.changesPerFrame} per frame), ${p.reps} runs`,
+      `playback${variantLabel(p.variant)}, ${p.input}: the whole boot at ×${p.speed} (${p.statusChanges} state changes over ${p.framesPerRun} frames, ≈${p.changesPerFrame} per frame), ${p.reps} runs`,
       `  frames drawn in the first ${p.windowMs / 1000} s: ${p.fps.median} fps median (runs ${p.fps.runs.join(', ')}); graph canvas redrawn ${p.graphRedrawsPerSecond.median} times a second (runs ${p.graphRedrawsPerSecond.runs.join(', ')})`,
+      `  main thread busy (CPU time / wall time) while playing: ${p.mainThreadCpuShare.median} median (runs ${p.mainThreadCpuShare.runs.join(', ')})`,
       `  frame interval median ${fmt(p.frameMs.median)} (${(p.frameMs.median / Math.max(1, idle)).toFixed(2)}× idle), p95 ${fmt(p.frameMs.p95)}, max ${fmt(p.frameMs.max)}; ${p.framesOver50ms}% of frames over 50 ms; longest task ${fmt(p.longestTaskMs.median)} / ${fmt(p.longestTaskMs.max)}`,
       `  scrub across the whole timeline, ${p.scrub.steps} positions: ${d(p.scrub.totalMs)} in all (${(p.scrub.totalMs.median / (p.scrub.steps * Math.max(1, idle))).toFixed(2)}× ${p.scrub.steps} idle frames); per position median ${fmt(p.scrub.perStepMs.median)}, p95 ${fmt(p.scrub.perStepMs.p95)}, max ${fmt(p.scrub.perStepMs.max)}; longest task ${fmt(p.scrub.longestTaskMs.median)}`,
     );

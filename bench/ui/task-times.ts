@@ -101,8 +101,8 @@ export async function withThreadCpu<T>(browser: Browser, page: Page, action: () 
   return { result, cpu: threadCpu((JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents) };
 }
 
-/** Run `action` with the page traced; its result and the main thread's tasks meanwhile. */
-export async function withTaskTimes<T>(browser: Browser, page: Page, action: () => Promise<T>): Promise<{ result: T; tasks: TaskTime[] }> {
+/** Run `action` with the page traced; its result and the main thread's tasks meanwhile (those over `minMs` of wall or CPU time). */
+export async function withTaskTimes<T>(browser: Browser, page: Page, action: () => Promise<T>, minMs = 50): Promise<{ result: T; tasks: TaskTime[] }> {
   await browser.startTracing(page, { categories: ['toplevel'] });
   let result: T;
   try {
@@ -113,5 +113,5 @@ export async function withTaskTimes<T>(browser: Browser, page: Page, action: () 
   }
   const buf = await browser.stopTracing();
   const events = (JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  return { result, tasks: mainThreadTasks(events) };
+  return { result, tasks: mainThreadTasks(events, minMs) };
 }
