@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/ui-profile.ts [open|play|scrub|resim|cold|import] [1000|2025|<n>] [--top=40] [--trace [--calling=<function> | --timeline [--min=1]]] [--longest | --task=<k>|<function>]
+ * npx tsx bench/ui-profile.ts [open|play|scrub|resim|toggle|cold|import] [1000|2025|<n>] [--top=40] [--trace [--calling=<function> | --timeline [--min=1]]] [--longest | --task=<k>|<function>]
  *
  * Where the main thread's time goes (a helper for the UI benchmark, not part
  * of it): builds the bundle unminified (VITE_E2E=1, --minify false) so that
@@ -216,6 +216,26 @@ async function importThroughInput(page: Page, n: number): Promise<{ ms: number; 
   return page.evaluate((from) => ({ ms: performance.now() - from, long: (window.__bench?.long ?? []).filter((l) => l.start >= from) }), t0);
 }
 
+/** bench:ui's toggle: a click on the default scenario's "verbose" boot option, to the next frame with the new run. */
+async function toggleVerbose(page: Page): Promise<{ toFrameMs: number }> {
+  const button = page.getByTestId('condition.boot.verbose').getByRole('button', { name: 'verbose' });
+  await button.waitFor();
+  const t0 = await page.evaluate(() => performance.now());
+  await button.click();
+  const t1 = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const b = window.__BOOTGRAPH__;
+        const wait = (): void => {
+          if (b !== undefined && b.ready() && Object.keys(b.conditions()).length > 0) requestAnimationFrame(() => resolve(performance.now()));
+          else requestAnimationFrame(wait);
+        };
+        wait();
+      }),
+  );
+  return { toFrameMs: t1 - t0 };
+}
+
 async function main(): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'bootgraph-ui-profile-'));
   const r = spawnSync('npx', ['vite', 'build', '--mode', 'e2e', '--minify', 'false', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
@@ -268,7 +288,7 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     // --collapse=story profiles the view a user gets (default: every service drawn).
     const collapse = (/--collapse=(\w+)/.exec(process.argv.join(' '))?.[1] ?? 'none') as CollapseMode;
-    if (action !== 'open' && action !== 'import') await page.evaluate(openScenario, { json: s.json, name: s.name, collapse, timeoutMs: 120_000 });
+    if (action !== 'open' && action !== 'import' && action !== 'toggle') await page.evaluate(openScenario, { json: s.json, name: s.name, collapse, timeoutMs: 120_000 });
     if (action === 'open' || action === 'import') {
       await page.evaluate(() => window.__BOOTGRAPH__?.setCollapse('none'));
       await page.waitForFunction(() => window.__BOOTGRAPH__?.layoutInfo()?.done === true && window.__BOOTGRAPH__.layoutInfo()?.nodes === window.__BOOTGRAPH__.nodeCount());
@@ -291,7 +311,9 @@ async function main(): Promise<void> {
           ? await page.evaluate(playBoot, { playMs: 3000, windowMs: 3000, timeoutMs: 120_000 })
           : action === 'resim'
             ? await page.evaluate(interveneAt, { t: at, command: 'svcadm disable svc:/bench/s150:default' })
-            : await page.evaluate(scrubTimeline, { steps: 30 });
+            : action === 'toggle'
+              ? await toggleVerbose(page)
+              : await page.evaluate(scrubTimeline, { steps: 30 });
       const buf = await browser.stopTracing();
       console.info(JSON.stringify(summaryT, (k, v: unknown) => (k === 'deltas' || k === 'perStep' ? `[${(v as number[]).length} values]` : v)).slice(0, 600));
       // --calling=<function>: the tasks that call it (e.g. port.onmessage: the run arriving from the simulation worker).
@@ -308,6 +330,7 @@ async function main(): Promise<void> {
     else if (action === 'import') summary = await importThroughInput(page, Number(what));
     else if (action === 'play') summary = await page.evaluate(playBoot, { playMs: 3000, windowMs: 3000, timeoutMs: 120_000 });
     else if (action === 'resim') summary = await page.evaluate(interveneAt, { t: at, command: 'svcadm disable svc:/bench/s150:default' });
+    else if (action === 'toggle') summary = await toggleVerbose(page);
     else summary = await page.evaluate(scrubTimeline, { steps: 30 });
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     const brief = JSON.stringify(summary, (k, v: unknown) => (k === 'deltas' || k === 'perStep' ? `[${(v as number[]).length} values]` : v));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compareTraces } from './compare.ts';
+import { compareOutcomes, compareTraces } from './compare.ts';
+import { createSeeker } from './seek.ts';
 import { dep, run, svc } from './testing/scenario-builder.ts';
 import type { ServiceSpec } from '../model/scenario/types.ts';
 import type { StatusRecord } from './trace.ts';
@@ -81,5 +82,17 @@ describe('first divergence names the instance whose event diverges (issue 13)', 
     expect(c.divergence?.a?.fmri).toBe(c.divergence?.fmri);
     expect(c.divergence?.b?.fmri).toBe(c.divergence?.fmri);
     expect(c.divergence).toMatchObject({ inA: true, inB: true });
+  });
+});
+
+describe('compareOutcomes', () => {
+  it('is compareTraces\' outcome rows, from the traces or from final statuses a seeker already has', () => {
+    const a = run(chain([100, 200, 300]));
+    const b = run([...chain([100, 250, 300]), svc('svc:/c/extra', { start: { duration: 10, exit: 96 } })]);
+    const end = (t: typeof a) => createSeeker(t).atIndex(t.records.length - 1);
+    const rows = compareTraces(a, b).outcomes;
+    expect(compareOutcomes(a, b)).toEqual(rows);
+    expect(compareOutcomes(a, b, end(a), end(b))).toEqual(rows);
+    expect(rows.find((o) => o.fmri === 'svc:/c/extra:default')).toMatchObject({ differs: 'presence', b: { state: 'maintenance' } });
   });
 });

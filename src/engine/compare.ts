@@ -111,6 +111,29 @@ function firstDivergence(a: Trace, b: Trace): { fmri: string; position: number; 
   return best;
 }
 
+/**
+ * How each instance ends in the two boots (the outcome rows of
+ * compareTraces, without the first divergence and its explanations). The
+ * final statuses may be given (a run's seeker has them), else they are
+ * computed from the traces.
+ */
+export function compareOutcomes(a: Trace, b: Trace, finalA: ReadonlyMap<string, InstanceStatus> = finalStatuses(a), finalB: ReadonlyMap<string, InstanceStatus> = finalStatuses(b)): OutcomeRow[] {
+  const fmris = [...new Set([...a.instances.map((i) => i.fmri), ...b.instances.map((i) => i.fmri)])];
+  return fmris.map((fmri) => {
+    const sa = finalA.get(fmri);
+    const sb = finalB.get(fmri);
+    const pa = sa !== undefined && sa.present ? { state: sa.state, since: sa.since } : undefined;
+    const pb = sb !== undefined && sb.present ? { state: sb.state, since: sb.since } : undefined;
+    let differs: OutcomeRow['differs'] = 'none';
+    if ((pa === undefined) !== (pb === undefined)) differs = 'presence';
+    else if (pa !== undefined && pb !== undefined) {
+      if (pa.state !== pb.state) differs = 'state';
+      else if (pa.since !== pb.since) differs = 'time';
+    }
+    return { fmri, ...(pa === undefined ? {} : { a: pa }), ...(pb === undefined ? {} : { b: pb }), differs };
+  });
+}
+
 export function compareTraces(a: Trace, b: Trace): Comparison {
   let divergence: Divergence | undefined;
   const d = firstDivergence(a, b);
@@ -136,22 +159,7 @@ export function compareTraces(a: Trace, b: Trace): Comparison {
       ...(explainB === undefined ? {} : { explainB }),
     };
   }
-  const fa = finalStatuses(a);
-  const fb = finalStatuses(b);
-  const fmris = [...new Set([...a.instances.map((i) => i.fmri), ...b.instances.map((i) => i.fmri)])];
-  const outcomes: OutcomeRow[] = fmris.map((fmri) => {
-    const sa = fa.get(fmri);
-    const sb = fb.get(fmri);
-    const pa = sa !== undefined && sa.present ? { state: sa.state, since: sa.since } : undefined;
-    const pb = sb !== undefined && sb.present ? { state: sb.state, since: sb.since } : undefined;
-    let differs: OutcomeRow['differs'] = 'none';
-    if ((pa === undefined) !== (pb === undefined)) differs = 'presence';
-    else if (pa !== undefined && pb !== undefined) {
-      if (pa.state !== pb.state) differs = 'state';
-      else if (pa.since !== pb.since) differs = 'time';
-    }
-    return { fmri, ...(pa === undefined ? {} : { a: pa }), ...(pb === undefined ? {} : { b: pb }), differs };
-  });
+  const outcomes = compareOutcomes(a, b);
   return {
     ...(divergence === undefined ? {} : { divergence }),
     outcomes,

@@ -11,7 +11,8 @@
  * order), else at the same time clamped to the new end; it is never past the
  * end.
  */
-import { bootEvents, compareTraces, type BootEvent } from '../engine/compare.ts';
+import { bootEvents, compareOutcomes, type BootEvent } from '../engine/compare.ts';
+import type { InstanceStatus } from '../engine/trace.ts';
 import type { Trace } from '../engine/trace.ts';
 import { effectiveIndex, formatTime, type Position } from '../selectors/playhead.ts';
 
@@ -35,11 +36,13 @@ export interface OutcomeChange {
   readonly length: string;
 }
 
-/** How the outcome of a boot changed between two runs of it. */
-export function outcomeChange(before: Trace, after: Trace): OutcomeChange {
-  const c = compareTraces(before, after);
+/**
+ * How the outcome of a boot changed between two runs of it. `finals`: each
+ * run's statuses at its end, if the caller has them (a run's seeker).
+ */
+export function outcomeChange(before: Trace, after: Trace, finals?: { readonly before: ReadonlyMap<string, InstanceStatus>; readonly after: ReadonlyMap<string, InstanceStatus> }): OutcomeChange {
   const changed: EndsDifferently[] = [];
-  for (const o of c.outcomes) {
+  for (const o of compareOutcomes(before, after, finals?.before, finals?.after)) {
     if (o.differs !== 'state' && o.differs !== 'presence') continue;
     changed.push({ fmri: o.fmri, from: o.a?.state ?? 'absent', to: o.b?.state ?? 'absent' });
   }

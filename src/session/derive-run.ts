@@ -3,7 +3,7 @@
  * base scenario, in three steps. deriveTraces: the effective scenario for the
  * chosen boot and its trace (the engine's, never edited). prepareRun: the
  * indexes the graph, inspector and timeline need (dependencies, the graph
- * model, start/ready instants, quiet instances, the story). Both are plain data, so the
+ * model, start/ready instants, quiet instances, the story, the timeline's rows). Both are plain data, so the
  * simulation worker does both and sends them together (issue 16: the page
  * receives a run ready to show instead of assembling it). assembleRun, on the
  * main thread: a seeker for time travel (closures, so it cannot cross), over
@@ -16,7 +16,7 @@ import { listConditions, type ConditionDef } from '../model/world/conditions.ts'
 import { buildGraphModel, type GraphModel } from '../graph-view/model.ts';
 import { storyOf, type Story } from '../graph-view/story.ts';
 import { runTimes, type RunTimes } from '../selectors/critical-chain.ts';
-import { quietInstances } from '../selectors/gantt.ts';
+import { ganttRows, quietInstances, type GanttRow } from '../selectors/gantt.ts';
 import { buildDependencyIndex, type DependencyIndex } from '../selectors/dependencies.ts';
 import { applyConditions, applyInterventions } from './effective-scenario.ts';
 import { nextBoot } from './next-boot.ts';
@@ -55,6 +55,8 @@ export interface Prepared {
   readonly quiet: ReadonlySet<string>;
   /** The services the scenario is about (failed, their causes and chain, milestones): drawn first (story.ts). */
   readonly story: Story;
+  /** The timeline's rows: each instance's states as bars over the boot (selectors/gantt.ts). */
+  readonly gantt: readonly GanttRow[];
 }
 
 /**
@@ -121,7 +123,7 @@ export function deriveTraces(base: Scenario, doc: RunRequest, sim: Simulator): D
 
 export function prepareRun(trace: Trace): Prepared {
   const index = buildDependencyIndex(trace);
-  return { index, model: buildGraphModel(trace, index), times: runTimes(trace), quiet: quietInstances(trace), story: storyOf(trace) };
+  return { index, model: buildGraphModel(trace, index), times: runTimes(trace), quiet: quietInstances(trace), story: storyOf(trace), gantt: ganttRows(trace) };
 }
 
 interface Statics extends Prepared {

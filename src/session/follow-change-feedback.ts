@@ -10,6 +10,7 @@
  * another scenario or boot is not a change of this boot: the summary is
  * dismissed, and the command that opened it placed the playhead.
  */
+import type { InstanceStatus } from '../engine/trace.ts';
 import { selectPosition } from '../store/selectors.ts';
 import type { UiStore } from '../store/ui-store.ts';
 import { outcomeChange, playheadAfterChange } from './change-feedback.ts';
@@ -35,6 +36,7 @@ export function followChangeFeedback(s: { readonly runs: PublishedRuns; readonly
       return;
     }
     ui.seek(playheadAfterChange(before.trace, run.trace, selectPosition(ui)));
-    ui.showOutcome(outcomeChange(before.trace, run.trace));
+    const end = (r: Run): ReadonlyMap<string, InstanceStatus> => r.seeker.atIndex(r.trace.records.length - 1);
+    ui.showOutcome(outcomeChange(before.trace, run.trace, { before: end(before), after: end(run) }));
   });
 }

@@ -99,6 +99,7 @@ describe('run store', () => {
     expect(run?.times).toBe(prepared.times);
     expect(run?.quiet).toBe(prepared.quiet);
     expect(run?.story).toBe(prepared.story);
+    expect(run?.gantt).toBe(prepared.gantt);
     // The seeker is made here, over the same trace.
     expect(run?.seeker.atIndex(derived.trace.records.length - 1).size).toBe(derived.trace.instances.length);
     // Without prepared indexes the store builds equal ones itself.

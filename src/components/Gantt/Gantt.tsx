@@ -12,7 +12,7 @@ import { useCommands } from '../../session/react/use-commands.ts';
 import { useInsight } from '../../session/react/insight.ts';
 import { useComparedChanges } from '../../session/react/use-comparison.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
-import { axisTicks, ganttRows, type GanttRow } from '../../selectors/gantt.ts';
+import { axisTicks, type GanttRow } from '../../selectors/gantt.ts';
 import { formatTime } from '../../selectors/playhead.ts';
 import { STATE_META } from '../../selectors/visual-state.ts';
 import styles from './Gantt.module.css';
@@ -105,7 +105,7 @@ export function Gantt() {
   const selected = useUi((s) => s.selected);
   const [showIdle, setShowIdle] = useState(false);
   const [ref, total] = useWidth();
-  const rows = useMemo(() => ganttRows(run.trace), [run.trace]);
+  const rows = run.gantt;
   const shown = useMemo(() => (showIdle ? rows : rows.filter((r) => !r.idle)), [rows, showIdle]);
   const idle = rows.length - rows.filter((r) => !r.idle).length;
   const width = Math.max(200, total - LABEL_W - 12);
