@@ -26,7 +26,7 @@ import { generateServices } from './generate.ts';
 import { manifestsOf } from './generate-manifests.ts';
 import { fmt, median } from './stats.ts';
 import { bundleReport, fetchedGzipBytes, type BundleReport } from './ui/bundle.ts';
-import { idleFrames, importedGraphDrawn, installProbe, interveneAt, openScenario, pickFiles, playBoot, scrubTimeline, type BenchProbe, type LongTask, type OpenSample } from './ui/page.ts';
+import { idleFrames, importedGraphDrawn, installProbe, installRenderCounter, interveneAt, openScenario, pickFiles, playBoot, scrubTimeline, type BenchProbe, type LongTask, type OpenSample } from './ui/page.ts';
 import { withThreadCpu } from './ui/task-times.ts';
 import { buildApp, startPreview, TRIVIAL_PAGE } from './ui/server.ts';
 import { withTaskTimes } from './ui/task-times.ts';
@@ -95,7 +95,7 @@ function dist(xs: readonly number[]): Dist {
 
 // ---------------------------------------------------------------------- pages
 
-async function newPage(browser: Browser, errors: string[], variant: Variant = 'optimised'): Promise<{ page: Page; close: () => Promise<void> }> {
+async function newPage(browser: Browser, errors: string[], variant: Variant = 'optimised', renders = false): Promise<{ page: Page; close: () => Promise<void> }> {
   const baseline = variant === 'baseline';
   // The offline app's service worker would precache the build in the background during a measurement.
   const ctx = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
@@ -104,6 +104,7 @@ async function newPage(browser: Browser, errors: string[], variant: Variant = 'o
   if (webglMode !== undefined) await ctx.addInitScript({ content: `window.__BOOTGRAPH_WEBGL__ = '${webglMode}';` });
   if (edgeLayerOff || variant === 'cytoscape-edges') await ctx.addInitScript({ content: `window.__BOOTGRAPH_EDGE_LAYER__ = 'off';` });
   await ctx.addInitScript(installProbe);
+  if (renders) await ctx.addInitScript(installRenderCounter);
   const page = await ctx.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
   return { page, close: () => ctx.close() };
@@ -128,8 +129,8 @@ async function waitApp(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__bench?.laidOut !== undefined, null, { timeout: 90_000, polling: 50 });
 }
 
-async function appLoad(browser: Browser, url: string, errors: string[], variant: Variant = 'optimised'): Promise<LoadSample & { page: Page; close: () => Promise<void> }> {
-  const { page, close } = await newPage(browser, errors, variant);
+async function appLoad(browser: Browser, url: string, errors: string[], variant: Variant = 'optimised', renders = false): Promise<LoadSample & { page: Page; close: () => Promise<void> }> {
+  const { page, close } = await newPage(browser, errors, variant, renders);
   await page.goto(url, { waitUntil: 'commit' });
   await waitApp(page);
   const p = await probeOf(page);
@@ -492,8 +493,10 @@ async function resimulate(browser: Browser, base: string, reps: number, errors: 
   const long: number[] = [];
   const mainCpu: number[] = [];
   const workerCpu: number[] = [];
+  const commits: number[] = [];
+  const rendered: number[] = [];
   for (let rep = reps > 0 ? -REPS.warmup : 0; rep < reps; rep++) {
-    const app = await appLoad(browser, `${base}${START}`, errors);
+    const app = await appLoad(browser, `${base}${START}`, errors, 'optimised', true);
     try {
       await app.page.evaluate(openScenario, { json: input.json, name: input.name, collapse: 'none' as const, timeoutMs: 60_000 });
       await app.page.waitForTimeout(300);
@@ -502,19 +505,23 @@ async function resimulate(browser: Browser, base: string, reps: number, errors: 
       // The playhead is moved there first (its redraw is not the intervention's), then the intervention is traced.
       await app.page.evaluate((t) => window.__BOOTGRAPH__?.setPlayhead(t), at);
       await app.page.waitForTimeout(300);
+      await app.page.evaluate(() => Object.assign(window.__renders ?? {}, { on: true, commits: 0, rendered: 0, byName: {} }));
       const { result: r, cpu } = await withThreadCpu(browser, app.page, () => app.page.evaluate(interveneAt, { t: at, command: 'svcadm disable svc:/bench/s150:default' }));
+      const rc = await app.page.evaluate(() => ({ commits: window.__renders?.commits ?? 0, rendered: window.__renders?.rendered ?? 0 }));
       if (rep >= 0) {
         toFrame.push(r.toFrameMs);
         sim.push(r.simulateMs);
         long.push(longest(r.long));
         mainCpu.push(round1(cpu.mainMs));
         workerCpu.push(round1(cpu.workerMs));
+        commits.push(rc.commits);
+        rendered.push(rc.rendered);
       }
     } finally {
       await app.close();
     }
   }
-  return { input: input.id, reps, toFrameMs: dist(toFrame), simulateMs: dist(sim), longestTaskMs: dist(long), mainCpuMs: dist(mainCpu), workerCpuMs: dist(workerCpu) };
+  return { input: input.id, reps, toFrameMs: dist(toFrame), simulateMs: dist(sim), longestTaskMs: dist(long), mainCpuMs: dist(mainCpu), workerCpuMs: dist(workerCpu), reactCommits: dist(commits), componentsRendered: dist(rendered) };
 }
 
 /**
@@ -526,9 +533,11 @@ async function resimulate(browser: Browser, base: string, reps: number, errors: 
 async function toggleDefault(browser: Browser, base: string, reps: number, errors: string[]) {
   const work: number[] = [];
   const cpuWork: number[] = [];
+  const commits: number[] = [];
+  const rendered: number[] = [];
   const toFrame: number[] = [];
   for (let rep = reps > 0 ? -REPS.warmup : 0; rep < reps; rep++) {
-    const app = await appLoad(browser, `${base}/`, errors);
+    const app = await appLoad(browser, `${base}/`, errors, 'optimised', true);
     try {
       const cdp = await app.page.context().newCDPSession(app.page);
       await cdp.send('Performance.enable');
@@ -540,6 +549,7 @@ async function toggleDefault(browser: Browser, base: string, reps: number, error
       await button.waitFor();
       await app.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       // Traced for the main thread's CPU time (its wall time waits for a core on a loaded machine); TaskDuration is read inside the trace.
+      await app.page.evaluate(() => Object.assign(window.__renders ?? {}, { on: true, commits: 0, rendered: 0, byName: {} }));
       const { result: t, cpu } = await withThreadCpu(browser, app.page, async () => {
         const before = await taskMs();
         const t0 = await app.page.evaluate(() => performance.now());
@@ -557,16 +567,19 @@ async function toggleDefault(browser: Browser, base: string, reps: number, error
         );
         return { work: (await taskMs()) - before, toFrame: t1 - t0 };
       });
+      const rc = await app.page.evaluate(() => ({ commits: window.__renders?.commits ?? 0, rendered: window.__renders?.rendered ?? 0 }));
       if (rep >= 0) {
         work.push(t.work);
         toFrame.push(t.toFrame);
         cpuWork.push(round1(cpu.mainMs));
+        commits.push(rc.commits);
+        rendered.push(rc.rendered);
       }
     } finally {
       await app.close();
     }
   }
-  return { input: 'default scenario (boot.verbose)', reps, mainThreadMs: dist(work), mainCpuMs: dist(cpuWork), toFrameMs: dist(toFrame) };
+  return { input: 'default scenario (boot.verbose)', reps, mainThreadMs: dist(work), mainCpuMs: dist(cpuWork), toFrameMs: dist(toFrame), reactCommits: dist(commits), componentsRendered: dist(rendered) };
 }
 
 // ---------------------------------------------------------------------- main
@@ -744,8 +757,8 @@ type Result = {
   shareLink: { form: string; reps: number; toInteractiveMs: Dist; toFinalLayoutMs: Dist; longestTaskMs: Dist };
   layouts: LayoutRow[];
   playback: PlaybackRow[];
-  resimulate: { input: string; reps: number; toFrameMs: Dist; simulateMs: Dist; longestTaskMs: Dist; mainCpuMs: Dist; workerCpuMs: Dist };
-  toggle: { input: string; reps: number; mainThreadMs: Dist; mainCpuMs: Dist; toFrameMs: Dist };
+  resimulate: { input: string; reps: number; toFrameMs: Dist; simulateMs: Dist; longestTaskMs: Dist; mainCpuMs: Dist; workerCpuMs: Dist; reactCommits: Dist; componentsRendered: Dist };
+  toggle: { input: string; reps: number; mainThreadMs: Dist; mainCpuMs: Dist; toFrameMs: Dist; reactCommits: Dist; componentsRendered: Dist };
   manifestImport: { input: string; reps: number; nodes: number; toGraphMs: Dist; importMs: Dist; importLongestTaskMs: Dist; longestTaskMs: Dist; longTasksOver50: Dist; blockingMs: Dist };
   firstGraphJs: { files: string[]; gzipBytes: number };
   bundle: { firstGzipBytes: number; lazyGzipBytes: number; cssGzipBytes: number; bridgeGzipBytes: number; chunks: readonly { file: string; gzipBytes: number; first: boolean }[] };
@@ -796,10 +809,10 @@ function report(r: Result): string {
   const rs = r.resimulate;
   lines.push(
     '',
-    `re-simulate after an intervention + redraw, ${rs.input} (${rs.reps} runs): ${d(rs.toFrameMs)} to the next frame (min ${fmt(Math.min(...rs.toFrameMs.runs))}, max ${fmt(rs.toFrameMs.max)}; simulate ${d(rs.simulateMs)}), longest task ${fmt(rs.longestTaskMs.median)}; CPU meanwhile: main thread ${d(rs.mainCpuMs)} (runs ${rs.mainCpuMs.runs.join(', ')}), simulation worker ${d(rs.workerCpuMs)}`,
+    `re-simulate after an intervention + redraw, ${rs.input} (${rs.reps} runs): ${d(rs.toFrameMs)} to the next frame (min ${fmt(Math.min(...rs.toFrameMs.runs))}, max ${fmt(rs.toFrameMs.max)}; simulate ${d(rs.simulateMs)}), longest task ${fmt(rs.longestTaskMs.median)}; CPU meanwhile: main thread ${d(rs.mainCpuMs)} (runs ${rs.mainCpuMs.runs.join(', ')}), simulation worker ${d(rs.workerCpuMs)}; React commits ${d(rs.reactCommits)}, components rendered ${d(rs.componentsRendered)}`,
     `import ${r.manifestImport.input} through the file input → graph laid out and drawn (${r.manifestImport.reps} runs, ${r.manifestImport.nodes} nodes): ${d(r.manifestImport.toGraphMs)} (max ${fmt(r.manifestImport.toGraphMs.max)}); longest main-thread task ${fmt(r.manifestImport.longestTaskMs.median)} / ${fmt(r.manifestImport.longestTaskMs.max)} (runs ${r.manifestImport.longestTaskMs.runs.join(', ')}); tasks over 50 ms ${r.manifestImport.longTasksOver50.median}; blocking ${d(r.manifestImport.blockingMs)}`,
     `  of which the import (pick → the imported scenario is the run's): ${d(r.manifestImport.importMs)} (runs ${r.manifestImport.importMs.runs.join(', ')}); longest main-thread task meanwhile ${fmt(r.manifestImport.importLongestTaskMs.median)} / ${fmt(r.manifestImport.importLongestTaskMs.max)} (runs ${r.manifestImport.importLongestTaskMs.runs.join(', ')})`,
-    `a toggle on the ${r.toggle.input} (${r.toggle.reps} runs): main-thread work ${d(r.toggle.mainThreadMs)} (min ${fmt(Math.min(...r.toggle.mainThreadMs.runs))}, max ${fmt(r.toggle.mainThreadMs.max)}); its CPU time ${d(r.toggle.mainCpuMs)} (runs ${r.toggle.mainCpuMs.runs.join(', ')}); to the next frame ${d(r.toggle.toFrameMs)}`,
+    `a toggle on the ${r.toggle.input} (${r.toggle.reps} runs): main-thread work ${d(r.toggle.mainThreadMs)} (min ${fmt(Math.min(...r.toggle.mainThreadMs.runs))}, max ${fmt(r.toggle.mainThreadMs.max)}); its CPU time ${d(r.toggle.mainCpuMs)} (runs ${r.toggle.mainCpuMs.runs.join(', ')}); React commits ${d(r.toggle.reactCommits)}, components rendered ${d(r.toggle.componentsRendered)}; to the next frame ${d(r.toggle.toFrameMs)}`,
     '',
     `JS gzip: first load ${kB(r.bundle.firstGzipBytes)} (index.html's scripts), lazy ${kB(r.bundle.lazyGzipBytes)}; CSS ${kB(r.bundle.cssGzipBytes)}; test bridge ${kB(r.bundle.bridgeGzipBytes)} (bench/e2e builds only)`,
     `  fetched before the first graph (cold default load): ${kB(r.coldLoad.jsBeforeInteractive.gzipBytes)} — ${r.coldLoad.jsBeforeInteractive.files.join(', ')}`,

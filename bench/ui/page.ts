@@ -336,3 +336,76 @@ export function importedGraphDrawn(was: string | undefined): boolean {
   const info = b?.layoutInfo();
   return b !== undefined && b.scenarioName() !== was && info?.done === true && b.nodeCount() > 0 && info.nodes === b.nodeCount();
 }
+
+export interface RenderCount {
+  /** Counting (the action measured is running). */
+  on: boolean;
+  /** React commits while counting. */
+  commits: number;
+  /** Function components that rendered in those commits (mounted or re-rendered). */
+  rendered: number;
+  /** The same by component name (readable in an unminified build: bench/ui-profile.ts). */
+  byName: Record<string, number>;
+}
+
+declare global {
+  interface Window {
+    __renders?: RenderCount;
+  }
+}
+
+/**
+ * Installed with page.addInitScript before the app (only where a section
+ * counts renders): React DOM reports each commit to the React DevTools hook,
+ * so a minimal hook counts the commits and, while `on`, the function
+ * components that rendered in each (React's PerformedWork flag, in the
+ * subtrees the commit replaced: a subtree React bailed out of keeps its
+ * child fibers, and is not walked). How many panels re-render for a change,
+ * independent of how loaded the machine is.
+ */
+export function installRenderCounter(): void {
+  interface Fiber {
+    tag: number;
+    flags: number;
+    child: Fiber | null;
+    sibling: Fiber | null;
+    alternate: Fiber | null;
+    type: { name?: string; displayName?: string; type?: { name?: string }; render?: { name?: string } } | null;
+  }
+  const count: RenderCount = { on: false, commits: 0, rendered: 0, byName: {} };
+  window.__renders = count;
+  // FunctionComponent 0, ForwardRef 11, MemoComponent 14, SimpleMemoComponent 15; PerformedWork = 1.
+  const FUNCTION_TAGS = new Set([0, 11, 14, 15]);
+  const walk = (fiber: Fiber | null): void => {
+    const stack: Fiber[] = fiber === null ? [] : [fiber];
+    while (stack.length > 0) {
+      const f = stack.pop();
+      if (f === undefined) break;
+      if (FUNCTION_TAGS.has(f.tag) && (f.flags & 1) !== 0) {
+        count.rendered++;
+        const t = f.type;
+        const name = t?.displayName ?? t?.name ?? t?.type?.name ?? t?.render?.name ?? '?';
+        count.byName[name] = (count.byName[name] ?? 0) + 1;
+      }
+      if (f.sibling !== null) stack.push(f.sibling);
+      if (f.child !== null && (f.alternate === null || f.alternate.child !== f.child)) stack.push(f.child);
+    }
+  };
+  const hook = {
+    supportsFiber: true,
+    renderers: new Map<number, unknown>(),
+    inject(renderer: unknown): number {
+      hook.renderers.set(1, renderer);
+      return 1;
+    },
+    onCommitFiberRoot(_id: number, root: { current: Fiber }): void {
+      if (!count.on) return;
+      count.commits++;
+      walk(root.current.child);
+    },
+    onCommitFiberUnmount(): void {},
+    onPostCommitFiberRoot(): void {},
+    checkDCE(): void {},
+  };
+  (window as unknown as { __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown }).__REACT_DEVTOOLS_GLOBAL_HOOK__ = hook;
+}

@@ -18,7 +18,7 @@ import { OutcomeSummary } from '../components/OutcomeSummary/OutcomeSummary.tsx'
 import { Toast } from '../components/Toast/Toast.tsx';
 import { TopBar } from '../components/TopBar/TopBar.tsx';
 import type { Session } from '../session/create-session.ts';
-import { SessionProvider, useDoc, useRunState, useSavedWork, useUi, type RunState } from '../session/react/context.tsx';
+import { SessionProvider, useDoc, useRunState, useRunStatus, useSavedWork, useUi } from '../session/react/context.tsx';
 import { ThemeSync } from '../session/react/theme.ts';
 import { useKeyboard } from '../session/react/use-keyboard.ts';
 import { useChangeFeedback } from '../session/react/use-change-feedback.ts';
@@ -80,7 +80,10 @@ function Workspace() {
   );
 }
 
-function Placeholder({ state }: { state: Exclude<RunState, { status: 'ready' }> }) {
+/** What is on screen while no run is: the scenario loading, or why it cannot be opened. */
+function Placeholder() {
+  const state = useRunState();
+  if (state.status === 'ready') return null;
   return (
     <main className={styles.placeholder}>
       {state.status === 'loading' ? (
@@ -98,17 +101,17 @@ function Placeholder({ state }: { state: Exclude<RunState, { status: 'ready' }> 
 
 /** The embedded player (issue 18): a link with the embed flag, in an iframe of a course page or a slide. */
 function EmbedShell() {
-  const state = useRunState();
+  const status = useRunStatus();
   useKeyboard(PLAYER_COMMANDS);
   return (
     <div className={styles.embedApp}>
-      {state.status === 'ready' ? (
+      {status === 'ready' ? (
         <>
           <EmbedPlayer />
           <LiveRegion />
         </>
       ) : (
-        <Placeholder state={state} />
+        <Placeholder />
       )}
       <LinkNotice />
     </div>
@@ -116,7 +119,7 @@ function EmbedShell() {
 }
 
 function Shell() {
-  const state = useRunState();
+  const status = useRunStatus();
   const bottomHeight = useUi((s) => s.bottomHeight);
   useKeyboard();
   return (
@@ -135,11 +138,7 @@ function Shell() {
         Skip to the graph
       </a>
       <TopBar />
-      {state.status === 'ready' ? (
-        <Workspace />
-      ) : (
-        <Placeholder state={state} />
-      )}
+      {status === 'ready' ? <Workspace /> : <Placeholder />}
       <OnDemand />
       <LinkNotice />
       <DropZone />

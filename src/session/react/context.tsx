@@ -99,6 +99,16 @@ export function useRunState(): RunState {
   return useSyncExternalStore(runs.subscribe, () => runs.getSnapshot().state);
 }
 
+/**
+ * Whether a run is on screen, loading or failed: the shell chooses the
+ * workspace or the placeholder with it, and does not re-render (with every
+ * panel under it) when one run replaces another (issue 16).
+ */
+export function useRunStatus(): RunState['status'] {
+  const { runs } = useSession();
+  return useSyncExternalStore(runs.subscribe, () => runs.getSnapshot().state.status);
+}
+
 /** A newer document is being simulated (in the worker); the run on screen is about to be replaced. */
 export function useRunPending(): boolean {
   const { runs } = useSession();
