@@ -57,6 +57,27 @@ const SEEDS = [
   'lesson-disable-temporary',
 ];
 
+/** The node is drawn whole inside the canvas (through Cytoscape's own API). */
+function insideGraph(page: Page, id: string): Promise<boolean> {
+  return page.evaluate((nodeId) => {
+    const cy = window.__BOOTGRAPH_CY__;
+    const n = cy?.getElementById(nodeId);
+    if (cy === undefined || n === undefined || n.empty()) return false;
+    const bb = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+    return bb.x1 >= 0 && bb.y1 >= 0 && bb.x2 <= cy.width() && bb.y2 <= cy.height();
+  }, id);
+}
+
+/** The nodes fit the canvas together at zoom 1, where an 11 px label is 11 px tall (with the camera's 28 px padding). */
+function fitLegibly(page: Page, ids: readonly string[]): Promise<boolean> {
+  return page.evaluate((list) => {
+    const cy = window.__BOOTGRAPH_CY__;
+    if (cy === undefined || list.length === 0) return false;
+    const bb = cy.nodes().filter((n) => list.includes(n.id())).boundingBox({ includeLabels: false, includeOverlays: false });
+    return bb.w <= cy.width() - 56 && bb.h <= cy.height() - 56;
+  }, ids);
+}
+
 /** Skip to the answer, unless the changed boot has already given it (the button goes as the verdict comes). */
 async function skipToAnswer(page: Page): Promise<void> {
   await page.getByTestId('tour.reveal').click({ timeout: 3000 }).catch(() => undefined);
@@ -72,12 +93,11 @@ async function checkStep(app: BootgraphApp, tourId: string, k: number): Promise<
   expect(await app.read('tour')).toEqual({ id: tourId, step: k });
   // The playhead is the step's instant as the model computes it (stepInstants over the tour's boot).
   await expect.poll(() => app.read('playhead'), { message: `${tourId} step ${k} instant` }).toBe(step.instant);
-  // The step's services are spotlit in the graph (or listed, for a resource the graph does not draw).
-  for (const id of step.spotlight) {
-    const drawn = (await app.read('nodeClasses', id)).length > 0;
-    if (drawn) await expect.poll(() => app.read('nodeClasses', id), { message: `${step.id}: ${id} spotlit` }).toContain('spot');
-    else await expect(page.locator(`[data-testid="tour.highlight"][data-id="${id}"]`)).toBeVisible();
-  }
+  // The step's services and files are drawn and spotlit (a /dev link no dependency declares has a node of its own),
+  // and framed: all of them when they fit the graph at a legible zoom, else the first ones in the step's order.
+  for (const id of step.spotlight) await expect.poll(() => app.read('nodeClasses', id), { message: `${step.id}: ${id} drawn and spotlit` }).toContain('spot');
+  const framed = (await fitLegibly(page, step.spotlight)) ? step.spotlight : step.spotlight.slice(0, 1);
+  for (const id of framed) await expect.poll(() => insideGraph(page, id), { message: `${step.id}: ${id} inside the graph's view` }).toBe(true);
   for (const [fmri, state] of Object.entries(KEY_STATES[tourId]?.[step.id] ?? {})) {
     expect(await app.read('getState', fmri), `${step.id}: ${fmri}`).toBe(state);
   }
@@ -95,6 +115,7 @@ test.describe('guided tours', () => {
       if (plan === undefined) throw new Error('no tour plan');
       for (let k = 0; k < plan.length; k++) {
         await checkStep(app, tourId, k);
+        if (k === 0 && tourId === 'clearview-ipmp-first-boot') await app.shot('tour-clearview-step-1');
         if (k === 1 && tourId === 'clearview-ipmp-first-boot') await app.shot('tour-clearview-step-2');
         if (k === 2 && tourId === 'clearview-ipmp-first-boot') await app.shot('tour-clearview-step-3');
         if (k < plan.length - 1) await page.getByTestId('tour.next').click();

@@ -28,6 +28,11 @@ export interface StoryView {
   readonly story: ReadonlySet<string>;
   /** Group ids drawn open. */
   readonly expanded: ReadonlySet<string>;
+  /**
+   * Drawn as themselves in every view (what a tour step names, named-resources.ts): the grouped views leave
+   * them out of their groups and "active services" keeps them. (The story view draws `story`; include them there.)
+   */
+  readonly reveal?: ReadonlySet<string>;
 }
 
 export interface CollapsedModel extends GraphModel {
@@ -160,8 +165,8 @@ export function milestoneStages(model: GraphModel, index: DependencyIndex): Map<
 }
 
 /** Drop quiet instances (and file or absent nodes nothing shown points at). */
-export function withoutQuiet(model: GraphModel, quiet: ReadonlySet<string>): CollapsedModel {
-  const keep = new Set(model.nodes.filter((n) => n.kind === 'instance' && !quiet.has(n.id)).map((n) => n.id));
+export function withoutQuiet(model: GraphModel, quiet: ReadonlySet<string>, reveal: ReadonlySet<string> = new Set()): CollapsedModel {
+  const keep = new Set(model.nodes.filter((n) => (n.kind === 'instance' && !quiet.has(n.id)) || reveal.has(n.id)).map((n) => n.id));
   const edges = model.edges.filter((e) => keep.has(e.source) && (keep.has(e.target) || !model.nodes.some((n) => n.id === e.target && n.kind === 'instance')));
   for (const e of edges) keep.add(e.target);
   const nodes = model.nodes.filter((n) => keep.has(n.id));
@@ -212,21 +217,22 @@ const READABLE_WHOLE = 12;
 export function collapseModel(model: GraphModel, index: DependencyIndex, mode: CollapseMode, quiet: ReadonlySet<string> = new Set(), view?: StoryView): CollapsedModel {
   if (mode === 'story') return storyModel(model, index, view ?? { story: new Set(), expanded: new Set() });
   if (mode === 'none') return { ...model, shownAs: new Map(model.nodes.map((n) => [n.id, n.id])) };
+  const reveal = view?.reveal ?? new Set<string>();
   if (mode === 'active') {
     const small = model.nodes.filter((n) => n.kind === 'instance').length <= READABLE_WHOLE;
-    return quiet.size === 0 || small ? { ...model, shownAs: new Map(model.nodes.map((n) => [n.id, n.id])) } : withoutQuiet(model, quiet);
+    return quiet.size === 0 || small ? { ...model, shownAs: new Map(model.nodes.map((n) => [n.id, n.id])) } : withoutQuiet(model, quiet, reveal);
   }
   if (mode === 'category') {
     return regroup(
       model,
-      (n) => (n.kind === 'instance' && isMilestone(n.id) ? undefined : n.category),
+      (n) => ((n.kind === 'instance' && isMilestone(n.id)) || reveal.has(n.id) ? undefined : n.category),
       (g) => `${g}/`,
     );
   }
   const stage = milestoneStages(model, index);
   return regroup(
     model,
-    (n) => (isMilestone(n.id) ? undefined : `stage:${stage.get(n.id) ?? ''}`),
+    (n) => (isMilestone(n.id) || reveal.has(n.id) ? undefined : `stage:${stage.get(n.id) ?? ''}`),
     (g) => {
       const m = g.slice('stage:'.length);
       return m === '' ? 'outside every milestone' : `needed by ${shortFmri(m).replace(/^milestone\//, '').replace(/:default$/, '')}`;

@@ -31,6 +31,8 @@ export interface SvgEdge {
   readonly target: string;
   readonly grouping: Grouping;
   readonly restarter?: boolean;
+  /** A method's access to a file, not a dependency (named-resources.ts). */
+  readonly access?: boolean;
   readonly title: string;
 }
 
@@ -88,6 +90,7 @@ export function svgGraphFrom(elements: readonly ElementDef[], position: (id: str
       target,
       grouping: asGrouping(e.data['grouping']),
       ...(e.classes.split(' ').includes('restarter') ? { restarter: true } : {}),
+      ...(e.classes.split(' ').includes('access') ? { access: true } : {}),
       title: String(e.data['title'] ?? ''),
     });
   }
@@ -156,6 +159,7 @@ interface EdgeLook {
 
 function edgeLook(e: SvgEdge, p: Palette): EdgeLook {
   if (e.restarter === true) return { width: 1.6, dash: '1.5 3', colour: p.edge, marker: 'square' };
+  if (e.access === true) return { width: 1.4, dash: '1.5 3', colour: p.muted, marker: 'arrow' };
   switch (e.grouping) {
     case 'require_all':
       return { width: 2.4, colour: p.edge, marker: 'arrow' };

@@ -43,6 +43,11 @@ export interface GraphEdge {
   readonly count?: number;
   /** Drawn, but not given to the layout (a closed group's own dependencies: they would stretch the story into many layers). */
   readonly loose?: boolean;
+  /**
+   * Not a dependency: a method's access to a file a tour names (named-resources.ts), in words ("opens",
+   * "creates"), from the world access log. Drawn dotted, without the grouping's line style.
+   */
+  readonly access?: string;
 }
 
 export interface GraphModel {

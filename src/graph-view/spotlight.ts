@@ -1,8 +1,9 @@
 /**
  * A guided tour's spotlight (issue 8): the step's services as drawn (through
  * a collapsed model's `shownAs`), and the focus set that lights them and the
- * edges between them while the rest is dimmed. Ids the graph does not draw
- * (a /dev link that is a world resource, not a dependency) are left out. Pure.
+ * edges between them while the rest is dimmed. The graph draws every id a
+ * tour names (named-resources.ts: a /dev link that no dependency declares
+ * gets a node of its own); ids not drawn are left out. Pure.
  */
 import type { GraphModel } from './model.ts';
 

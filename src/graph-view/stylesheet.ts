@@ -133,6 +133,8 @@ export function graphStylesheet(opts: StyleOptions): StylesheetJson {
       style: { width: 1.6, 'line-style': 'solid', 'line-color': p.edgeExclude, 'target-arrow-color': p.edgeExclude, 'target-arrow-shape': 'tee', 'arrow-scale': 1.1 },
     },
     { selector: 'edge.restarter', style: { 'line-style': 'dotted', 'target-arrow-shape': 'square', width: 1.6 } },
+    // A method's access to a file a tour names (named-resources.ts): not a dependency, so fine and dotted, in the muted colour.
+    { selector: 'edge.access', style: { 'line-style': 'dotted', width: 1.4, 'line-color': p.muted, 'target-arrow-color': p.muted } },
     ...(opts.arrows === false ? [{ selector: 'edge[grouping != "exclude_all"]', style: { 'target-arrow-shape': 'none' as const } }] : []),
     ...(opts.detail === 'light'
       ? [

@@ -112,6 +112,10 @@ export function groupSummary(members: readonly string[], frame: Frame): string {
 
 export function edgeTitle(e: GraphEdge): string {
   const head = `${shortFmri(e.source)} → ${shortFmri(e.target)}`;
+  if (e.access !== undefined) {
+    const [service, file] = e.source.startsWith('file:') ? [e.target, e.source] : [e.source, e.target];
+    return `${shortFmri(service)}'s method ${e.access} ${shortFmri(file)} (world access log; not a dependency)`;
+  }
   if (e.count !== undefined && e.count > 1) return `${head}\n${e.count} dependencies (strongest: ${e.grouping})`;
   if (e.restarter === true) return `${head}\ndelegated restarter (general/restarter)`;
   return `${head}\n${e.grouping}, restart_on ${e.restartOn} — group “${e.group}”`;
@@ -212,7 +216,8 @@ function edgeElements(model: GraphModel, marks: Marks): readonly ElementDef[] {
   if (hit !== undefined && hit.focus === marks.focus && hit.matches === marks.matches && hit.chain === marks.chain) return hit.defs;
   const defs: ElementDef[] = [];
   for (const e of model.edges) {
-    const cls = [`g-${e.grouping}`];
+    // A tour's file joined to the services that touched it (named-resources.ts) is not a dependency: no grouping style.
+    const cls = e.access === undefined ? [`g-${e.grouping}`] : ['access'];
     if (e.restarter === true) cls.push('restarter');
     if (e.count !== undefined && e.count > 1) cls.push('bundle');
     if (marks.focus !== undefined) cls.push(marks.focus.has(e.id) ? 'hl' : 'dim');

@@ -1,22 +1,23 @@
 /**
  * The graph as the centre draws it, computed once per run and view (issue 16):
- * the collapse mode, the story view's open groups, and the services drawn as
- * themselves besides the story (story.ts): while a guided tour runs, the
- * services its steps point at; after a change, the services that now end
- * differently. The graph panel and the inspector (a selected group) both ask
+ * the collapse mode, the story view's open groups, and what is drawn as
+ * itself in any view besides the story (story.ts, named-resources.ts): while
+ * a guided tour runs, the services and files its steps point at; after a
+ * change, the services that now end differently. The graph panel and the inspector (a selected group) both ask
  * for it while rendering the same change; the second asks get the first's
  * answer instead of collapsing the graph again. A view over the drawn-node
  * limit is drawn as the story (draw-limit.ts). Framework-free.
  */
 import type { CollapseMode } from '../graph-view/collapse.ts';
-import { collapseWithinLimit, type LimitedView } from '../graph-view/draw-limit.ts';
+import type { LimitedView } from '../graph-view/draw-limit.ts';
+import { revealedView } from '../graph-view/named-resources.ts';
 import type { Run } from './derive-run.ts';
 
 export interface GraphViewAsk {
   readonly collapse: CollapseMode;
   /** The story view's open groups. */
   readonly expanded: readonly string[];
-  /** Services drawn as themselves besides the story (a tour's, a change's). */
+  /** Services (and a tour's files) drawn as themselves in any view besides the story (a tour's, a change's). */
   readonly alsoStory: readonly string[];
 }
 
@@ -30,8 +31,8 @@ export function graphViewOf(run: Run, ask: GraphViewAsk): LimitedView {
   const key = keyOf(ask);
   const hit = LAST.get(run);
   if (hit !== undefined && hit.key === key) return hit.view;
-  const story = ask.alsoStory.length === 0 ? run.story.all : new Set([...run.story.all, ...ask.alsoStory]);
-  const view = collapseWithinLimit(run.model, run.index, ask.collapse, run.quiet, { story, expanded: new Set(ask.expanded) });
+  // Drawn as themselves in any view, a file the graph has no vertex for with a node of its own (named-resources.ts).
+  const view = revealedView({ model: run.model, index: run.index, trace: run.trace, quiet: run.quiet, story: run.story.all }, ask.collapse, new Set(ask.expanded), [...new Set(ask.alsoStory)]);
   LAST.set(run, { key, view });
   return view;
 }
