@@ -16,6 +16,9 @@ class MemoryStorage implements LayoutStorage {
     if (this.full) throw new Error('QuotaExceededError');
     this.map.set(key, value);
   }
+  removeItem(key: string): void {
+    this.map.delete(key);
+  }
 }
 
 function model(): GraphModel {
@@ -89,5 +92,16 @@ describe('layouts kept across visits (layout-store.ts)', () => {
     const none = new LayoutStore(undefined);
     none.put('k', ids, pos);
     expect(none.get('k', ids)).toBeUndefined();
+  });
+
+  it('drops layouts stored before issue 12 chose each graph’s direction (the v1 key) and does not read them', () => {
+    const m = model();
+    const ids = m.nodes.map((n) => n.id);
+    const storage = new MemoryStorage();
+    // A v1 entry for this very structure: the old direction.
+    storage.map.set('bootgraph.layouts.v1', JSON.stringify({ order: [m.key], views: { [m.key]: Object.fromEntries(ids.map((id, k) => [id, [k * 100, 0]])) } }));
+    expect(LAYOUT_STORE_KEY).toBe('bootgraph.layouts.v2');
+    expect(new LayoutStore(storage).get(m.key, ids)).toBeUndefined();
+    expect(storage.map.has('bootgraph.layouts.v1')).toBe(false);
   });
 });

@@ -11,9 +11,16 @@ import type { Positions } from './layout-simple.ts';
 export interface LayoutStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+  removeItem?(key: string): void;
 }
 
-export const LAYOUT_STORE_KEY = 'bootgraph.layouts.v1';
+/**
+ * v2: layouts stored before issue 12 chose each graph's direction (downward or rightward, whichever draws larger)
+ * would keep the old one; they are dropped, not read.
+ */
+export const LAYOUT_STORE_KEY = 'bootgraph.layouts.v2';
+/** Keys of earlier versions, removed from storage the first time this store reads it. */
+export const RETIRED_LAYOUT_KEYS: readonly string[] = ['bootgraph.layouts.v1'];
 
 export interface LayoutStoreOptions {
   /** Structures kept (least recently stored are dropped first). */
@@ -70,6 +77,13 @@ export class LayoutStore {
 
   private load(): Stored {
     if (this.storage === undefined) return { order: [], views: {} };
+    for (const old of RETIRED_LAYOUT_KEYS) {
+      try {
+        this.storage.removeItem?.(old);
+      } catch {
+        // Storage disabled: nothing to drop.
+      }
+    }
     try {
       const raw: unknown = JSON.parse(this.storage.getItem(LAYOUT_STORE_KEY) ?? 'null');
       if (typeof raw !== 'object' || raw === null) return { order: [], views: {} };
