@@ -28,6 +28,8 @@ interface Drawn {
   readonly onScreen: boolean;
   readonly inside: boolean;
   readonly isParent: boolean;
+  /** The label's widest line, measured in the label's own font, and its lines' height fit inside the node (graph units). */
+  readonly labelFits: boolean;
 }
 
 /** Every node as Cytoscape draws it now, and the container's size. */
@@ -38,10 +40,15 @@ async function drawn(page: Page): Promise<{ nodes: Drawn[]; zoom: number; width:
     const w = cy.width();
     const h = cy.height();
     const zoom = cy.zoom();
+    const ctx = document.createElement('canvas').getContext('2d');
     const nodes = cy.nodes().map((n) => {
       const bb = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
       const font = Number.parseFloat(String(n.style('font-size')));
       const minZoomed = Number.parseFloat(String(n.style('min-zoomed-font-size')));
+      const lines = String(n.style('label') ?? '').split('\n');
+      if (ctx !== null) ctx.font = `${String(n.style('font-weight'))} ${font}px ${String(n.style('font-family'))}`;
+      const widest = Math.max(...lines.map((l) => ctx?.measureText(l).width ?? 0));
+      const lineHeight = Number.parseFloat(String(n.style('line-height')));
       return {
         id: n.id(),
         label: String(n.style('label') ?? ''),
@@ -50,6 +57,7 @@ async function drawn(page: Page): Promise<{ nodes: Drawn[]; zoom: number; width:
         onScreen: bb.x2 > 0 && bb.y2 > 0 && bb.x1 < w && bb.y1 < h && n.visible(),
         inside: bb.x1 >= 0 && bb.y1 >= 0 && bb.x2 <= w && bb.y2 <= h,
         isParent: n.isParent(),
+        labelFits: widest <= n.width() && lines.length * font * lineHeight <= n.height() + 1,
       };
     });
     return { nodes, zoom, width: w, height: h };
@@ -120,6 +128,8 @@ for (const size of SIZES) {
         expect(shown.length, 'something is drawn').toBeGreaterThan(0);
         const small = shown.filter((n) => n.px < MIN_LABEL_PX - 1e-6).map((n) => `${n.id}: ${n.px.toFixed(1)} px`);
         expect(small, 'labels drawn under 11 px').toEqual([]);
+        // No label runs past its box (a group's summary is wrapped, and cut with "…" when too long: to-elements.ts fitSummary).
+        expect(view.nodes.filter((n) => !n.isParent && !n.labelFits).map((n) => `${n.id}: ${n.label}`), 'labels past their box').toEqual([]);
         // The story: the failed services, their root causes, the chains from a milestone to them and the milestones are drawn inside the viewport, labelled.
         const byId = new Map(view.nodes.map((n) => [n.id, n]));
         for (const id of await keyServices(app)) {

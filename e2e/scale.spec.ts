@@ -99,6 +99,38 @@ test('a boot with 120 failures: the list draws 50, the most impact first, and dr
   await app.shot('problem-list-scale-1024');
 });
 
+/** One service that fails and `n` that require it: svcs -x names it as the root cause of all of them. */
+function fanInBoot(n: number): unknown {
+  const services: unknown[] = [{ fmri: 'svc:/scale/root', start: { duration: 10, exit: 1 } }];
+  for (let i = 0; i < n; i++) services.push({ fmri: `svc:/scale/d${String(i).padStart(3, '0')}`, dependencies: [{ name: 'root', grouping: 'require_all', restart_on: 'none', targets: ['svc:/scale/root:default'] }], start: { duration: 5 } });
+  return { format: 'bootgraph/1', name: `one failure holding back ${n}`, services };
+}
+
+test('an explanation whose impact is 130 dependents names 10, then 50 more at a time, only when asked', async ({ page }, info) => {
+  const file = info.outputPath('fan-in-130.json');
+  writeFileSync(file, JSON.stringify(fanInBoot(130)));
+  const app = await BootgraphApp.open(page);
+  await app.importScenario(file);
+  await app.call('end');
+  await app.call('select', 'svc:/scale/root:default');
+  const impact = app.testId('explanation.impact');
+  const named = impact.getByRole('button', { name: /^scale\/d\d+/ });
+  await expect(impact).toContainText('130 dependents are not running');
+  await expect(named).toHaveCount(10);
+  const more = app.testId('explanation.impact-more');
+  await expect(more).toHaveText('Show 50 more (120 not shown)');
+  await more.click();
+  await expect(named).toHaveCount(60);
+  await expect(more).toHaveText('Show 50 more (70 not shown)');
+  await more.click();
+  await more.click();
+  await expect(named).toHaveCount(130);
+  await expect(more).toHaveCount(0);
+  await app.shot('explanation-impact-all-1366');
+  await app.testId('explanation.impact-fewer').click();
+  await expect(named).toHaveCount(10);
+});
+
 test('1,500 services with every service asked for: the graph draws the story instead and says why (the drawn-node limit)', async ({ page }, info) => {
   const file = info.outputPath('flat-1500-all.json');
   writeFileSync(file, JSON.stringify(flatBoot(1500)));

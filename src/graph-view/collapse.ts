@@ -47,7 +47,9 @@ const GROUP_HEIGHT = 46;
  * Room for the second line of a group's label, the state summary ("39 · 19 online, 20 disabled"); a longer one wraps
  * onto a third. Narrow enough that the flagship's story view is as wide as the graph panel at 1366×768.
  */
-const SUMMARY_CHARS = 36;
+export const SUMMARY_CHARS = 36;
+/** The summary's lines in a group's box (the name is the first line; GROUP_HEIGHT holds three). */
+export const SUMMARY_LINES = 2;
 /** The width a group's label wraps at (stylesheet.ts). */
 export const GROUP_TEXT_PX = Math.round(SUMMARY_CHARS * CHAR_WIDTH);
 

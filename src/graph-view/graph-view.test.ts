@@ -266,7 +266,7 @@ describe('collapse and focus', () => {
     expect(c.edges.map((e) => `${e.source}>${e.target}`)).toEqual([`${GROUP_PREFIX}site>file://localhost/dev/ipmpstub`]);
     const els = toElements(c, frameAt(trace));
     expect(els.find((e) => e.data.id === `${GROUP_PREFIX}site`)?.classes).toContain('s-maintenance');
-    expect(String(els.find((e) => e.data.id === `${GROUP_PREFIX}site`)?.data['label'])).toBe("✕ site/\n6 · 2 online, 3 offline, 1 maintenance");
+    expect(String(els.find((e) => e.data.id === `${GROUP_PREFIX}site`)?.data['label'])).toBe('✕ site/\n6 · 2 online, 3 offline,\n1 maintenance');
     expect(collapseModel(m, index, 'none').nodes).toBe(m.nodes);
   });
 

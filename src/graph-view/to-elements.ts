@@ -8,6 +8,7 @@ import { shortFmri } from '../model/smf/fmri.ts';
 import { filePathOf } from '../selectors/instance-facts.ts';
 import { methodRunning, STATE_META, VISUAL_STATES, visualState, worstState, type VisualState } from '../selectors/visual-state.ts';
 import { optimised } from './lod.ts';
+import { SUMMARY_CHARS, SUMMARY_LINES } from './collapse.ts';
 import type { GraphEdge, GraphModel, GraphNode } from './model.ts';
 
 export type ElementData = Readonly<Record<string, string | number>>;
@@ -110,6 +111,30 @@ export function groupSummary(members: readonly string[], frame: Frame): string {
   return `${services} · ${parts.join(', ')}`;
 }
 
+/**
+ * A group's state summary as the lines its box holds (collapse.ts: SUMMARY_LINES of SUMMARY_CHARS characters of the
+ * 11 px monospace label font): wrapped between its counts ("19 online," is never split), and, when even that is too
+ * long, cut after the last count that fits with "…". The tooltip and the inspector give the whole summary. Pure.
+ */
+export function fitSummary(summary: string, chars = SUMMARY_CHARS, maxLines = SUMMARY_LINES): string[] {
+  // Units: "39 ·", "19 online,", "20 disabled" (and a word too long for a line is cut to it).
+  const units = summary.split(/(?<=[·,]) /).map((u) => (u.length > chars ? `${u.slice(0, chars - 1)}…` : u));
+  const lines: string[] = [];
+  for (const u of units) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + u.length <= chars) lines[lines.length - 1] = `${last} ${u}`;
+    else lines.push(u);
+  }
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  // The last line kept, with as many of its units as leave room for " …".
+  const tail = (kept[maxLines - 1] ?? '').split(/(?<=[·,]) /);
+  while (tail.length > 1 && tail.join(' ').length + 2 > chars) tail.pop();
+  const text = tail.join(' ');
+  kept[maxLines - 1] = text.length + 2 > chars ? `${text.slice(0, chars - 1)}…` : `${text} …`;
+  return kept;
+}
+
 export function edgeTitle(e: GraphEdge): string {
   const head = `${shortFmri(e.source)} → ${shortFmri(e.target)}`;
   if (e.access !== undefined) {
@@ -139,7 +164,10 @@ export function toElements(model: GraphModel, frame: Frame, marks: Marks = {}): 
   for (const n of model.nodes) {
     const state = nodeState(n, frame);
     const glyph = stateGlyph(state);
-    const label = n.kind === 'group' ? `${glyph} ${n.label}\n${groupSummary(n.members ?? [], frame)}` : `${glyph} ${n.label}`;
+    const summary = n.kind === 'group' ? groupSummary(n.members ?? [], frame) : '';
+    const label = n.kind === 'group' ? [`${glyph} ${n.label}`, ...fitSummary(summary)].join('\n') : `${glyph} ${n.label}`;
+    // A group's tooltip starts with its whole summary (the box may show it cut).
+    const title = n.kind === 'group' ? `${summary}\n${n.title}` : n.title;
     const cls = [`k-${n.kind}`, `s-${state}`];
     if (n.expanded === true) cls.push('expanded');
     if (anyRunning(n, frame)) cls.push('running');
@@ -149,14 +177,14 @@ export function toElements(model: GraphModel, frame: Frame, marks: Marks = {}): 
     if (marks.chain?.has(n.id) === true) cls.push('chain');
     if (marks.spotlight?.has(n.id) === true) cls.push('spot');
     if (marks.changed?.has(n.id) === true) cls.push('changed');
-    const data = { id: n.id, label, title: n.title, w: n.width, h: n.height, state, ...(n.parent === undefined ? {} : { parent: n.parent }), ...(n.expanded === true ? { compound: 1 } : {}) };
+    const data = { id: n.id, label, title, w: n.width, h: n.height, state, ...(n.parent === undefined ? {} : { parent: n.parent }), ...(n.expanded === true ? { compound: 1 } : {}) };
     out.push({ group: 'nodes', data, classes: cls.join(' ') });
     // An open group's name and summary: a node of its own at the top of the group (the adapter places it above the
     // members), drawn like the closed group and, being a node, above the edges that leave the group through it.
     if (n.expanded === true) {
       out.push({
         group: 'nodes',
-        data: { id: groupTitleId(n.id), label, title: n.title, w: n.width, h: n.height, state, parent: n.id, titleOf: n.id },
+        data: { id: groupTitleId(n.id), label, title, w: n.width, h: n.height, state, parent: n.id, titleOf: n.id },
         // The group's selection outline is drawn around the whole box, title included.
         classes: [...cls.filter((c) => c !== 'expanded' && c !== 'selected'), 'group-title'].join(' '),
       });

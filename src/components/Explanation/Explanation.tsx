@@ -23,12 +23,17 @@ function msgUrl(ex: Ex, code: string): string | undefined {
   return ex.seeAlso.find((u) => u.endsWith(`/${code}`));
 }
 
+/** Dependents named at first; each "Show more" adds IMPACT_MORE (as the problem list does: a cause at 5,000 services holds back thousands). */
 const IMPACT_SHOWN = 10;
+const IMPACT_MORE = 50;
 
 export function Explanation({ ex }: { readonly ex: Ex }) {
   const healthy = ex.reasons.length === 0;
-  const [allImpact, setAllImpact] = useState(false);
-  const impact = allImpact ? ex.impact : ex.impact.slice(0, IMPACT_SHOWN);
+  // How many dependents are drawn, for this service (another selection starts again at IMPACT_SHOWN).
+  const [shown, setShown] = useState({ fmri: ex.fmri, limit: IMPACT_SHOWN });
+  const limit = shown.fmri === ex.fmri ? shown.limit : IMPACT_SHOWN;
+  const impact = ex.impact.slice(0, limit);
+  const rest = ex.impact.length - impact.length;
   return (
     <div className={styles.root} data-testid="inspector.explanation">
       {healthy ? (
@@ -78,14 +83,19 @@ export function Explanation({ ex }: { readonly ex: Ex }) {
         {ex.impact.length === 0 ? (
           <span className={styles.muted}>{healthy ? 'None.' : 'No dependent is held back by it.'}</span>
         ) : (
-          <span className={styles.impact}>
+          <span className={styles.impact} data-testid="explanation.impact">
             {ex.impact.length} dependent{ex.impact.length === 1 ? ' is' : 's are'} not running:
             {impact.map((d) => (
               <FmriLink key={d} fmri={d} />
             ))}
-            {ex.impact.length > IMPACT_SHOWN && (
-              <button type="button" className={styles.more} onClick={() => setAllImpact((v) => !v)}>
-                {allImpact ? 'fewer' : `and ${ex.impact.length - IMPACT_SHOWN} more`}
+            {rest > 0 && (
+              <button type="button" className={styles.more} onClick={() => setShown({ fmri: ex.fmri, limit: limit + IMPACT_MORE })} data-testid="explanation.impact-more">
+                Show {Math.min(rest, IMPACT_MORE)} more ({rest.toLocaleString('en-US')} not shown)
+              </button>
+            )}
+            {rest <= 0 && limit > IMPACT_SHOWN && (
+              <button type="button" className={styles.more} onClick={() => setShown({ fmri: ex.fmri, limit: IMPACT_SHOWN })} data-testid="explanation.impact-fewer">
+                fewer
               </button>
             )}
           </span>
