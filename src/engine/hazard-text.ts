@@ -3,6 +3,7 @@
  * panel and the explorer: what the object is, what each side did and when,
  * and why it is a hazard. Computed from the hazard, never per scenario.
  */
+import { shortFmri } from '../model/smf/fmri.ts';
 import type { Hazard, HazardAccess } from './hazards.ts';
 import { formatStime } from './svcs-format.ts';
 
@@ -40,10 +41,6 @@ export const PRESENT: Readonly<Record<HazardAccess['op'], string>> = {
   unmount: 'unmounts',
   change: 'changes',
 };
-
-export function shortFmri(fmri: string): string {
-  return fmri.replace(/^svc:\//, '');
-}
 
 /** "/dev/ipmpstub (a /dev link)". */
 export function hazardObject(h: Hazard): string {

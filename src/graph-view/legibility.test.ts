@@ -4,7 +4,7 @@
  * never zooms below the legible zoom and shows the most important nodes.
  */
 import { describe, expect, it } from 'vitest';
-import { LABEL_FONT_PX, leastCut, legibleViewport, legibleZoom, MIN_LABEL_PX, renderedLabelPx } from './legibility.ts';
+import { LABEL_FONT_PX, leastCut, legibleViewport, legibleZoom, MAX_HOME_LABEL_PX, MIN_LABEL_PX, renderedLabelPx } from './legibility.ts';
 import type { NodeBox, Viewport } from './viewport.ts';
 
 const box = (x: number, y: number, w = 100, h = 20): NodeBox => ({ x, y, w, h });
@@ -38,12 +38,19 @@ describe('legibleViewport', () => {
   const W = 760;
   const H = 460;
 
-  it('fits a small graph whole, without blowing it up', () => {
+  it('fits a small graph whole, zoomed in to fill the panel but with labels no taller than 16 px', () => {
     const all = [box(0, 0), box(200, 60), box(-150, 120)];
     const v = legibleViewport(all, [], W, H);
-    expect(v?.zoom).toBeGreaterThanOrEqual(1);
-    expect(v?.zoom).toBeLessThanOrEqual(1.15);
+    // 350 × 140 graph units (with the boxes) in 760 × 460 less padding: it could grow 2×; the labels cap it.
+    expect(v?.zoom).toBeCloseTo(16 / 11, 6);
+    expect(renderedLabelPx(LABEL_FONT_PX, v?.zoom ?? 0)).toBeCloseTo(MAX_HOME_LABEL_PX, 6);
     for (const b of all) expect(v !== undefined && inView(v, b, W, H)).toBe(true);
+    // A graph a little smaller than the panel fills it: the zoom is the fit, between 1 and the cap.
+    const wide = [box(0, 0), box(480, 0), box(0, 250)];
+    const w = legibleViewport(wide, [], W, H);
+    expect(w?.zoom).toBeGreaterThan(1.15);
+    expect(w?.zoom).toBeLessThan(16 / 11);
+    for (const b of wide) expect(w !== undefined && inView(w, b, W, H)).toBe(true);
   });
 
   it('never goes below the legible zoom on a big graph, and shows the first tier', () => {

@@ -23,10 +23,18 @@ export function legibleZoom(fontPx = LABEL_FONT_PX, minPx = MIN_LABEL_PX, pixelR
   return minPx / (fontPx * pixelRatio);
 }
 
+/**
+ * The largest a label is drawn by the default view: a small graph (a lesson's five services) is zoomed in to fill
+ * the panel, up to labels this tall (16 px: a heading's size, not a poster's).
+ */
+export const MAX_HOME_LABEL_PX = 16;
+/** The zoom at which labels are MAX_HOME_LABEL_PX tall: the default view zooms in no further. */
+export const HOME_MAX_ZOOM = MAX_HOME_LABEL_PX / LABEL_FONT_PX;
+
 export interface LegibleOptions {
   /** The smallest zoom allowed (legibleZoom()). */
   readonly minZoom?: number;
-  /** Never zoom in further than this (a five-node graph is not blown up to fill the screen). */
+  /** Never zoom in further than this (default HOME_MAX_ZOOM: a five-node graph fills the panel, its labels at most 16 px). */
   readonly maxZoom?: number;
   /** Screen px kept free around what is framed. */
   readonly padding?: number;
@@ -54,7 +62,7 @@ function centreOn(target0: number, target1: number, graph0: number, graph1: numb
  */
 export function legibleViewport(all: readonly NodeBox[], tiers: readonly (readonly NodeBox[])[], width: number, height: number, opts: LegibleOptions = {}): Viewport | undefined {
   const minZoom = opts.minZoom ?? legibleZoom();
-  const maxZoom = Math.max(minZoom, opts.maxZoom ?? 1.15);
+  const maxZoom = Math.max(minZoom, opts.maxZoom ?? HOME_MAX_ZOOM);
   const padding = opts.padding ?? 28;
   const graph = boundsOf(all);
   if (graph === undefined || width <= 0 || height <= 0) return undefined;

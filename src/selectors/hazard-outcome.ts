@@ -6,7 +6,8 @@
  * that needed the object ends. From the traces, never from the tour file.
  */
 import { createSeeker, type Trace } from '../engine/index.ts';
-import { hazardSummary, shortFmri } from '../engine/hazard-text.ts';
+import { hazardSummary } from '../engine/hazard-text.ts';
+import { shortFmri } from '../model/smf/fmri.ts';
 import { findHazards } from '../engine/hazards.ts';
 import { hazardRemoved } from '../teaching/try-hazard.ts';
 import { formatTime } from './playhead.ts';

@@ -6,7 +6,8 @@
  * in the player, or in Compare against a boot of another class.
  */
 import { useEffect, useState } from 'react';
-import { describeHazardFact, describeMixedFact, shortFmri } from '../../engine/hazard-text.ts';
+import { describeHazardFact, describeMixedFact } from '../../engine/hazard-text.ts';
+import { shortFmri } from '../../model/smf/fmri.ts';
 import { EXPLORE_DEFAULTS, type Exploration, type OutcomeClass } from '../../engine/explore.ts';
 import { useDoc } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';

@@ -7,7 +7,8 @@
  * time jumps to that side's instant. "Show on graph" draws every hazard.
  */
 import { useMemo } from 'react';
-import { PRESENT, hazardObject, hazardSummary, hazardWhy, shortFmri } from '../../engine/hazard-text.ts';
+import { PRESENT, hazardObject, hazardSummary, hazardWhy } from '../../engine/hazard-text.ts';
+import { shortFmri } from '../../model/smf/fmri.ts';
 import { findHazards, type Hazard, type HazardAccess } from '../../engine/hazards.ts';
 import { formatTime } from '../../selectors/playhead.ts';
 import { useRun, useUi, useUiActions } from '../../session/react/context.tsx';
