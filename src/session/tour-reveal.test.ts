@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { findPreset } from '../scenarios/catalog.ts';
 import { deriveRun, type Run } from './derive-run.ts';
 import { presetDocument } from './document.ts';
+import { graphViewOf } from './graph-view.ts';
 import { planTour, stepSpotlight } from '../selectors/tour-plan.ts';
 import { tourServices } from '../selectors/tour-services.ts';
 import { TOURS } from '../teaching/tours/index.ts';
@@ -33,7 +34,8 @@ describe('a tour step’s named services and files are drawn (named-resources.ts
       const plan = planTour(tour, run.trace);
       const named = tourServices(plan);
       for (const mode of MODES) {
-        const { model } = revealedView(input(run), mode, new Set(), named);
+        // What the app draws: the session's graph view with the tour's names (use-graph-view.ts).
+        const { model } = graphViewOf(run, { collapse: mode, expanded: [], alsoStory: named });
         const drawn = new Set(model.nodes.map((n) => n.id));
         for (const step of plan.steps) {
           const ids = stepSpotlight(step);
