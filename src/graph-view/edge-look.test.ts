@@ -7,7 +7,8 @@ import { graphStylesheet } from './stylesheet.ts';
 /** Every combination of the classes to-elements.ts gives an edge of the graph model (hazard edges are not the layer's). */
 function combinations(): string[][] {
   const out: string[][] = [];
-  for (const g of ['g-require_all', 'g-require_any', 'g-optional_all', 'g-exclude_all'])
+  // "access": a tour's file joined to the services that touched it (named-resources.ts), which has no grouping class.
+  for (const g of ['g-require_all', 'g-require_any', 'g-optional_all', 'g-exclude_all', 'access'])
     for (const restarter of [[], ['restarter']])
       for (const bundle of [[], ['bundle']])
         for (const focus of [[], ['hl'], ['dim']])

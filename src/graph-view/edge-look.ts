@@ -55,6 +55,12 @@ export function edgeLook(classes: ReadonlySet<string>, p: Palette): EdgeLook | u
     dash = DOTTED;
     width = 1.6;
   }
+  // A method's access to a file a tour names (named-resources.ts): fine, dotted, muted.
+  if (classes.has('access')) {
+    dash = DOTTED;
+    width = 1.4;
+    color = p.muted;
+  }
   if (classes.has('dim')) opacity = 0.06;
   if (classes.has('hl')) {
     opacity = 1;
