@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PALETTES } from '../theme/palette.ts';
-import { batchEdges, batchSegments, layerTransform, type LayerEdge } from './edge-batches.ts';
+import { batchEdges, batchSegments, layerTransform, nearestEdge, type LayerEdge } from './edge-batches.ts';
 import { edgeLook, lookKey } from './edge-look.ts';
 
 const CLASS = fc.constantFrom('g-require_all', 'g-require_any', 'g-optional_all', 'g-exclude_all', 'restarter', 'bundle', 'hl', 'dim', 'chain', 'hazard', 'right');
@@ -61,7 +61,49 @@ describe('edge batches', () => {
       { id: '2', source: 'a', target: 'x', classes: new Set() },
       { id: '3', source: 'b', target: 'a', classes: new Set() },
     ];
-    expect([...batchSegments(es, (id) => pos.get(id))]).toEqual([1, 2, 10, 20, 10, 20, 1, 2]);
+    const placed = batchSegments(es, (id) => pos.get(id));
+    expect([...placed.seg]).toEqual([1, 2, 10, 20, 10, 20, 1, 2]);
+    expect(placed.edges.map((e) => e.id)).toEqual(['1', '3']);
+  });
+
+  it('finds the edge under a point as Cytoscape does: the nearest within half its width plus the reach', () => {
+    const e = (id: string, source: string, target: string): LayerEdge => ({ id, source, target, classes: new Set() });
+    const pos = new Map([
+      ['a', { x: 0, y: 0 }],
+      ['b', { x: 100, y: 0 }],
+      ['c', { x: 0, y: 10 }],
+      ['d', { x: 100, y: 10 }],
+    ]);
+    const thin = { width: 1, placed: batchSegments([e('ab', 'a', 'b')], (id) => pos.get(id)) };
+    const wide = { width: 6, placed: batchSegments([e('cd', 'c', 'd')], (id) => pos.get(id)) };
+    expect(nearestEdge([thin, wide], { x: 50, y: 2 }, 2)?.edge.id).toBe('ab');
+    expect(nearestEdge([thin, wide], { x: 50, y: 7 }, 2)?.edge.id).toBe('cd');
+    expect(nearestEdge([thin, wide], { x: 50, y: 7 }, 2)?.mid).toEqual({ x: 50, y: 10 });
+    // Beyond the end of a segment, and beyond the reach: nothing.
+    expect(nearestEdge([thin, wide], { x: 104, y: 0 }, 2)).toBeUndefined();
+    expect(nearestEdge([thin, wide], { x: 50, y: -3 }, 2)).toBeUndefined();
+    expect(nearestEdge([thin, wide], { x: 50, y: 16 }, 2)).toBeUndefined();
+  });
+
+  it('never finds an edge farther than its reach, and always finds one within it (fast-check)', () => {
+    const pt = fc.record({ x: fc.integer({ min: -50, max: 150 }), y: fc.integer({ min: -50, max: 150 }) });
+    fc.assert(
+      fc.property(pt, pt, pt, fc.integer({ min: 1, max: 8 }), (a, b, p, width) => {
+        const pos = new Map([
+          ['a', a],
+          ['b', b],
+        ]);
+        const placed = batchSegments([{ id: 'e', source: 'a', target: 'b', classes: new Set() }], (id) => pos.get(id));
+        const dx = b.x - a.x;
+        const dy = b.y - a.y;
+        const len2 = dx * dx + dy * dy;
+        const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2));
+        const d = Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+        const hit = nearestEdge([{ width, placed }], p, 3);
+        if (d < width / 2 + 3 - 1e-9) expect(hit?.edge.id).toBe('e');
+        if (d > width / 2 + 3 + 1e-9) expect(hit).toBeUndefined();
+      }),
+    );
   });
 
   it('maps graph coordinates to the canvas as Cytoscape does (rendered = position × zoom + pan, times the pixel ratio)', () => {

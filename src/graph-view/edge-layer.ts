@@ -2,23 +2,29 @@
  * The edges of a large graph on a canvas of our own, under Cytoscape's
  * (transparent) canvas (issue 16: edges were about two thirds of every
  * redraw, each stroked separately, on every playhead move). Cytoscape keeps
- * the edge elements (data, classes, hover, hit tests, exports) but does not
- * paint them (edge-look.ts EDGE_LAYER_RULES); this layer strokes them, one
+ * the edge elements (data, classes, exports) but does not
+ * draw them (edge-look.ts EDGE_LAYER_RULES); this layer strokes them, one
  * path per look (edge-batches.ts), and paints again only when what it shows
  * changed: the viewport, a node's position, an edge added, removed or
- * re-classed, the palette, the size. It paints inside Cytoscape's own
+ * re-classed, the palette, the size; and it finds the edge under the pointer
+ * (Cytoscape no longer can: the edges are not displayed). It paints inside Cytoscape's own
  * 'render' event, so both canvases show the same frame (pans, zooms and
  * animated camera moves included, with or without Cytoscape's viewport
  * bitmap). Browser only.
  */
 import type { Core } from 'cytoscape';
 import type { Palette } from '../theme/palette.ts';
-import { batchEdges, batchSegments, layerTransform, type EdgeBatch, type LayerEdge } from './edge-batches.ts';
+import { batchEdges, batchSegments, layerTransform, nearestEdge, type EdgeBatch, type LayerEdge, type PlacedEdges } from './edge-batches.ts';
 
 interface Stroke {
   readonly batch: EdgeBatch;
+  readonly width: number;
+  readonly placed: PlacedEdges;
   readonly path: Path2D;
 }
+
+/** Cytoscape's reach for a pointer on an edge, in CSS px beyond half its width (its findNearestElements, mouse). */
+const EDGE_REACH_PX = 8;
 
 export class EdgeLayer {
   readonly canvas: HTMLCanvasElement;
@@ -83,11 +89,28 @@ export class EdgeLayer {
   /** Paint now if anything changed (Cytoscape's 'render' calls this; so may a caller that cannot wait for one). */
   paintIfStale(): void {
     if (this.stale === undefined || !this.active) return;
-    const stale = this.stale;
+    this.rebuild();
     this.stale = undefined;
-    if (stale === 'batches') this.batches = batchEdges(this.layerEdges(), this.palette);
-    if (stale !== 'paint') this.strokes = this.buildPaths();
     this.paint();
+  }
+
+  /** Batches and paths up to date (what is left stale is at most the paint). */
+  private rebuild(): void {
+    if (this.stale === 'batches') this.batches = batchEdges(this.layerEdges(), this.palette);
+    if (this.stale === 'batches' || this.stale === 'paths') {
+      this.strokes = this.buildPaths();
+      this.stale = 'paint';
+    }
+  }
+
+  /** The edge drawn under a point of the canvas (CSS px from its top left), and where its midpoint is drawn. */
+  edgeAt(rendered: { readonly x: number; readonly y: number }): { readonly id: string; readonly mid: { readonly x: number; readonly y: number } } | undefined {
+    if (!this.active) return undefined;
+    this.rebuild();
+    const zoom = this.cy.zoom();
+    const pan = this.cy.pan();
+    const hit = nearestEdge(this.strokes, { x: (rendered.x - pan.x) / zoom, y: (rendered.y - pan.y) / zoom }, EDGE_REACH_PX / zoom);
+    return hit === undefined ? undefined : { id: hit.edge.id, mid: { x: hit.mid.x * zoom + pan.x, y: hit.mid.y * zoom + pan.y } };
   }
 
   private layerEdges(): LayerEdge[] {
@@ -104,13 +127,14 @@ export class EdgeLayer {
       pos.set(n.id(), n.position());
     });
     return this.batches.map((batch) => {
-      const seg = batchSegments(batch.edges, (id) => pos.get(id));
+      const placed = batchSegments(batch.edges, (id) => pos.get(id));
+      const seg = placed.seg;
       const path = new Path2D();
       for (let i = 0; i + 3 < seg.length; i += 4) {
         path.moveTo(seg[i] ?? 0, seg[i + 1] ?? 0);
         path.lineTo(seg[i + 2] ?? 0, seg[i + 3] ?? 0);
       }
-      return { batch, path };
+      return { batch, width: batch.look.width, placed, path };
     });
   }
 
@@ -161,11 +185,7 @@ export class EdgeLayer {
    * `scale` device pixels per graph unit, the box's top left at the origin.
    */
   drawInto(g: CanvasRenderingContext2D, box: { readonly x1: number; readonly y1: number }, scale: number): void {
-    if (this.stale === 'batches') this.batches = batchEdges(this.layerEdges(), this.palette);
-    if (this.stale === 'batches' || this.stale === 'paths') {
-      this.strokes = this.buildPaths();
-      this.stale = 'paint';
-    }
+    this.rebuild();
     g.save();
     g.setTransform(scale, 0, 0, scale, -box.x1 * scale, -box.y1 * scale);
     g.lineCap = 'butt';

@@ -83,14 +83,13 @@ export function lookKey(l: EdgeLook): string {
 
 /**
  * Appended to the stylesheet while the layer draws the edges: Cytoscape keeps
- * them (data, classes, events, hover, hit tests: `opacity` leaves an element
- * interactive, unlike `visibility` or `display`) but skips painting them
- * (its renderer draws only elements whose `visible()` holds, and opacity 0
- * fails it). Hazard edges get back exactly the opacity the stylesheet gives
- * them (stylesheet.ts: 1, and 0.25 when dimmed).
+ * the edge elements (data, classes, the exports) but leaves them out of its
+ * frames (`display: none`: its renderer neither paints them nor recomputes
+ * their geometry and bounds when a node changes, which `opacity: 0` would
+ * still do every frame); the layer answers hover and taps on them
+ * (edge-layer.ts edgeAt). Hazard edges stay Cytoscape's, as styled.
  */
 export const EDGE_LAYER_RULES: StylesheetJson = [
-  { selector: 'edge', style: { opacity: 0 } },
-  { selector: 'edge.hazard', style: { opacity: 1 } },
-  { selector: 'edge.hazard.dim', style: { opacity: 0.25 } },
+  { selector: 'edge', style: { display: 'none' } },
+  { selector: 'edge.hazard', style: { display: 'element' } },
 ];

@@ -88,6 +88,13 @@ export class GraphAdapter {
   /** The edge layer (large graphs on the canvas renderer), and the stylesheet as given (the layer's rules are added to it while it draws). */
   private readonly layer: EdgeLayer | undefined;
   private style: StylesheetJson;
+  /** The layer's edge under the pointer (hovered), and the listener that ends it when the pointer leaves the graph. */
+  private layerHover: string | undefined;
+  private readonly leave = (): void => {
+    if (this.layerHover === undefined) return;
+    this.layerHover = undefined;
+    this.emit({ type: 'unhover' });
+  };
 
   constructor(opts: AdapterOptions) {
     this.style = opts.style;
@@ -116,6 +123,7 @@ export class GraphAdapter {
         const ratio = rendererOptions(opts.large === true).pixelRatio ?? window.devicePixelRatio;
         this.layer = new EdgeLayer(this.cy, opts.container, opts.edgeLayer.palette, ratio);
         this.layer.setActive(true);
+        opts.container.addEventListener('mouseleave', this.leave);
       }
       if (opts.pulse !== false) this.pulseTimer = setInterval(() => this.pulse(), PULSE_MS);
     }
@@ -145,7 +153,8 @@ export class GraphAdapter {
     cy.on('tap', 'node', (ev: EventObject) => this.emit({ type: 'select', id: idOf(ev) }));
     cy.on('dbltap', 'node', (ev: EventObject) => this.emit({ type: 'activate', id: idOf(ev) }));
     cy.on('tap', (ev: EventObject) => {
-      if (ev.target === cy) this.emit({ type: 'select', id: undefined });
+      // A tap on an edge selects nothing and keeps the selection (an edge on the layer is found by it, not by Cytoscape).
+      if (ev.target === cy && this.layerEdgeAt(ev) === undefined) this.emit({ type: 'select', id: undefined });
     });
     cy.on('mouseover', 'node', (ev: EventObject) => {
       const p = ev.target.renderedPosition();
@@ -157,6 +166,26 @@ export class GraphAdapter {
       this.emit({ type: 'hover', kind: 'edge', id: ev.target.id(), title: String(ev.target.data('title') ?? ''), x: p.x, y: p.y });
     });
     cy.on('mouseout', 'node, edge', () => this.emit({ type: 'unhover' }));
+    // Edges on the layer: hovered where the layer finds one under the pointer (not over a node, which Cytoscape hovers).
+    let overNode = false;
+    cy.on('mouseover', 'node', () => {
+      overNode = true;
+      this.layerHover = undefined;
+    });
+    cy.on('mouseout', 'node', () => {
+      overNode = false;
+    });
+    cy.on('mousemove', (ev: EventObject) => {
+      if (overNode || ev.target !== cy) return;
+      const hit = this.layerEdgeAt(ev);
+      if (hit?.id === this.layerHover) return;
+      this.layerHover = hit?.id;
+      if (hit === undefined) this.emit({ type: 'unhover' });
+      else this.emit({ type: 'hover', kind: 'edge', id: hit.id, title: String(cy.getElementById(hit.id).data('title') ?? ''), x: hit.mid.x, y: hit.mid.y });
+    });
+    cy.on('viewport', () => {
+      this.layerHover = undefined;
+    });
     cy.on('viewport', () => this.emit({ type: 'unhover' }));
     // A member moved (a layout gliding in, a drag): its group's title follows, once per frame.
     cy.on('position', 'node', (ev: EventObject) => {
@@ -505,6 +534,11 @@ export class GraphAdapter {
     this.cy.style(on ? GraphAdapter.withLayer(this.style) : this.style);
   }
 
+  private layerEdgeAt(ev: EventObject): { readonly id: string; readonly mid: { readonly x: number; readonly y: number } } | undefined {
+    const p = ev.renderedPosition as { x: number; y: number } | undefined;
+    return p === undefined ? undefined : this.layer?.edgeAt(p);
+  }
+
   /** Whether the edge layer draws the edges now, and how many times it has painted (tests, the bench). */
   edgeLayer(): { readonly active: boolean; readonly paints: number } | undefined {
     return this.layer === undefined ? undefined : { active: this.layer.isActive(), paints: this.layer.paints };
@@ -643,7 +677,10 @@ export class GraphAdapter {
     if (this.titleFrame !== undefined) cancelAnimationFrame(this.titleFrame);
     this.queue?.clear();
     this.listeners.clear();
-    this.layer?.destroy();
+    if (this.layer !== undefined) {
+      this.layer.canvas.parentElement?.removeEventListener('mouseleave', this.leave);
+      this.layer.destroy();
+    }
     this.cy.destroy();
   }
 }
