@@ -220,6 +220,8 @@ interface PlaybackRow {
   readonly longestTaskMs: Dist;
   /** Main-thread CPU time over wall time while playing: how busy the page's thread was. */
   readonly mainThreadCpuShare: Dist;
+  /** Main-thread CPU ms per frame drawn while playing. */
+  readonly cpuMsPerFrame: Dist;
   readonly scrub: { readonly steps: number; readonly totalMs: Dist; readonly perStepMs: Dist; readonly longestTaskMs: Dist };
 }
 
@@ -268,6 +270,8 @@ interface VariantSamples {
   readonly playWall: number[];
   /** Main-thread CPU time over wall time while playing (from a trace). */
   readonly playCpuShare: number[];
+  /** Main-thread CPU time per frame drawn while playing: the page's own cost of a frame, which waiting for a core does not inflate. */
+  readonly playCpuPerFrame: number[];
   /** CPU time of the longest main-thread task while opening (from a trace). */
   readonly openLongestCpu: number[];
   readonly fpsRuns: number[];
@@ -298,7 +302,7 @@ async function measureLayout(
   const variants: Variant[] = withBaseline ? ['baseline', 'optimised'] : edgeLayerMode === 'compare' ? ['cytoscape-edges', 'optimised'] : ['optimised'];
   const acc = new Map<Variant, VariantSamples>();
   for (const v of variants) {
-    acc.set(v, { open: [], reopenDrawn: [], reopenLongest: [], reopenCached: true, frames: [], playLongest: [], playRenders: [], playWall: [], playCpuShare: [], openLongestCpu: [], fpsRuns: [], redrawRuns: [], scrubTotal: [], scrubStep: [], scrubLongest: [], framesPerRun: 0, speed: 0, statusChanges: 0 });
+    acc.set(v, { open: [], reopenDrawn: [], reopenLongest: [], reopenCached: true, frames: [], playLongest: [], playRenders: [], playWall: [], playCpuShare: [], playCpuPerFrame: [], openLongestCpu: [], fpsRuns: [], redrawRuns: [], scrubTotal: [], scrubStep: [], scrubLongest: [], framesPerRun: 0, speed: 0, statusChanges: 0 });
   }
   for (let rep = reps > 0 ? -REPS.warmup : 0; rep < reps; rep++) {
     for (const variant of variants) {
@@ -341,7 +345,9 @@ async function measureLayout(
             a.playLongest.push(longest(play.long));
             a.playRenders.push(play.renders);
             a.playWall.push(play.wallMs);
-            a.playCpuShare.push(traced.tasks.reduce((sum, t) => sum + t.cpuMs, 0) / play.wallMs);
+            const cpu = traced.tasks.reduce((sum, t) => sum + t.cpuMs, 0);
+            a.playCpuShare.push(cpu / play.wallMs);
+            a.playCpuPerFrame.push(cpu / Math.max(1, play.deltas.length));
             a.fpsRuns.push(play.framesInWindow / (play.windowMs / 1000));
             a.redrawRuns.push(play.rendersInWindow / (play.windowMs / 1000));
             a.framesPerRun = play.deltas.length;
@@ -382,6 +388,7 @@ async function measureLayout(
       changesPerFrame: round1(a.statusChanges / Math.max(1, a.framesPerRun)),
       longestTaskMs: dist(a.playLongest),
       mainThreadCpuShare: dist(a.playCpuShare.map((x) => Math.round(x * 100) / 100)),
+      cpuMsPerFrame: dist(a.playCpuPerFrame),
       scrub: { steps: REPS.scrubSteps, totalMs: dist(a.scrubTotal), perStepMs: dist(a.scrubStep), longestTaskMs: dist(a.scrubLongest) },
     });
   }
@@ -801,7 +808,7 @@ function report(r: Result): string {
       '',
       `playback${variantLabel(p.variant)}, ${p.input}: the whole boot at ×${p.speed} (${p.statusChanges} state changes over ${p.framesPerRun} frames, ≈${p.changesPerFrame} per frame), ${p.reps} runs`,
       `  frames drawn in the first ${p.windowMs / 1000} s: ${p.fps.median} fps median (runs ${p.fps.runs.join(', ')}); graph canvas redrawn ${p.graphRedrawsPerSecond.median} times a second (runs ${p.graphRedrawsPerSecond.runs.join(', ')})`,
-      `  main thread busy (CPU time / wall time) while playing: ${p.mainThreadCpuShare.median} median (runs ${p.mainThreadCpuShare.runs.join(', ')})`,
+      `  main thread busy (CPU time / wall time) while playing: ${p.mainThreadCpuShare.median} median (runs ${p.mainThreadCpuShare.runs.join(', ')}); main-thread CPU per frame drawn ${fmt(p.cpuMsPerFrame.median)} (runs ${p.cpuMsPerFrame.runs.join(', ')})`,
       `  frame interval median ${fmt(p.frameMs.median)} (${(p.frameMs.median / Math.max(1, idle)).toFixed(2)}× idle), p95 ${fmt(p.frameMs.p95)}, max ${fmt(p.frameMs.max)}; ${p.framesOver50ms}% of frames over 50 ms; longest task ${fmt(p.longestTaskMs.median)} / ${fmt(p.longestTaskMs.max)}`,
       `  scrub across the whole timeline, ${p.scrub.steps} positions: ${d(p.scrub.totalMs)} in all (${(p.scrub.totalMs.median / (p.scrub.steps * Math.max(1, idle))).toFixed(2)}× ${p.scrub.steps} idle frames); per position median ${fmt(p.scrub.perStepMs.median)}, p95 ${fmt(p.scrub.perStepMs.p95)}, max ${fmt(p.scrub.perStepMs.max)}; longest task ${fmt(p.scrub.longestTaskMs.median)}`,
     );
