@@ -1,4 +1,10 @@
-/** Small stroke icons (24×24 grid, currentColor). Decorative: always aria-hidden. */
+/**
+ * Small stroke icons (24×24 grid, currentColor). Decorative: always
+ * aria-hidden. Memoised: a toolbar or panel that re-renders for a new run
+ * does not render its icons again (issue 16).
+ */
+import { memo } from 'react';
+
 const PATHS = {
   play: 'M7 4.5v15l12-7.5z',
   pause: 'M7 4h3.5v16H7zM13.5 4H17v16h-3.5z',
@@ -46,7 +52,7 @@ export type IconName = keyof typeof PATHS;
 
 const FILLED: ReadonlySet<IconName> = new Set(['play', 'pause', 'stepForward', 'stepBack', 'start', 'end', 'breakpoint']);
 
-export function Icon({ name, size = 16 }: { readonly name: IconName; readonly size?: number }) {
+export const Icon = memo(function Icon({ name, size = 16 }: { readonly name: IconName; readonly size?: number }) {
   const filled = FILLED.has(name);
   return (
     <svg
@@ -64,4 +70,4 @@ export function Icon({ name, size = 16 }: { readonly name: IconName; readonly si
       <path d={PATHS[name]} />
     </svg>
   );
-}
+});
