@@ -1,7 +1,8 @@
 /**
  * Issue 18: links keep the whole view. A Compare link reopens in Compare with
  * the same changed condition; the table view, focus mode, show mode, bottom
- * tab and height and open help travel (golden link); an instant past the end
+ * tab and height and open help travel (golden link), and the search text, the
+ * legend folded or not and Compare's row filter (golden link); an instant past the end
  * opens at the end and a negative one at 0 s, each with a notice; an unknown
  * selection gets the inspector's notice; a Compare condition the scenario
  * lacks gets a notice naming what is compared instead.
@@ -81,6 +82,34 @@ test.describe('links keep the whole view', () => {
     await page.goto('about:blank');
     const again = await openView(page, link);
     expect(await again.read('layoutState')).toMatchObject({ ...expected, helpOpen: false });
+  });
+
+  test('the search text, the legend and Compare\'s row filter travel (golden link), and the same view makes a link that reopens them', async ({ page, browser }) => {
+    const app = await openView(page, `/${golden('v1-view-search-legend')}`);
+    await expect(page.getByTestId('compare')).toBeVisible();
+    await expect(page.getByTestId('compare.kind.next-boot')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('compare.filter.state')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('search')).toHaveValue('physical');
+    await expect(page.getByTestId('link.notice')).toHaveCount(0);
+    expect(await app.read('ready')).toBe(true);
+    // Back to the graph: the legend is unfolded (the link says so, though 800 px would fold it) and the search marks its match.
+    await page.getByTestId('view.graph').click();
+    await expect(page.getByTestId('legend.toggle')).toHaveAttribute('aria-expanded', 'true');
+    await expect.poll(() => app.read('nodeClasses', 'svc:/network/physical:default')).toContain('match');
+    // Change each one, and the link made now carries the change.
+    await page.getByTestId('legend.toggle').click();
+    await expect(page.getByTestId('legend.toggle')).toHaveAttribute('aria-expanded', 'false');
+    await page.getByTestId('search').fill('inetd');
+    await page.getByTestId('view.compare').click();
+    await page.getByTestId('compare.filter.time').click();
+    const link = await shareLink(page);
+    const fresh = await freshPage(browser);
+    await openView(fresh, link);
+    await expect(fresh.getByTestId('compare.filter.time')).toHaveAttribute('aria-pressed', 'true');
+    await expect(fresh.getByTestId('search')).toHaveValue('inetd');
+    await fresh.getByTestId('view.graph').click();
+    await expect(fresh.getByTestId('legend.toggle')).toHaveAttribute('aria-expanded', 'false');
+    await fresh.context().close();
   });
 
   test('the golden timing-class Compare link reopens Compare of the two seeds, with the Hazards tab open (issues 17, 18)', async ({ page }) => {

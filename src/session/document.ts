@@ -89,6 +89,12 @@ export interface ViewLayout {
   /** The Hazards panel (issue 17): every hazard drawn on the graph, and the hazard picked (its id, engine/hazards.ts). */
   readonly hazardsOnGraph?: true;
   readonly hazardPick?: string;
+  /** The search box's text (it marks the matches in the graph and filters the table and Compare). */
+  readonly search?: string;
+  /** The legend unfolded or folded by the user (absent: as the screen's height suggests). */
+  readonly legend?: boolean;
+  /** Compare's row filter (absent: every row). */
+  readonly compareFilter?: 'state' | 'time';
 }
 
 export interface SessionState extends SessionDocument {

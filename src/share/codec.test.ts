@@ -123,6 +123,24 @@ describe('share link codec', () => {
     }
   });
 
+  it('the search text, the legend and Compare\'s row filter: kept when well formed, dropped with a notice otherwise', () => {
+    const link = (ui: unknown): string => `#v1.${compressToEncodedURIComponent(JSON.stringify({ p: 'demo-race-on-a-file', ui }))}`;
+    const ok = decodeShareFragment(link({ q: 'app <b>', lg: 0, cf: 'time' }));
+    expect(ok.ok && ok.state.ui).toEqual({ q: 'app <b>', lg: 0, cf: 'time' });
+    expect(ok.ok && ok.notices).toEqual([]);
+    for (const [ui, what] of [
+      [{ q: 'x'.repeat(201) }, 'search text'],
+      [{ q: 5 }, 'search text'],
+      [{ lg: 2 }, 'legend state'],
+      [{ lg: true }, 'legend state'],
+      [{ cf: 'Other State!' }, 'Compare filter'],
+    ] as const) {
+      const d = decodeShareFragment(link({ ...ui, bt: 'console' }));
+      expect(d.ok && d.state.ui, JSON.stringify(ui)).toEqual({ bt: 'console' });
+      expect(d.ok && d.notices.join(' ')).toContain(`the link's ${what} is malformed`);
+    }
+  });
+
   it('a timing-class comparison (issue 17) is kept when its seed and jitter are in range, dropped with a notice otherwise', () => {
     const link = (cmp: unknown): string => `#v1.${compressToEncodedURIComponent(JSON.stringify({ p: 'demo-race-on-a-file', ui: { v: 'compare', cmp } }))}`;
     const ok = decodeShareFragment(link({ s: 7, j: 0.5, l: 'degraded' }));

@@ -41,6 +41,12 @@ export interface ShareUiV1 {
   readonly o?: readonly string[];
   /** The Hazards panel (issue 17): `g` every hazard drawn on the graph; `p` the picked hazard's id. */
   readonly hz?: { readonly g?: true; readonly p?: string };
+  /** The search text. */
+  readonly q?: string;
+  /** The legend: 1 unfolded, 0 folded (absent: as the screen's height suggests). */
+  readonly lg?: 0 | 1;
+  /** Compare's row filter: "state" or "time" (absent: every row). */
+  readonly cf?: string;
 }
 
 export interface ShareStateV1 {

@@ -18,6 +18,8 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 export type CentreView = 'graph' | 'table' | 'compare';
 export type BottomTab = 'gantt' | 'console' | 'events' | 'hazards' | 'explore';
 export type ToastTone = 'info' | 'success' | 'error';
+/** Compare's row filter: every service that ends differently, those whose state differs, or only those whose timing does. */
+export type CompareFilter = 'all' | 'state' | 'time';
 
 export interface Toast {
   readonly id: number;
@@ -62,6 +64,9 @@ export interface UiData extends TeachData, HazardData {
   /** Groups of the story view drawn open (their ids). */
   readonly expanded: readonly string[];
   readonly search: string;
+  /** The graph's legend unfolded (true) or folded (false); undefined: as the screen's height suggests (Legend.tsx). */
+  readonly legendOpen: boolean | undefined;
+  readonly compareFilter: CompareFilter;
   readonly breakpoints: Breakpoints;
   readonly helpOpen: boolean;
   readonly toast: Toast | undefined;
@@ -94,6 +99,8 @@ export interface UiActions extends TeachActions, HazardActions {
   /** Open or close a group of the story view. */
   toggleGroup(id: string, open?: boolean): void;
   setSearch(text: string): void;
+  setLegendOpen(open: boolean | undefined): void;
+  setCompareFilter(filter: CompareFilter): void;
   setBreakOnMaintenance(on: boolean): void;
   toggleServiceBreakpoint(fmri: string): void;
   setHelpOpen(open: boolean): void;
@@ -130,6 +137,8 @@ export const DEFAULT_UI: UiData = {
   drawer: 'left',
   expanded: [],
   search: '',
+  legendOpen: undefined,
+  compareFilter: 'all',
   breakpoints: NO_BREAKPOINTS,
   helpOpen: false,
   toast: undefined,
@@ -168,6 +177,8 @@ export function createUiStore(initial: Partial<UiData> = {}): UiStore {
         return { expanded: want ? [...s.expanded, id] : s.expanded.filter((g) => g !== id) };
       }),
     setSearch: (search) => set({ search }),
+    setLegendOpen: (legendOpen) => set({ legendOpen }),
+    setCompareFilter: (compareFilter) => set({ compareFilter }),
     setBreakOnMaintenance: (on) => set((s) => ({ breakpoints: { ...s.breakpoints, onMaintenance: on } })),
     toggleServiceBreakpoint: (fmri) => set((s) => ({ breakpoints: toggleServiceBreakpoint(s.breakpoints, fmri) })),
     setHelpOpen: (helpOpen) => set({ helpOpen }),

@@ -5,13 +5,14 @@
  * that ends differently with both timelines; the timeline below marks the
  * same rows. The search box filters the rows.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useDocActions, useRun, useUi, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
 import { useComparison } from '../../session/react/use-comparison.ts';
 import { listConditions } from '../../model/world/conditions.ts';
 import { comparableConditions, diffCounts, otherValues, pickCondition } from '../../selectors/compare-view.ts';
 import { searchMatches } from '../../store/selectors.ts';
+import type { CompareFilter } from '../../store/ui-store.ts';
 import { CentreToolbar } from '../CentreToolbar/CentreToolbar.tsx';
 import { Icon } from '../Icon/Icon.tsx';
 import { DiffTable } from './DiffTable.tsx';
@@ -19,7 +20,7 @@ import { DivergenceCard } from './DivergenceCard.tsx';
 import { HazardDiffCard } from './HazardDiffCard.tsx';
 import styles from './CompareView.module.css';
 
-type Filter = 'all' | 'state' | 'time';
+type Filter = CompareFilter;
 
 function VariantPicker() {
   const ui = useUiActions();
@@ -89,7 +90,8 @@ export function CompareView() {
   const run = useRun();
   const view = useComparison();
   const search = useUi((s) => s.search);
-  const [filter, setFilter] = useState<Filter>('all');
+  // In the UI store, so a link keeps it (issue 18).
+  const filter: Filter = useUi((s) => s.compareFilter);
   const counts = useMemo(() => diffCounts(view.rows), [view.rows]);
   const matches = useMemo(() => searchMatches(search, view.rows.map((r) => ({ id: r.fmri, text: '' }))), [search, view.rows]);
   const rows = useMemo(
@@ -153,7 +155,7 @@ export function CompareView() {
                 {view.rows.length > 0 && (
                   <div className="ui-seg" role="group" aria-label="Show">
                     {(['all', 'state', 'time'] as const).map((f) => (
-                      <button key={f} type="button" aria-pressed={filter === f} onClick={() => setFilter(f)}>
+                      <button key={f} type="button" aria-pressed={filter === f} onClick={() => ui.setCompareFilter(f)} data-testid={`compare.filter.${f}`}>
                         {f === 'all' ? 'All' : f === 'state' ? 'Other state' : 'Other time'}
                       </button>
                     ))}

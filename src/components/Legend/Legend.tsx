@@ -4,6 +4,7 @@
  * a chart nobody can read without the manual is not done).
  */
 import { useState } from 'react';
+import { useUi, useUiActions } from '../../session/react/context.tsx';
 import { STATE_SHAPE } from '../../graph-view/stylesheet.ts';
 import { STATE_META, VISUAL_STATES, type VisualState } from '../../selectors/visual-state.ts';
 import { Icon } from '../Icon/Icon.tsx';
@@ -61,11 +62,15 @@ function EdgeSwatch({ e }: { e: (typeof EDGES)[number] }) {
 }
 
 export function Legend() {
-  // Short screens (a 768 px laptop or projector) give the graph the room: the legend starts folded.
-  const [open, setOpen] = useState(() => typeof window === 'undefined' || window.innerHeight > 900);
+  // Short screens (a 768 px laptop or projector) give the graph the room: the legend starts folded. Once the user
+  // folds or unfolds it, the UI store keeps the choice, and a link carries it (issue 18).
+  const [tall] = useState(() => typeof window === 'undefined' || window.innerHeight > 900);
+  const chosen = useUi((s) => s.legendOpen);
+  const ui = useUiActions();
+  const open = chosen ?? tall;
   return (
     <div className={styles.legend} data-open={open}>
-      <button type="button" className={styles.toggle} aria-expanded={open} aria-controls="graph-legend" data-testid="legend.toggle" onClick={() => setOpen((o) => !o)} title={`${open ? 'Hide' : 'Show'} the legend. Each service sits below what it depends on; a glow means a method is running.`}>
+      <button type="button" className={styles.toggle} aria-expanded={open} aria-controls="graph-legend" data-testid="legend.toggle" onClick={() => ui.setLegendOpen(!open)} title={`${open ? 'Hide' : 'Show'} the legend. Each service sits below what it depends on; a glow means a method is running.`}>
         <Icon name="legend" size={13} /> {open ? '' : 'Legend'}
       </button>
       {open && (

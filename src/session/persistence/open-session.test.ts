@@ -3,6 +3,7 @@ import golden from '../../../fixtures/links/v1-intervention-boots.json';
 import goldenCompare from '../../../fixtures/links/v1-compare-condition.json';
 import goldenNextBoot from '../../../fixtures/links/v1-compare-next-boot.json';
 import goldenLayout from '../../../fixtures/links/v1-view-layout.json';
+import goldenSearch from '../../../fixtures/links/v1-view-search-legend.json';
 import { decodeShareFragment, encodeShareState } from '../../share/codec.ts';
 import { readAddress } from './address.ts';
 import { openingFor } from './open-session.ts';
@@ -35,6 +36,16 @@ describe('which session the app opens with', () => {
     // The comparison is a view: the session's own conditions are untouched.
     expect(compare.session.conditions).toEqual({});
     expect(open(goldenNextBoot.link).session.layout).toEqual({ centreView: 'compare', compare: { kind: 'next-boot' } });
+    // The search text, the legend unfolded and Compare's row filter (ui.q, ui.lg, ui.cf).
+    const search = open(goldenSearch.link);
+    expect(search.problem).toBeUndefined();
+    expect(search.session.layout).toEqual({ centreView: 'compare', compare: { kind: 'next-boot' }, search: 'physical', legend: true, compareFilter: 'state' });
+    // A filter this version does not have is named, and the rest kept.
+    const made = encodeShareState({ p: 'demo-restart-on', ui: { cf: 'faster', q: 'db' } });
+    if (!made.ok) throw new Error(made.message);
+    const odd = open(`#${made.fragment}`);
+    expect(odd.session.layout).toEqual({ search: 'db' });
+    expect(odd.problem).toContain('the link\'s Compare filter "faster" is not one this bootgraph has: ignored');
   });
 
   it('a link opened with changes says which (a negative instant, a mode this version lacks)', () => {

@@ -96,6 +96,7 @@ const FOCUS = FOCUS_MODES.flatMap((m) => (m.mode === 'none' ? [] : [m.mode]));
 const SHOW: readonly CollapseMode[] = ['story', 'none', 'active', 'category', 'milestone'];
 const TABS = ['console', 'events', 'hazards', 'explore'] as const;
 const PANELS: readonly OpenPanel[] = ['help', 'editor'];
+const COMPARE_FILTERS = ['state', 'time'] as const;
 
 const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => list.find((x) => x === v);
 
@@ -112,6 +113,9 @@ export function captureLayout(ui: UiData): ViewLayout | undefined {
     ...(open.length === 0 ? {} : { open }),
     ...(ui.hazardsOnGraph ? { hazardsOnGraph: true as const } : {}),
     ...(ui.hazardPick === undefined ? {} : { hazardPick: ui.hazardPick }),
+    ...(ui.search === '' ? {} : { search: ui.search }),
+    ...(ui.legendOpen === undefined ? {} : { legend: ui.legendOpen }),
+    ...(ui.compareFilter === 'all' ? {} : { compareFilter: ui.compareFilter }),
   };
   return Object.keys(layout).length === 0 ? undefined : layout;
 }
@@ -130,6 +134,9 @@ export function applyLayout(store: UiStore, layout: ViewLayout | undefined): voi
   ui.setEditorOpen(l.open?.includes('editor') === true);
   ui.setHazardsOnGraph(l.hazardsOnGraph === true);
   ui.pickHazard(l.hazardPick);
+  ui.setSearch(l.search ?? '');
+  ui.setLegendOpen(l.legend);
+  ui.setCompareFilter(l.compareFilter ?? 'all');
 }
 
 function shareCompare(c: CompareSpec): NonNullable<ShareUiV1['cmp']> {
@@ -160,6 +167,9 @@ function shareLayout(l: ViewLayout): ShareUiV1 {
     ...(l.bottomHeight === undefined ? {} : { bh: l.bottomHeight }),
     ...(l.open === undefined ? {} : { o: l.open }),
     ...(l.hazardsOnGraph === undefined && l.hazardPick === undefined ? {} : { hz: { ...(l.hazardsOnGraph === true ? { g: true as const } : {}), ...(l.hazardPick === undefined ? {} : { p: l.hazardPick }) } }),
+    ...(l.search === undefined ? {} : { q: l.search }),
+    ...(l.legend === undefined ? {} : { lg: l.legend ? (1 as const) : (0 as const) }),
+    ...(l.compareFilter === undefined ? {} : { cf: l.compareFilter }),
   };
 }
 
@@ -181,6 +191,7 @@ export function layoutFromShare(ui: ShareUiV1 | undefined, notices: string[] = [
   const focusMode = pick(FOCUS, ui.f, 'focus mode', 'none');
   const collapse = pick(SHOW, ui.sh, 'show mode', '');
   const bottomTab = pick(TABS, ui.bt, 'bottom tab', 'gantt');
+  const compareFilter = pick(COMPARE_FILTERS, ui.cf, 'Compare filter', 'all');
   const open = (ui.o ?? []).flatMap((o) => {
     const hit = oneOf(PANELS, o);
     if (hit === undefined) notices.push(`the link opens a panel this bootgraph does not have ("${o}"): ignored`);
@@ -197,6 +208,9 @@ export function layoutFromShare(ui: ShareUiV1 | undefined, notices: string[] = [
     ...(open.length === 0 ? {} : { open }),
     ...(ui.hz?.g === true ? { hazardsOnGraph: true as const } : {}),
     ...(ui.hz?.p === undefined ? {} : { hazardPick: ui.hz.p }),
+    ...(ui.q === undefined || ui.q === '' ? {} : { search: ui.q }),
+    ...(ui.lg === undefined ? {} : { legend: ui.lg === 1 }),
+    ...(compareFilter === undefined ? {} : { compareFilter }),
   };
   return Object.keys(layout).length === 0 ? undefined : layout;
 }
