@@ -227,8 +227,8 @@ interface PlaybackRow {
 
 function summariseOpen(input: Input, view: string, samples: readonly OpenSample[], services: number): Omit<LayoutRow, 'reopened' | 'variant' | 'longestTaskCpuMs'> {
   const first = samples[0];
-  // A figure "at 1,000 nodes" must be measured with 1,000 nodes drawn: a view the draw limit replaced (src/graph-view/draw-limit.ts) measures another graph.
-  if (view === 'every service' && first !== undefined && first.nodes !== services) {
+  // A figure "at 1,000 nodes" must be measured with 1,000 nodes drawn: a view the draw limit replaced (src/graph-view/draw-limit.ts) measures another graph. (A real graph draws more nodes than services: instances and files.)
+  if (view === 'every service' && first !== undefined && first.nodes < services) {
     throw new Error(`bench: ${input.id} with every service drew ${first.nodes} nodes for ${services} services; its figures would measure another graph`);
   }
   return {
@@ -478,7 +478,7 @@ async function importManifests(browser: Browser, base: string, n: number, reps: 
     }
   }
   const drawn = samples[0]?.nodes;
-  if (drawn !== undefined && drawn !== n) throw new Error(`bench: importing ${n} services drew ${drawn} nodes; its figures would measure another graph`);
+  if (drawn !== undefined && drawn < n) throw new Error(`bench: importing ${n} services drew ${drawn} nodes; its figures would measure another graph`);
   return {
     input: `generated-${n} as ${files.length} manifests`,
     reps: samples.length,
