@@ -26,7 +26,7 @@ import { generateServices } from './generate.ts';
 import { manifestsOf } from './generate-manifests.ts';
 import { fmt, median } from './stats.ts';
 import { bundleReport, fetchedGzipBytes, type BundleReport } from './ui/bundle.ts';
-import { idleFrames, importedGraphDrawn, installProbe, installRenderCounter, interveneAt, openScenario, pickFiles, playBoot, scrubTimeline, type BenchProbe, type LongTask, type OpenSample } from './ui/page.ts';
+import { idleFrames, importedGraphDrawn, installProbe, installRenderCounter, interveneAt, openScenario, pickFiles, playBoot, scrubTimeline, toggleVerbose, type BenchProbe, type LongTask, type OpenSample } from './ui/page.ts';
 import { withThreadCpu } from './ui/task-times.ts';
 import { buildApp, startPreview, TRIVIAL_PAGE } from './ui/server.ts';
 import { withTaskTimes } from './ui/task-times.ts';
@@ -552,27 +552,14 @@ async function toggleDefault(browser: Browser, base: string, reps: number, error
         const m = await cdp.send('Performance.getMetrics');
         return (m.metrics.find((x) => x.name === 'TaskDuration')?.value ?? 0) * 1000;
       };
-      const button = app.page.getByTestId('condition.boot.verbose').getByRole('button', { name: 'verbose' });
-      await button.waitFor();
+      await app.page.getByTestId('condition.boot.verbose').getByRole('button', { name: 'verbose' }).waitFor();
       await app.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       // Traced for the main thread's CPU time (its wall time waits for a core on a loaded machine); TaskDuration is read inside the trace.
       await app.page.evaluate(() => Object.assign(window.__renders ?? {}, { on: true, commits: 0, rendered: 0, byName: {} }));
       const { result: t, cpu } = await withThreadCpu(browser, app.page, async () => {
         const before = await taskMs();
-        const t0 = await app.page.evaluate(() => performance.now());
-        await button.click();
-        const t1 = await app.page.evaluate(
-          () =>
-            new Promise<number>((resolve) => {
-              const b = window.__BOOTGRAPH__;
-              const wait = (): void => {
-                if (b !== undefined && b.ready() && Object.keys(b.conditions()).length > 0) requestAnimationFrame(() => resolve(performance.now()));
-                else requestAnimationFrame(wait);
-              };
-              wait();
-            }),
-        );
-        return { work: (await taskMs()) - before, toFrame: t1 - t0 };
+        const { toFrameMs } = await toggleVerbose(app.page);
+        return { work: (await taskMs()) - before, toFrame: toFrameMs };
       });
       const rc = await app.page.evaluate(() => ({ commits: window.__renders?.commits ?? 0, rendered: window.__renders?.rendered ?? 0 }));
       if (rep >= 0) {

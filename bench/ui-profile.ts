@@ -16,7 +16,7 @@ import { chromium, type Page } from '@playwright/test';
 import type { CollapseMode } from '../src/graph-view/collapse.ts';
 import { manifestsOf } from './generate-manifests.ts';
 import { generateServices } from './generate.ts';
-import { importedGraphDrawn, installProbe, interveneAt, openScenario, pickFiles, playBoot, scrubTimeline } from './ui/page.ts';
+import { importedGraphDrawn, installProbe, interveneAt, openScenario, pickFiles, playBoot, scrubTimeline, toggleVerbose } from './ui/page.ts';
 import { startPreview, TRIVIAL_PAGE } from './ui/server.ts';
 import { writeFileSync } from 'node:fs';
 
@@ -142,26 +142,33 @@ function longTaskBreakdown(trace: { traceEvents: TraceEvent[] }, calling?: strin
   for (const t of tasks) {
     const end = t.ts + (t.dur ?? 0);
     const inner = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end);
-    const by = new Map<string, number>();
-    for (const e of inner) {
-      if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') continue;
-      // self time: minus direct children
-      const kids = inner.filter((c) => c !== e && c.ts >= e.ts && c.ts + (c.dur ?? 0) <= e.ts + (e.dur ?? 0));
-      let child = 0;
-      let edge = e.ts;
-      for (const c of kids) {
-        if (c.ts < edge) continue;
-        child += c.dur ?? 0;
-        edge = c.ts + (c.dur ?? 0);
-      }
-      const fn = e.args?.data?.functionName;
-      const key = e.name === 'FunctionCall' || e.name === 'EventDispatch' || e.name === 'TimerFire' || e.name === 'FireAnimationFrame' ? `${e.name}${e.args?.data?.type !== undefined ? `(${e.args.data.type})` : ''}${fn !== undefined && fn !== '' ? ` ${fn}` : ''}` : e.name;
-      by.set(key, (by.get(key) ?? 0) + Math.max(0, (e.dur ?? 0) - child));
-    }
+    const by = selfTimeByKind(inner.filter((e) => e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask'));
     const top = [...by.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${(v / 1000).toFixed(0)}`);
     out.push(`${((t.dur ?? 0) / 1000).toFixed(0).padStart(5)} ms: ${top.join(' | ')}`);
   }
   return out.join('\n');
+}
+
+/**
+ * Self time (µs) of each kind of work among `inner` (the trace events inside one task): an event's duration minus
+ * its direct children's, keyed by the event's name and, for calls, events and timers, their type and function.
+ */
+function selfTimeByKind(inner: readonly TraceEvent[]): Map<string, number> {
+  const by = new Map<string, number>();
+  for (const e of inner) {
+    const kids = inner.filter((c) => c !== e && c.ts >= e.ts && c.ts + (c.dur ?? 0) <= e.ts + (e.dur ?? 0));
+    let child = 0;
+    let edge = e.ts;
+    for (const c of kids) {
+      if (c.ts < edge) continue;
+      child += c.dur ?? 0;
+      edge = c.ts + (c.dur ?? 0);
+    }
+    const fn = e.args?.data?.functionName;
+    const key = e.name === 'FunctionCall' || e.name === 'EventDispatch' || e.name === 'TimerFire' || e.name === 'FireAnimationFrame' ? `${e.name}${e.args?.data?.type !== undefined ? `(${e.args.data.type})` : ''}${fn !== undefined && fn !== '' ? ` ${fn}` : ''}` : e.name;
+    by.set(key, (by.get(key) ?? 0) + Math.max(0, (e.dur ?? 0) - child));
+  }
+  return by;
 }
 
 /**
@@ -183,21 +190,7 @@ function taskTimeline(trace: { traceEvents: TraceEvent[] }, minMs: number): stri
     const on = ev.filter((e) => `${e.pid}:${e.tid}` === key && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
     for (const t of on.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) >= minMs * 1000)) {
       const end = t.ts + (t.dur ?? 0);
-      const by = new Map<string, number>();
-      const inner = on.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask');
-      for (const e of inner) {
-        const kids = inner.filter((c) => c !== e && c.ts >= e.ts && c.ts + (c.dur ?? 0) <= e.ts + (e.dur ?? 0));
-        let child = 0;
-        let edge = e.ts;
-        for (const c of kids) {
-          if (c.ts < edge) continue;
-          child += c.dur ?? 0;
-          edge = c.ts + (c.dur ?? 0);
-        }
-        const fn = e.args?.data?.functionName;
-        const k = e.name === 'FunctionCall' || e.name === 'EventDispatch' || e.name === 'FireAnimationFrame' ? `${e.name}${e.args?.data?.type !== undefined ? `(${e.args.data.type})` : ''}${fn !== undefined && fn !== '' ? ` ${fn}` : ''}` : e.name;
-        by.set(k, (by.get(k) ?? 0) + Math.max(0, (e.dur ?? 0) - child));
-      }
+      const by = selfTimeByKind(on.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask'));
       const top = [...by.entries()].filter(([, v]) => v >= 500).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`);
       const at = ((t.ts - t0) / 1000).toFixed(1).padStart(7);
       rows.push({ ts: t.ts, line: `${at} ms  ${(name === 'CrRendererMain' ? 'main' : 'worker').padEnd(6)} ${((t.dur ?? 0) / 1000).toFixed(1).padStart(6)} ms  ${top.join(' | ')}` });
@@ -214,26 +207,6 @@ async function importThroughInput(page: Page, n: number): Promise<{ ms: number; 
   const t0 = await page.evaluate(pickFiles, { files });
   await page.waitForFunction(importedGraphDrawn, before, { timeout: 240_000, polling: 50 });
   return page.evaluate((from) => ({ ms: performance.now() - from, long: (window.__bench?.long ?? []).filter((l) => l.start >= from) }), t0);
-}
-
-/** bench:ui's toggle: a click on the default scenario's "verbose" boot option, to the next frame with the new run. */
-async function toggleVerbose(page: Page): Promise<{ toFrameMs: number }> {
-  const button = page.getByTestId('condition.boot.verbose').getByRole('button', { name: 'verbose' });
-  await button.waitFor();
-  const t0 = await page.evaluate(() => performance.now());
-  await button.click();
-  const t1 = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const b = window.__BOOTGRAPH__;
-        const wait = (): void => {
-          if (b !== undefined && b.ready() && Object.keys(b.conditions()).length > 0) requestAnimationFrame(() => resolve(performance.now()));
-          else requestAnimationFrame(wait);
-        };
-        wait();
-      }),
-  );
-  return { toFrameMs: t1 - t0 };
 }
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@
  * helpers from this file). Times are performance.now() in the page, whose
  * origin is the navigation start.
  */
+import type { Page } from '@playwright/test';
 import type { CollapseMode } from '../../src/graph-view/collapse.ts';
 import type { BootgraphBridge } from '../../src/testing/e2e-bridge.ts';
 
@@ -408,4 +409,24 @@ export function installRenderCounter(): void {
     checkDCE(): void {},
   };
   (window as unknown as { __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown }).__REACT_DEVTOOLS_GLOBAL_HOOK__ = hook;
+}
+
+/** bench:ui's toggle: a click on the default scenario's "verbose" boot option, to the next frame with the new run. */
+export async function toggleVerbose(page: Page): Promise<{ toFrameMs: number }> {
+  const button = page.getByTestId('condition.boot.verbose').getByRole('button', { name: 'verbose' });
+  await button.waitFor();
+  const t0 = await page.evaluate(() => performance.now());
+  await button.click();
+  const t1 = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const b = window.__BOOTGRAPH__;
+        const wait = (): void => {
+          if (b !== undefined && b.ready() && Object.keys(b.conditions()).length > 0) requestAnimationFrame(() => resolve(performance.now()));
+          else requestAnimationFrame(wait);
+        };
+        wait();
+      }),
+  );
+  return { toFrameMs: t1 - t0 };
 }

@@ -87,8 +87,8 @@ export function threadCpu(events: readonly TraceEvent[]): ThreadCpu {
   return { mainMs, workerMs };
 }
 
-/** Run `action` with the page traced; its result and the CPU time of the page's main thread and workers meanwhile. */
-export async function withThreadCpu<T>(browser: Browser, page: Page, action: () => Promise<T>): Promise<{ result: T; cpu: ThreadCpu }> {
+/** Run `action` with the page traced (top-level tasks); its result and the trace's events. */
+async function traced<T>(browser: Browser, page: Page, action: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
   await browser.startTracing(page, { categories: ['toplevel'] });
   let result: T;
   try {
@@ -98,20 +98,17 @@ export async function withThreadCpu<T>(browser: Browser, page: Page, action: () 
     throw e;
   }
   const buf = await browser.stopTracing();
-  return { result, cpu: threadCpu((JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents) };
+  return { result, events: (JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents };
+}
+
+/** Run `action` with the page traced; its result and the CPU time of the page's main thread and workers meanwhile. */
+export async function withThreadCpu<T>(browser: Browser, page: Page, action: () => Promise<T>): Promise<{ result: T; cpu: ThreadCpu }> {
+  const { result, events } = await traced(browser, page, action);
+  return { result, cpu: threadCpu(events) };
 }
 
 /** Run `action` with the page traced; its result and the main thread's tasks meanwhile (those over `minMs` of wall or CPU time). */
 export async function withTaskTimes<T>(browser: Browser, page: Page, action: () => Promise<T>, minMs = 50): Promise<{ result: T; tasks: TaskTime[] }> {
-  await browser.startTracing(page, { categories: ['toplevel'] });
-  let result: T;
-  try {
-    result = await action();
-  } catch (e) {
-    await browser.stopTracing();
-    throw e;
-  }
-  const buf = await browser.stopTracing();
-  const events = (JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const { result, events } = await traced(browser, page, action);
   return { result, tasks: mainThreadTasks(events, minMs) };
 }
