@@ -168,6 +168,9 @@ function fixtureInput(id: string, file: string, collapse?: CollapseMode): Input 
   return { id, json: data, name: typeof data.name === 'string' ? data.name : id, ...(collapse === undefined ? {} : { collapse }) };
 }
 
+/** The view label of a graph asked for with every service but over the draw limit: the app draws its replacement view. */
+const OVER_DRAW_LIMIT = 'every service asked (over the draw limit: the view the app draws instead)';
+
 function generatedInput(n: number): Input {
   const s = generateServices(n);
   return { id: `generated-${n}`, json: s, name: s.name, collapse: 'none' };
@@ -647,7 +650,9 @@ async function main(): Promise<void> {
     const played = playback.find((p) => p.variant === 'optimised' && p.input === 'generated-1000');
     if (REPS.layoutBig > 0 && want('3000')) {
       log('layout: generated-3000');
-      layouts.push(...(await measureLayout(browser, base, generatedInput(3000), 'every service', REPS.layoutBig, errors)).rows);
+      // Over the draw limit (1,000 nodes, src/graph-view/draw-limit.ts) the app does not draw every service: it opens the
+      // view the limit chooses instead, and says so. This row measures that view, named as such (not 3,000 nodes drawn).
+      layouts.push(...(await measureLayout(browser, base, generatedInput(3000), OVER_DRAW_LIMIT, REPS.layoutBig, errors)).rows);
     }
     log('re-simulation after an intervention: generated-300');
     const resim = await resimulate(browser, base, want('resim') ? REPS.resim : 0, errors);
@@ -719,10 +724,11 @@ async function main(): Promise<void> {
       // Issue 16's targets, each measured at the size it names.
       targets: {
         fpsPlaying1000: { value: played?.fps.median ?? null, target: 45, met: (played?.fps.median ?? 0) >= 45, unit: 'frames drawn per second over a fixed window, median of runs', atLeast: true },
-        toggleToFrame300: { value: resim.toFrameMs.median, target: 40, met: resim.toFrameMs.median <= 40, unit: 'ms, intervention → next frame showing the new run, 300 services' },
-        toggleMainThreadDefault: { value: toggle.mainThreadMs.median, target: 120, met: toggle.mainThreadMs.median <= 120, unit: 'ms of main-thread work per toggle, default scenario' },
-        coldShareLinkToGraph: { value: shareDrawn.median, target: 800, met: shareDrawn.median <= 800, unit: 'ms, cold share link → first graph drawn, median' },
-        noTaskOver50ms1000: { value: l1000?.longestTaskMs.max ?? null, target: 50, met: l1000 !== undefined && l1000.longestTaskMs.max <= 50, unit: 'ms, longest main-thread task while 1,000 generated services are imported, laid out and drawn (max of runs)' },
+        // A section not run (--only) has no figure: null, reported "not measured", never "met" with 0.
+        toggleToFrame300: { value: resim.reps > 0 ? resim.toFrameMs.median : null, target: 40, met: resim.reps > 0 && resim.toFrameMs.median <= 40, unit: 'ms, intervention → next frame showing the new run, 300 services' },
+        toggleMainThreadDefault: { value: toggle.reps > 0 ? toggle.mainThreadMs.median : null, target: 120, met: toggle.reps > 0 && toggle.mainThreadMs.median <= 120, unit: 'ms of main-thread work per toggle, default scenario' },
+        coldShareLinkToGraph: { value: shareLoads.length > 0 ? shareDrawn.median : null, target: 800, met: shareLoads.length > 0 && shareDrawn.median <= 800, unit: 'ms, cold share link → first graph drawn, median' },
+        noTaskOver50ms1000: noTaskOver50(l1000, manifestImport),
         firstGraphJs: { value: firstGraphJs.js / 1024, target: 300, met: firstGraphJs.js <= 300 * 1024, unit: 'kB gzip, every JS file fetched before the first graph is drawn' },
       },
       firstGraphJs: { files: firstGraphJs.files, gzipBytes: firstGraphJs.js },
@@ -740,6 +746,18 @@ async function main(): Promise<void> {
     await preview.stop();
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The longest main-thread task while 1,000 generated services are imported, laid out and drawn: the larger of the
+ * opening's (the layout row) and the import's (file input → graph drawn, when it ran at 1,000), max of runs.
+ */
+function noTaskOver50(l1000: LayoutRow | undefined, imported: Result['manifestImport']): Result['targets'][string] {
+  const parts: number[] = [];
+  if (l1000 !== undefined) parts.push(l1000.longestTaskMs.max);
+  if (imported.reps > 0 && imported.input.startsWith('generated-1000 ')) parts.push(imported.longestTaskMs.max);
+  const value = parts.length > 0 ? Math.max(...parts) : null;
+  return { value, target: 50, met: value !== null && value <= 50, unit: 'ms, longest main-thread task while 1,000 generated services are imported, laid out and drawn (max of runs, opening and import)' };
 }
 
 type Result = {
