@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUTOSAVE_KEY, decodeAutosave, encodeAutosave } from './autosave-record.ts';
-import { Autosaver, readAutosave, type KeyValueStore, type Timers } from './autosave.ts';
+import { Autosaver, IDLE_TIMEOUT_MS, idleTimers, readAutosave, type KeyValueStore, type Timers } from './autosave.ts';
 import { createSession } from '../create-session.ts';
 
 class MemoryStore implements KeyValueStore {
@@ -125,5 +125,36 @@ describe('autosave', () => {
     expect(decodeAutosave('{"format":"other","state":{"p":"x"}}')).toBeUndefined();
     expect(decodeAutosave('{"format":"bootgraph-autosave/1","state":{"p":3}}')).toBeUndefined();
     expect(decodeAutosave(encodeAutosave({ state: { p: 'demo-restart-on' } }))?.state).toEqual({ p: 'demo-restart-on' });
+  });
+});
+
+describe('autosave timers (the delay, then an idle moment)', () => {
+  it('runs a save at the first idle moment after its delay, and a cleared save never', () => {
+    const delay = new ManualTimers();
+    const idle = new Map<number, { fn: () => void; timeout: number }>();
+    let next = 1;
+    const scheduler = { request: (fn: () => void, opts: { timeout: number }) => (idle.set(next, { fn, timeout: opts.timeout }), next++), cancel: (h: unknown) => idle.delete(h as number) };
+    const timers = idleTimers(scheduler, delay);
+    const ran: string[] = [];
+    timers.set(() => ran.push('a'), 600);
+    const b = timers.set(() => ran.push('b'), 600);
+    expect(idle.size).toBe(0);
+    delay.runAll();
+    expect(ran).toEqual([]);
+    expect([...idle.values()].map((i) => i.timeout)).toEqual([IDLE_TIMEOUT_MS, IDLE_TIMEOUT_MS]);
+    timers.clear(b);
+    for (const i of [...idle.values()]) i.fn();
+    expect(ran).toEqual(['a']);
+  });
+
+  it('without an idle callback, runs the save after its delay', () => {
+    const delay = new ManualTimers();
+    const timers = idleTimers(undefined, delay);
+    const ran: string[] = [];
+    const h = timers.set(() => ran.push('a'), 600);
+    timers.set(() => ran.push('b'), 600);
+    timers.clear(h);
+    delay.runAll();
+    expect(ran).toEqual(['b']);
   });
 });

@@ -22,10 +22,46 @@ export interface Timers {
   clear(handle: unknown): void;
 }
 
-const realTimers: Timers = {
-  set: (fn, ms) => setTimeout(fn, ms),
-  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
+/** The browser's idle callback, where there is one (not in Safari before 18 nor in Node). */
+export interface IdleScheduler {
+  request(fn: () => void, opts: { timeout: number }): unknown;
+  cancel(handle: unknown): void;
+}
+
+/** A save waits at most this long for an idle moment after its delay. */
+export const IDLE_TIMEOUT_MS = 2000;
+
+/**
+ * The delay, then the next idle moment (at most IDLE_TIMEOUT_MS later): writing a large scenario is main-thread work,
+ * and a save that fell due while a graph was being drawn (an import, an opening) made that frame's task longer.
+ */
+export function idleTimers(idle: IdleScheduler | undefined, base: Timers = { set: (fn, ms) => setTimeout(fn, ms), clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) }): Timers {
+  interface Handle {
+    delay: unknown;
+    idle: unknown;
+  }
+  return {
+    set: (fn, ms) => {
+      const h: Handle = { delay: undefined, idle: undefined };
+      h.delay = base.set(() => {
+        h.delay = undefined;
+        if (idle === undefined) fn();
+        else h.idle = idle.request(fn, { timeout: IDLE_TIMEOUT_MS });
+      }, ms);
+      return h;
+    },
+    clear: (handle) => {
+      const h = handle as Handle;
+      if (h.delay !== undefined) base.clear(h.delay);
+      if (h.idle !== undefined) idle?.cancel(h.idle);
+    },
+  };
+}
+
+const browserIdle: IdleScheduler | undefined =
+  typeof requestIdleCallback === 'function' ? { request: (fn, opts) => requestIdleCallback(() => fn(), opts), cancel: (h) => cancelIdleCallback(h as number) } : undefined;
+
+const realTimers: Timers = idleTimers(browserIdle);
 
 export const AUTOSAVE_DELAY_MS = 600;
 
