@@ -52,6 +52,11 @@ export interface GraphProbe {
   /** The whole graph as drawn, as a standalone SVG document. */
   /** `legend`: draw the legend below the graph (default: with a title). */
   svg(title?: string, legend?: boolean): string;
+  /**
+   * Draw these elements now, before React renders them (a new run's picture first: src/session/picture.ts), if
+   * they are the structure on screen (`key`: the model's); false, drawing nothing, for another structure.
+   */
+  paint(elements: readonly ElementDef[], key: string): boolean;
 }
 
 export interface GraphCanvasProps {
@@ -275,6 +280,11 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean; re
       svg: (title, legend) => {
         const pos = adapter.positions();
         return graphToSvg(svgGraphFrom(latest.current.elements, (id) => pos.get(id)), { theme: latest.current.theme, ...(title === undefined ? {} : { title }), ...(legend === undefined ? {} : { legend }) });
+      },
+      paint: (next, key) => {
+        if (placedKey.current !== key) return false;
+        adapter.apply(next);
+        return true;
       },
     });
     return () => probe(undefined);

@@ -26,7 +26,9 @@ import type { LinkHistory } from './persistence/link-history.ts';
 import type { SavedWorkService } from './persistence/saved-work-service.ts';
 import { playerMachine, type PlayerActor, type PlayerEvent } from './player.machine.ts';
 import type { ImportWorkers } from './import-worker/import-client.ts';
+import { PictureFirst, type AfterFrame } from './picture.ts';
 import { localEngine, RunStore, type BaseLoader, type RunEngine } from './run-store.ts';
+import { ViewGate } from './view-gate.ts';
 import { createExplorerClient } from '../explorer/explorer-client.ts';
 import { ExplorerSession } from '../explorer/explorer-session.ts';
 
@@ -40,6 +42,10 @@ export interface Session {
   readonly runs: RunStore;
   readonly frames: FrameStore;
   readonly graph: GraphLink;
+  /** The views' line to the stores, held while a new run's picture is drawn first (react/context.tsx subscribes through it). */
+  readonly gate: ViewGate;
+  /** Draws a new run's picture on the graph before the views render it (picture.ts). */
+  readonly picture: PictureFirst;
   readonly layout: LayoutService;
   readonly search: CommandQueue<SearchCommand>;
   /** The workers that import picked files (main.tsx; absent: imports run on this thread). */
@@ -80,6 +86,8 @@ export interface SessionOptions {
   readonly timers?: FrameTimers;
   /** The import workers (main.tsx passes the browser's; tests and Node import on this thread). */
   readonly importWorkers?: ImportWorkers;
+  /** When the views hear of a run whose picture was drawn first (default: after the next frame is drawn). */
+  readonly afterFrame?: AfterFrame;
 }
 
 function createPlayer(ui: UiStore, runs: RunStore, clock: Clock): PlayerActor {
@@ -129,6 +137,10 @@ export function createSession(opts: SessionOptions = {}): Session {
   const runs = new RunStore(doc, opts.engine ?? localEngine(), opts.bases ?? presetBases);
   const player = createPlayer(ui, runs, opts.clock ?? browserClock);
   const frames = new FrameStore({ runs, ui, player }, opts.timers);
+  const graph = new GraphLink();
+  const gate = new ViewGate();
+  const picture = new PictureFirst({ runs, frames, ui, gate, canvas: () => graph.probe(), ...(opts.afterFrame === undefined ? {} : { afterFrame: opts.afterFrame }) });
+  runs.presentWith(picture.present);
   // Nothing plays while there is no run to play.
   const offPause = runs.subscribe(() => {
     if (runs.current() === undefined) player.send({ type: 'PAUSE' });
@@ -144,7 +156,9 @@ export function createSession(opts: SessionOptions = {}): Session {
     player,
     runs,
     frames,
-    graph: new GraphLink(),
+    graph,
+    gate,
+    picture,
     layout,
     search: new CommandQueue<SearchCommand>(1),
     importWorkers: opts.importWorkers,

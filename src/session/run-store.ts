@@ -45,6 +45,13 @@ export function localEngine(sim: Simulator = createSimulator()): RunEngine {
   return { derive: (base, request) => deriveTraces(base, request, sim), dispose: () => undefined };
 }
 
+/**
+ * How a new run of a change reaches the views: `publish` puts it in the store
+ * (and tells every follower); the session's presenter draws the graph's
+ * picture before the views hear of it (picture.ts). Default: publish.
+ */
+export type Presenter = (publish: () => void) => void;
+
 const RUNS_PER_BASE = 12;
 
 interface Asked {
@@ -72,6 +79,7 @@ export class RunStore {
   private asked: Asked | undefined;
   private seq = 0;
   private stop: (() => void) | undefined;
+  private present: Presenter = (publish) => publish();
 
   constructor(
     private readonly doc: DocStore,
@@ -93,6 +101,11 @@ export class RunStore {
     this.stop?.();
     this.stop = undefined;
     this.engine.dispose();
+  }
+
+  /** The session's presenter (create-session.ts: the graph's picture first). */
+  presentWith(p: Presenter): void {
+    this.present = p;
   }
 
   getSnapshot = (): RunSnapshot => this.snapshot;
@@ -171,7 +184,7 @@ export class RunStore {
   private simulate(seq: number, base: Scenario, request: RunRequest, label: string): void {
     const key = requestKey(request);
     const hit = this.cached(base, key);
-    if (hit !== undefined) return this.set({ state: { status: 'ready', run: hit }, pending: false });
+    if (hit !== undefined) return this.show(hit);
     let out: Derived | Promise<DerivedRun>;
     try {
       out = this.engine.derive(base, request);
@@ -201,7 +214,14 @@ export class RunStore {
       return this.fail(e);
     }
     this.remember(base, key, run);
-    this.set({ state: { status: 'ready', run }, pending: false });
+    this.show(run);
+  }
+
+  private show(run: Run): void {
+    const prev = this.snapshot.state;
+    // A new run of the boot on screen goes through the presenter; a first run, or another scenario's, at once.
+    if (prev.status === 'ready' && prev.run !== run && prev.run.base === run.base) this.present(() => this.set({ state: { status: 'ready', run }, pending: false }));
+    else this.set({ state: { status: 'ready', run }, pending: false });
   }
 
   private fail(e: unknown): void {

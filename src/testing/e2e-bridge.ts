@@ -27,7 +27,7 @@ export interface StatusChange {
 }
 
 export interface BootgraphBridge extends TeachBridge, TimingBridge {
-  /** The run on screen is the document's (nothing loading or simulating). */
+  /** The run on screen is the document's (nothing loading or simulating), and the views have rendered it (src/session/picture.ts). */
   ready(): boolean;
   scenarioName(): string | undefined;
   presetId(): string | undefined;
@@ -123,7 +123,7 @@ export function installE2eBridge(s: Session, autosave?: Pick<Autosaver, 'onChang
   const bridge: BootgraphBridge = {
     ...teachBridge(s),
     ...timingBridge(s),
-    ready: () => run() !== undefined && s.runs.settled(),
+    ready: () => run() !== undefined && s.runs.settled() && !s.gate.isHeld(),
     scenarioName: () => run()?.scenario.name,
     presetId: () => {
       const src = s.doc.getState().source;

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useFrame, useRun, useUi, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
-import { useGraphCommands, useGraphProbe, useLayoutService } from '../../session/react/view-commands.ts';
+import { useGraphCommands, useGraphProbe, useLayoutService, usePictureAsk } from '../../session/react/view-commands.ts';
 import { useInsight } from '../../session/react/insight.ts';
 import { useTourSpotlight } from '../../session/react/use-tour.ts';
 import { spotlightMarks } from '../../graph-view/spotlight.ts';
@@ -15,7 +15,7 @@ import { GROUP_PREFIX } from '../../graph-view/collapse.ts';
 import { focusSet, pathMarks } from '../../graph-view/focus.ts';
 import type { GraphEvent } from '../../graph-view/graph-adapter.ts';
 import type { LayoutStatus } from '../../graph-view/GraphCanvas.tsx';
-import { groupTitleId, toElements } from '../../graph-view/to-elements.ts';
+import { groupTitleId } from '../../graph-view/to-elements.ts';
 import { useHazardMarks } from './hazard-marks.ts';
 import { svcsLabel } from '../../selectors/narrate.ts';
 import { rankSearch } from '../../selectors/search-rank.ts';
@@ -24,7 +24,7 @@ import { CentreToolbar } from '../CentreToolbar/CentreToolbar.tsx';
 import { Icon } from '../Icon/Icon.tsx';
 import { Legend } from '../Legend/Legend.tsx';
 import styles from './GraphPanel.module.css';
-import { useLimitedGraphView } from '../../session/react/use-graph-view.ts';
+import { useGraphElements, useLimitedGraphView, useTourServices } from '../../session/react/use-graph-view.ts';
 import { drawLimitText } from '../../graph-view/draw-limit.ts';
 
 import { graphCanvasIfLoaded, loadGraphCanvas } from './load-graph-canvas.ts';
@@ -193,27 +193,23 @@ export function GraphPanel({ minimal = false }: { readonly minimal?: boolean } =
     [insight.why, model, panelHazards],
   );
 
-  // What the last change made end differently (until its summary is dismissed).
-  const outcome = useUi((s) => s.outcome);
-  const changed = useMemo(
-    () => (outcome === undefined || outcome.changed.length === 0 ? undefined : new Set(outcome.changed.map((c) => model.shownAs.get(c.fmri) ?? c.fmri))),
-    [outcome, model],
+  // What the last change made end differently (until its summary is dismissed) is marked too (useGraphElements).
+  const marks = useMemo(
+    () => ({
+      ...(hazards.length === 0 ? {} : { hazards }),
+      ...(shownSelected === undefined ? {} : { selected: shownSelected }),
+      ...(lit === undefined ? {} : { focus: lit }),
+      ...(spot === undefined ? {} : { spotlight: spot.nodes }),
+      ...(matches === undefined ? {} : { matches }),
+      ...(chainMarks === undefined ? {} : { chain: chainMarks }),
+      ...(panelHazards.selected === undefined ? {} : { alsoSelected: panelHazards.selected }),
+    }),
+    [shownSelected, lit, spot, matches, chainMarks, hazards, panelHazards.selected],
   );
-
-  const elements = useMemo(
-    () =>
-      toElements(model, frame, {
-        ...(changed === undefined ? {} : { changed }),
-        ...(hazards.length === 0 ? {} : { hazards }),
-        ...(shownSelected === undefined ? {} : { selected: shownSelected }),
-        ...(lit === undefined ? {} : { focus: lit }),
-        ...(spot === undefined ? {} : { spotlight: spot.nodes }),
-        ...(matches === undefined ? {} : { matches }),
-        ...(chainMarks === undefined ? {} : { chain: chainMarks }),
-        ...(panelHazards.selected === undefined ? {} : { alsoSelected: panelHazards.selected }),
-      }),
-    [model, frame, shownSelected, lit, spot, matches, chainMarks, hazards, changed, panelHazards.selected],
-  );
+  const elements = useGraphElements(model, frame, marks);
+  // What the next run's picture is drawn with before this panel renders it (src/session/picture.ts).
+  const tourServices = useTourServices();
+  usePictureAsk({ collapse, expanded, tour: tourServices, marks });
 
   // The default view: the story's services by importance (story.ts), as drawn.
   const home = useMemo(() => {

@@ -5,6 +5,9 @@
  * (compared with Object.is unless an equality is given), so a playhead tick
  * re-renders the few views whose slice moved. Components use these hooks and
  * useCommands() (use-commands.ts); they never hold the session object.
+ * Every subscription goes through the session's view gate (view-gate.ts):
+ * after a change, the graph's picture is drawn first and the views hear of
+ * the new run after that frame (picture.ts).
  */
 import { createContext, useCallback, useContext, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { useStore } from 'zustand';
@@ -55,7 +58,8 @@ function useSelected<S, T>(subscribe: (cb: () => void) => () => void, get: () =>
 }
 
 export function useUi<T>(selector: (s: UiState) => T): T {
-  return useStore(useSession().ui, selector);
+  const { gate, ui } = useSession();
+  return useStore(gate.store(ui), selector);
 }
 
 /** The UI store's actions (stable functions: reading them never re-renders). */
@@ -64,7 +68,8 @@ export function useUiActions(): UiActions {
 }
 
 export function useDoc<T>(selector: (s: DocState) => T): T {
-  return useStore(useSession().doc, selector);
+  const { gate, doc } = useSession();
+  return useStore(gate.store(doc), selector);
 }
 
 /** The document store's actions (stable functions). */
@@ -95,8 +100,8 @@ export function useStopReason(): string | undefined {
 }
 
 export function useRunState(): RunState {
-  const { runs } = useSession();
-  return useSyncExternalStore(runs.subscribe, () => runs.getSnapshot().state);
+  const { runs, gate } = useSession();
+  return useSyncExternalStore(gate.subscribe(runs.subscribe), () => runs.getSnapshot().state);
 }
 
 /**
@@ -105,14 +110,14 @@ export function useRunState(): RunState {
  * panel under it) when one run replaces another (issue 16).
  */
 export function useRunStatus(): RunState['status'] {
-  const { runs } = useSession();
-  return useSyncExternalStore(runs.subscribe, () => runs.getSnapshot().state.status);
+  const { runs, gate } = useSession();
+  return useSyncExternalStore(gate.subscribe(runs.subscribe), () => runs.getSnapshot().state.status);
 }
 
 /** A newer document is being simulated (in the worker); the run on screen is about to be replaced. */
 export function useRunPending(): boolean {
-  const { runs } = useSession();
-  return useSyncExternalStore(runs.subscribe, () => runs.getSnapshot().pending);
+  const { runs, gate } = useSession();
+  return useSyncExternalStore(gate.subscribe(runs.subscribe), () => runs.getSnapshot().pending);
 }
 
 /** The run; only for components rendered once it is ready. */
@@ -131,16 +136,16 @@ const whole = <T,>(x: T): T => x;
 export function useFrame(): Frame;
 export function useFrame<T>(selector: (f: Frame) => T, equal?: (a: T, b: T) => boolean): T;
 export function useFrame<T>(selector?: (f: Frame) => T, equal: (a: T, b: T) => boolean = Object.is): T | Frame {
-  const { frames } = useSession();
-  return useSelected(frames.subscribe, frames.getFrame, selector ?? whole, equal as (a: T | Frame, b: T | Frame) => boolean);
+  const { frames, gate } = useSession();
+  return useSelected(gate.subscribe(frames.subscribe), frames.getFrame, selector ?? whole, equal as (a: T | Frame, b: T | Frame) => boolean);
 }
 
 /** The frame for text-heavy panels: the same as useFrame when paused; at most every 250 ms while playing. */
 export function useSlowFrame(): Frame;
 export function useSlowFrame<T>(selector: (f: Frame) => T, equal?: (a: T, b: T) => boolean): T;
 export function useSlowFrame<T>(selector?: (f: Frame) => T, equal: (a: T, b: T) => boolean = Object.is): T | Frame {
-  const { frames } = useSession();
-  return useSelected(frames.subscribeSlow, frames.getSlowFrame, selector ?? whole, equal as (a: T | Frame, b: T | Frame) => boolean);
+  const { frames, gate } = useSession();
+  return useSelected(gate.subscribe(frames.subscribeSlow), frames.getSlowFrame, selector ?? whole, equal as (a: T | Frame, b: T | Frame) => boolean);
 }
 
 const NO_SAVED_WORK_VIEW: SavedWorkView = { aside: [], others: [], visible: false };

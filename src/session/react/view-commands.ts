@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { CommandSource, GraphCommand } from '../../graph-view/commands.ts';
 import type { GraphProbe } from '../../graph-view/GraphCanvas.tsx';
 import type { LayoutService } from '../../graph-view/layout-service.ts';
+import type { PictureAsk } from '../picture.ts';
 import { useSession } from './context.tsx';
 
 /** The graph's camera commands, for the canvas to attach to once its layout settles. */
@@ -24,6 +25,17 @@ export function useGraphProbe(): (p: GraphProbe | undefined) => void {
 export function useGraphSvg(): () => string | undefined {
   const { graph } = useSession();
   return useCallback(() => graph.probe()?.svg(undefined, true), [graph]);
+}
+
+/**
+ * What the graph panel draws besides the run, left with the session after
+ * every render: a new run's picture is drawn with it before the panel
+ * renders that run (src/session/picture.ts).
+ */
+export function usePictureAsk(ask: PictureAsk): void {
+  const { picture } = useSession();
+  useEffect(() => picture.setAsk(ask));
+  useEffect(() => () => picture.setAsk(undefined), [picture]);
 }
 
 export function useLayoutService(): LayoutService {
