@@ -258,21 +258,51 @@ export async function scrubTimeline(args: { steps: number }): Promise<ScrubSampl
 }
 
 export interface InterveneSample {
-  /** intervene() → the frame after the re-simulated run is on screen. */
+  /** intervene() → the frame after the re-simulated run is on screen, every view included. */
   readonly toFrameMs: number;
+  /**
+   * intervene() → the first frame whose graph shows the service the command changed in its new state: the task after
+   * the Cytoscape redraw that first drew it (that frame is painted before the task runs).
+   */
+  readonly toPictureMs: number;
   /** The engine's share (re-simulation, in the page). */
   readonly simulateMs: number;
   readonly long: LongTask[];
 }
 
-/** A condition change mid-boot: disable one service at the playhead; the run re-simulates and the graph redraws. */
-export async function interveneAt(args: { t: number; command: string }): Promise<InterveneSample> {
+/**
+ * A condition change mid-boot: disable one service at the playhead; the run re-simulates and the graph redraws.
+ * `watch`: the node whose look the command changes (default: the command's last word, its FMRI).
+ */
+export async function interveneAt(args: { t: number; command: string; watch?: string }): Promise<InterveneSample> {
   const b = window.__BOOTGRAPH__;
   const probe = window.__bench;
-  if (b === undefined || probe === undefined) throw new Error('no bridge or probe');
+  interface Cy {
+    getElementById(id: string): { classes(): string[] };
+    on(event: 'render', fn: () => void): void;
+    off(event: 'render', fn: () => void): void;
+  }
+  const cy = (window as unknown as { __BOOTGRAPH_CY__?: Cy }).__BOOTGRAPH_CY__;
+  if (b === undefined || probe === undefined || cy === undefined) throw new Error('no bridge, probe or graph');
   b.setPlayhead(args.t);
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const before = b.interventions().length;
+  const watch = args.watch ?? args.command.trim().split(/\s+/).pop() ?? '';
+  const look = (): string => cy.getElementById(watch).classes().join(' ');
+  const was = look();
+  const pictured = new Promise<number>((resolve, reject) => {
+    const onRender = (): void => {
+      if (look() === was) return;
+      cy.off('render', onRender);
+      clearTimeout(never);
+      setTimeout(() => resolve(performance.now()), 0);
+    };
+    const never = setTimeout(() => {
+      cy.off('render', onRender);
+      reject(new Error(`${watch} was not drawn differently within 30 s of "${args.command}"`));
+    }, 30_000);
+    cy.on('render', onRender);
+  });
   const t0 = performance.now();
   b.intervene(args.command);
   // The run is re-simulated (in the worker, if the app uses one); then the next frame shows it.
@@ -284,10 +314,11 @@ export async function interveneAt(args: { t: number; command: string }): Promise
     requestAnimationFrame(wait);
   });
   const t1 = performance.now();
+  const tp = await pictured;
   if (b.interventions().length !== before + 1) throw new Error('the intervention was not recorded');
   // Long-task entries are delivered after the task ends: give the observer time to report them.
   await new Promise((r) => setTimeout(r, 150));
-  return { toFrameMs: t1 - t0, simulateMs: b.simulateMs(), long: probe.long.filter((e) => e.start + e.dur >= t0 && e.start <= t1) };
+  return { toFrameMs: t1 - t0, toPictureMs: tp - t0, simulateMs: b.simulateMs(), long: probe.long.filter((e) => e.start + e.dur >= t0 && e.start <= t1) };
 }
 
 /** Idle frame intervals on a quiet page (the frame-time baseline). */
