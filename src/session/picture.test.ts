@@ -6,8 +6,10 @@
  * The renderer here is a fake canvas; the clock is a hand-run frame.
  */
 import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../model/scenario/types.ts';
+import { findPreset } from '../scenarios/catalog.ts';
 import { demoScenario, failingBootScenario } from '../testing/fixtures.ts';
-import { visualState } from '../selectors/visual-state.ts';
+import { visualState, worstState } from '../selectors/visual-state.ts';
 import { effectiveIndex } from '../selectors/playhead.ts';
 import { selectPosition } from '../store/selectors.ts';
 import type { ElementDef } from '../graph-view/to-elements.ts';
@@ -15,20 +17,22 @@ import { createSession } from './create-session.ts';
 import { inlineDocument } from './document.ts';
 import { followChangeFeedback } from './follow-change-feedback.ts';
 import { graphViewOf } from './graph-view.ts';
-import { pictureOf, type PictureAsk } from './picture.ts';
+import type { PictureAsk } from './picture.ts';
 
-const ASK: PictureAsk = { collapse: 'none', expanded: [], tour: [], marks: {} };
+const ASK: Omit<PictureAsk, 'model'> = { collapse: 'none', expanded: [], tour: [], marks: {} };
 
-function setup(opts: { readonly canvas?: boolean } = {}) {
+function setup(opts: { readonly canvas?: boolean; readonly ask?: Omit<PictureAsk, 'model'>; readonly scenario?: Scenario } = {}) {
+  const ask = opts.ask ?? ASK;
   const frames: (() => void)[] = [];
-  const s = createSession({ doc: inlineDocument(demoScenario()), afterFrame: (cb) => frames.push(cb) });
+  const s = createSession({ doc: inlineDocument(opts.scenario ?? demoScenario()), afterFrame: (cb) => frames.push(cb) });
   const first = s.runs.current();
   if (first === undefined) throw new Error('no run');
   const stopFeedback = followChangeFeedback(s);
   const log: string[] = [];
   const painted: { elements: readonly ElementDef[]; key: string }[] = [];
   // The canvas on screen holds the first run's structure.
-  const placed = pictureOf(first, s.frames.getFrame(), undefined, ASK).key;
+  const view = graphViewOf(first, { collapse: ask.collapse, expanded: ask.expanded, alsoStory: [] }).model;
+  const placed = view.key;
   if (opts.canvas !== false) {
     s.graph.setProbe({
       paint: (elements, key) => {
@@ -39,7 +43,7 @@ function setup(opts: { readonly canvas?: boolean } = {}) {
       },
     } as Parameters<typeof s.graph.setProbe>[0]);
   }
-  s.picture.setAsk(ASK);
+  s.picture.setAsk({ ...ask, model: view });
   // Views, as react/context.tsx subscribes them.
   s.gate.subscribe(s.runs.subscribe)(() => log.push('view: run'));
   s.gate.subscribe(s.frames.subscribe)(() => log.push('view: frame'));
@@ -51,7 +55,7 @@ function setup(opts: { readonly canvas?: boolean } = {}) {
     stopFeedback();
     s.dispose();
   };
-  return { s, first, log, painted, frame, frames, done };
+  return { s, first, log, painted, placed, frame, frames, done };
 }
 
 describe('PictureFirst', () => {
@@ -133,13 +137,46 @@ describe('PictureFirst', () => {
   });
 
   it('a view the canvas does not hold (another structure) is left to the panel: the views hear at once', () => {
-    const { s, log, frames, done } = setup();
-    s.picture.setAsk({ ...ASK, collapse: 'category' });
+    const { s, first, log, frames, done } = setup();
+    s.picture.setAsk({ ...ASK, collapse: 'category', model: graphViewOf(first, { collapse: 'category', expanded: [], alsoStory: [] }).model });
     log.length = 0;
     s.doc.getState().addIntervention({ at: 2000, run: 'svcadm disable svc:/site/db:default' });
     expect(log).not.toContain('paint');
     expect(log).toContain('view: run');
     expect(frames).toHaveLength(0);
+    done();
+  });
+
+  it('a change that alters the structure (the story view: the outcome\'s services out of their groups, another story): the structure on screen is drawn with the new states first', async () => {
+    const preset = await findPreset('clearview-ipmp-first-boot')?.load();
+    if (preset === undefined) throw new Error('no preset');
+    const { s, first, painted, placed, log, frame, done } = setup({ ask: { ...ASK, collapse: 'story' }, scenario: preset });
+    s.ui.getState().setPlayhead(first.trace.endTime);
+    log.length = 0;
+    s.doc.getState().setCondition('boot.mode', 'm:none', 'default');
+    const next = s.runs.current();
+    if (next === undefined || next === first) throw new Error('not re-simulated');
+    const outcome = s.ui.getState().outcome;
+    // The panel will draw another structure (the outcome's services out of their groups), which needs a layout.
+    const story = graphViewOf(next, { collapse: 'story', expanded: [], alsoStory: outcome?.changed.map((c) => c.fmri) ?? [] }).model;
+    expect(story.key).not.toBe(placed);
+    expect(log).toEqual(['paint']);
+    const drawn = painted[0];
+    if (drawn === undefined) throw new Error('nothing painted');
+    expect(drawn.key).toBe(placed);
+    // Each service on screen shows its state in the new run at the new playhead; each group its members' worst.
+    const old = graphViewOf(first, { collapse: 'story', expanded: [], alsoStory: [] }).model;
+    const statuses = next.seeker.atIndex(effectiveIndex(next.trace.records, selectPosition(s.ui.getState())));
+    const services = old.nodes.filter((x) => x.kind === 'instance');
+    expect(services.length).toBeGreaterThan(0);
+    for (const n of services) expect(drawn.elements.find((e) => e.data.id === n.id)?.classes.split(' '), n.id).toContain(`s-${visualState(statuses.get(n.id))}`);
+    for (const g of old.nodes.filter((x) => x.kind === 'group')) {
+      const members = (g.members ?? []).filter((m) => !m.startsWith('file:'));
+      if (members.length === 0) continue;
+      expect(drawn.elements.find((e) => e.data.id === g.id)?.classes.split(' '), g.id).toContain(`s-${worstState(members.map((m) => visualState(statuses.get(m))))}`);
+    }
+    frame();
+    expect(log.slice(1)).toContain('view: run');
     done();
   });
 });

@@ -14,9 +14,11 @@
  * `graphViewOf` (graph-view.ts), so the panel's render that follows finds
  * the canvas already as it would draw it. Marks computed from the run (a
  * focus set's cause paths, a selection's hazards) are the previous run's
- * until the panel renders, a frame later. A change that alters what is drawn
- * (a service of the outcome drawn out of its group, another view) is not
- * drawn here: it needs a layout, and the panel draws it as before.
+ * until the panel renders, a frame later. A change that alters the structure
+ * (in the story view: the outcome's services drawn out of their groups,
+ * another story) needs a new layout, which the panel makes when it renders:
+ * here the structure on screen is drawn with the new run's states meanwhile.
+ * Another scenario is not drawn here.
  * Framework-free.
  */
 import type { CollapseMode, CollapsedModel } from '../graph-view/collapse.ts';
@@ -37,6 +39,8 @@ export interface PictureAsk {
   readonly tour: readonly string[];
   /** The marks besides the outcome's (which follow the ui store's outcome). */
   readonly marks: Omit<Marks, 'changed'>;
+  /** The graph the panel drew: the structure on screen. */
+  readonly model: CollapsedModel;
 }
 
 /** The canvas's side: draw these elements now if they are the structure on screen (false: not drawn). */
@@ -76,7 +80,7 @@ export function pictureElements(model: CollapsedModel, frame: Frame, marks: Omit
 }
 
 /** The picture for a run at a frame, over what the panel asked: its structure's key and elements. */
-export function pictureOf(run: Run, frame: Frame, outcome: OutcomeNotice | undefined, ask: PictureAsk): { readonly key: string; readonly elements: ElementDef[] } {
+export function pictureOf(run: Run, frame: Frame, outcome: OutcomeNotice | undefined, ask: Omit<PictureAsk, 'model'>): { readonly key: string; readonly elements: ElementDef[] } {
   const { model } = graphViewOf(run, { collapse: ask.collapse, expanded: ask.expanded, alsoStory: alsoStoryOf(ask.tour, outcome) });
   return { key: model.key, elements: pictureElements(model, frame, ask.marks, outcome) };
 }
@@ -152,10 +156,15 @@ export class PictureFirst {
     const ask = this.ask;
     const canvas = this.deps.canvas();
     if (run === undefined || ask === undefined || canvas === undefined) return false;
-    const p = pictureOf(run, this.deps.frames.getFrame(), this.deps.ui.getState().outcome, ask);
-    if (!canvas.paint(p.elements, p.key)) return false;
-    this.painted++;
-    return true;
+    const frame = this.deps.frames.getFrame();
+    const outcome = this.deps.ui.getState().outcome;
+    const p = pictureOf(run, frame, outcome, ask);
+    let drawn = canvas.paint(p.elements, p.key);
+    // Another structure (the story view: the outcome's services out of their groups, another story): it needs a
+    // layout, which the panel makes when it renders; meanwhile the structure on screen shows the new run's states.
+    if (!drawn) drawn = canvas.paint(pictureElements(ask.model, frame, ask.marks, outcome), ask.model.key);
+    if (drawn) this.painted++;
+    return drawn;
   }
 
   private releaseAfterFrame(): void {

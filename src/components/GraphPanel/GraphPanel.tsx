@@ -209,7 +209,7 @@ export function GraphPanel({ minimal = false }: { readonly minimal?: boolean } =
   const elements = useGraphElements(model, frame, marks);
   // What the next run's picture is drawn with before this panel renders it (src/session/picture.ts).
   const tourServices = useTourServices();
-  usePictureAsk({ collapse, expanded, tour: tourServices, marks });
+  usePictureAsk({ collapse, expanded, tour: tourServices, marks, model });
 
   // The default view: the story's services by importance (story.ts), as drawn.
   const home = useMemo(() => {
