@@ -115,8 +115,8 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean; re
     events.current = onEvent;
     layoutCb.current = onLayout;
     latest.current = { elements, theme, frameIds };
-    // A focus or a tour step's set, when lit, is the view to keep on resize.
-    homeRef.current = frameIds !== undefined && frameIds.size > 0 ? [[...frameIds]] : home;
+    // A focus or a tour step's set, when lit, is the view to keep on resize (framed as the frame effect frames it).
+    homeRef.current = frameIds !== undefined && frameIds.size > 0 ? frameTiers(frameIds, reveal) : home;
     revealRef.current = reveal;
   });
 
@@ -137,7 +137,7 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean; re
     const off = a.listen((e) => events.current(e));
     setAdapter(a);
     // Import, window resize, a panel opened or dragged: the default view again, or the same focus.
-    const ro = new ResizeObserver(() => a.resizeKeepingView(homeRef.current));
+    const ro = new ResizeObserver(() => a.resizeKeepingView(homeRef.current, revealRef.current));
     ro.observe(el);
     return () => {
       detach.current?.();
@@ -229,10 +229,7 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean; re
       adapter.home(homeRef.current, !reducedMotion);
       return;
     }
-    // The selection and its lit neighbours first, then the rest of the set: this frames the selection too.
-    const r = revealRef.current;
-    const near = r === undefined ? [] : [r.id, ...r.neighbours].filter((id) => frameIds.has(id));
-    adapter.home(near.length === 0 ? [[...frameIds]] : [near, [...frameIds]], !reducedMotion);
+    adapter.home(frameTiers(frameIds, revealRef.current), !reducedMotion);
     framedNow.current = true;
     // frameIds is represented by frameKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -291,6 +288,12 @@ function GraphCanvasView(props: GraphCanvasProps & { readonly large: boolean; re
   }, [adapter, probe, webgl]);
 
   return <div ref={container} role="img" aria-label={label} data-testid="graph.canvas" style={{ position: 'absolute', inset: 0 }} />;
+}
+
+/** A lit set's view: the selection and its lit neighbours first, then the rest of the set (this frames the selection too). */
+function frameTiers(frameIds: ReadonlySet<string>, reveal: GraphCanvasProps['reveal']): string[][] {
+  const near = reveal === undefined ? [] : [reveal.id, ...reveal.neighbours].filter((id) => frameIds.has(id));
+  return near.length === 0 ? [[...frameIds]] : [near, [...frameIds]];
 }
 
 function statusOf(r: LayoutResult, nodes: number): LayoutStatus {

@@ -22,3 +22,29 @@ export function panFor(c: Camera, width: number, height: number, minZoom = 0.04,
   const zoom = Math.min(maxZoom, Math.max(minZoom, c.zoom));
   return { zoom, pan: { x: width / 2 - zoom * c.centre.x, y: height / 2 - zoom * c.centre.y } };
 }
+
+/** A node's box in graph units: its centre and size. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/**
+ * The same zoom, panned as little as possible so that `box` is drawn inside a width × height view: along an axis
+ * where it is not whole inside, `margin` px from the edge it crossed (centred where it is too big for that). `v`
+ * itself when the box is already inside.
+ */
+export function panToShow(v: Pan, box: Box, width: number, height: number, margin = 28): Pan {
+  const along = (centre: number, size: number, pan: number, view: number): number => {
+    const lo = (centre - size / 2) * v.zoom + pan;
+    const hi = (centre + size / 2) * v.zoom + pan;
+    if (lo >= 0 && hi <= view) return pan;
+    if (hi - lo > view - 2 * margin) return pan + view / 2 - (lo + hi) / 2;
+    if (lo < margin) return pan + margin - lo;
+    if (hi > view - margin) return pan + view - margin - hi;
+    return pan;
+  };
+  return { zoom: v.zoom, pan: { x: along(box.x, box.w, v.pan.x, width), y: along(box.y, box.h, v.pan.y, height) } };
+}

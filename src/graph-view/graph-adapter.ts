@@ -5,7 +5,7 @@
  * events. Nothing else in the app touches `cy`.
  */
 import cytoscape, { type Core, type EventObject, type StylesheetJson } from 'cytoscape';
-import { cameraOf, panFor, type Camera } from './camera.ts';
+import { cameraOf, panFor, panToShow, type Camera } from './camera.ts';
 import { diffElements, type ElementDiff } from './diff.ts';
 import { EDGE_LAYER_RULES } from './edge-look.ts';
 import { EdgeLayer } from './edge-layer.ts';
@@ -63,8 +63,12 @@ export class GraphAdapter {
   private readonly listeners = new Set<(e: GraphEvent) => void>();
   private pulseTimer: ReturnType<typeof setInterval> | undefined;
   private pulseOn = false;
-  /** The user (or a link) has placed the camera since the last automatic fit. */
-  private cameraSet = false;
+  /**
+   * Who placed the camera last: the default view (home, a fit, a new layout), a framing of the selection
+   * (frameAround), or the user or a link (a pan, a zoom, a link's camera). A resize re-homes the first two and keeps
+   * the last (resizeKeepingView).
+   */
+  private cameraBy: 'home' | 'frame' | 'user' = 'home';
   /** Counts camera moves other than place()'s glide (home, fit, zoom, a link's camera, the user's pan or zoom). */
   private cameraMoves = 0;
   /** place() is gliding the nodes to positionsGiven: cameras are computed from where they will be, not from a frame of the glide. */
@@ -193,7 +197,7 @@ export class GraphAdapter {
     });
     cy.on('dragpan scrollzoom pinchzoom', () => {
       this.cameraMoves++;
-      this.cameraSet = true;
+      this.cameraBy = 'user';
     });
   }
 
@@ -370,7 +374,7 @@ export class GraphAdapter {
   place(positions: Positions, animate: boolean, tiers: readonly (readonly string[])[] = []): Promise<void> {
     const target = this.homeViewport(tiers, (id) => positions.get(id));
     this.positionsGiven = positions;
-    this.cameraSet = false;
+    this.cameraBy = 'home';
     if (!animate) {
       this.setPositions(positions);
       if (target !== undefined) this.cy.viewport({ zoom: target.zoom, pan: { ...target.pan } });
@@ -451,7 +455,8 @@ export class GraphAdapter {
 
   private moveTo(v: Viewport, animate: boolean): void {
     this.cameraMoves++;
-    this.cy.stop(true, true);
+    // Not jumpToEnd: a stopped camera animation would land its (older) target after this move.
+    this.cy.stop(true, false);
     if (animate) this.cy.animate({ zoom: v.zoom, pan: { ...v.pan } }, { duration: 280, easing: 'ease-in-out-cubic' });
     else this.cy.viewport({ zoom: v.zoom, pan: { ...v.pan } });
   }
@@ -464,29 +469,49 @@ export class GraphAdapter {
   home(tiers: readonly (readonly string[])[], animate = false): void {
     const v = this.homeViewport(tiers);
     if (v === undefined) return;
-    this.cameraSet = false;
+    this.cameraBy = 'home';
     this.moveTo(v, animate);
   }
 
+  /**
+   * Cytoscape reads its container's size only in resize(): a camera computed in the same frame as a panel
+   * opened or closed (a tour card docking, the outcome summary appearing) would fit the old size. Read it now.
+   */
+  private freshSize(): void {
+    const el = this.cy.container();
+    if (el !== null && (el.clientWidth !== this.cy.width() || el.clientHeight !== this.cy.height())) this.cy.resize();
+  }
+
   private homeViewport(tiers: readonly (readonly string[])[], pos?: (id: string) => { x: number; y: number } | undefined): Viewport | undefined {
+    this.freshSize();
     const boxes = this.boxes(pos);
     return legibleViewport([...boxes.values()], tiers.map((t) => boxesOf(t, (id) => boxes.get(id))), this.cy.width(), this.cy.height());
   }
 
   /**
-   * After the container changed size: the default view again if the camera
-   * was automatic, else the same centre and zoom (the user's focus stays).
+   * After the container changed size. If the user has not moved the camera since the last default view or framing,
+   * the default view again (`tiers`: the story, or a focus's or tour step's set), then the selection (`keep`) brought
+   * into view as a new selection would be. If the user (or a link) placed it: the same centre and zoom, panned just
+   * enough to keep the selection in view.
    */
-  resizeKeepingView(tiers: readonly (readonly string[])[]): void {
+  resizeKeepingView(tiers: readonly (readonly string[])[], keep?: { readonly id: string; readonly neighbours: readonly string[] }): void {
     const cy = this.cy;
     const before = cameraOf({ zoom: cy.zoom(), pan: cy.pan() }, cy.width(), cy.height());
     cy.resize();
-    if (!this.cameraSet) this.home(tiers);
-    else {
-      const v = panFor(before, cy.width(), cy.height(), cy.minZoom(), cy.maxZoom());
-      this.cameraMoves++;
-      cy.viewport({ zoom: v.zoom, pan: { ...v.pan } });
+    if (this.cameraBy !== 'user') {
+      // Framed last: framed again (after the default view, as when it was selected); else the default view, and the
+      // selection brought back only if that leaves it out.
+      const framed = this.cameraBy === 'frame';
+      this.home(tiers);
+      if (keep !== undefined && (framed || !this.inView(keep.id))) this.frameAround(keep.id, keep.neighbours, false);
+      return;
     }
+    const kept = panFor(before, cy.width(), cy.height(), cy.minZoom(), cy.maxZoom());
+    const self = keep === undefined ? undefined : this.boxes().get(keep.id);
+    const v = self === undefined ? kept : panToShow(kept, self, cy.width(), cy.height());
+    this.cameraMoves++;
+    cy.stop(true, false);
+    cy.viewport({ zoom: v.zoom, pan: { ...v.pan } });
   }
 
   /**
@@ -494,23 +519,30 @@ export class GraphAdapter {
    * moves if they already are.
    */
   frameAround(id: string, neighbours: readonly string[], animate = true): void {
+    this.freshSize();
     const boxes = this.boxes();
     const self = boxes.get(id);
     if (self === undefined) return;
     const near = boxesOf(neighbours, (n) => boxes.get(n));
     const cy = this.cy;
     const ext = cy.extent();
-    const inside = (b: NodeBox): boolean => b.x - b.w / 2 >= ext.x1 && b.x + b.w / 2 <= ext.x2 && b.y - b.h / 2 >= ext.y1 && b.y + b.h / 2 <= ext.y2;
+    const inside = (b: NodeBox): boolean => within(b, ext);
     if (cy.zoom() >= legibleZoom() - 1e-9 && inside(self) && near.every(inside)) return;
     const v = legibleViewport([...boxes.values()], [[self], near], cy.width(), cy.height(), { maxZoom: Math.max(legibleZoom(), Math.min(1.25, cy.zoom())) });
     if (v === undefined) return;
-    this.cameraSet = true;
+    this.cameraBy = 'frame';
     this.moveTo(v, animate);
+  }
+
+  /** The node is drawn whole inside the view. */
+  private inView(id: string): boolean {
+    const b = this.boxes().get(id);
+    return b !== undefined && within(b, this.cy.extent());
   }
 
   /** True when the camera was placed automatically (home or fit), not by the user or a link. */
   automaticCamera(): boolean {
-    return !this.cameraSet;
+    return this.cameraBy === 'home';
   }
 
   /** The stylesheet, and the edge layer's colours (the same theme). */
@@ -549,11 +581,12 @@ export class GraphAdapter {
    * label or edge measuring, unlike cy.fit().
    */
   fit(padding = 28, ids?: ReadonlySet<string>, animate = false): void {
+    this.freshSize();
     const v = this.viewportFor(() => undefined, ids !== undefined && ids.size > 0 ? ids : undefined, padding);
     if (v === undefined) return;
     this.cameraMoves++;
-    this.cy.stop(true, true);
-    this.cameraSet = false;
+    this.cy.stop(true, false);
+    this.cameraBy = 'home';
     if (animate) this.cy.animate({ zoom: v.zoom, pan: { ...v.pan } }, { duration: 280, easing: 'ease-in-out-cubic' });
     else this.cy.viewport({ zoom: v.zoom, pan: { ...v.pan } });
   }
@@ -563,7 +596,7 @@ export class GraphAdapter {
     cy.stop(true, true);
     const c = { x: cy.width() / 2, y: cy.height() / 2 };
     this.cameraMoves++;
-    this.cameraSet = true;
+    this.cameraBy = 'user';
     cy.zoom({ level: Math.min(cy.maxZoom(), Math.max(cy.minZoom(), cy.zoom() * factor)), renderedPosition: c });
   }
 
@@ -574,18 +607,19 @@ export class GraphAdapter {
 
   /** The camera, when the user or a link has placed it (undefined: the automatic fit). */
   camera(): Camera | undefined {
-    if (!this.cameraSet) return undefined;
+    if (this.cameraBy === 'home') return undefined;
     const cy = this.cy;
     return cameraOf({ zoom: cy.zoom(), pan: cy.pan() }, cy.width(), cy.height());
   }
 
   setCamera(c: Camera): void {
     const cy = this.cy;
-    cy.stop(true, true);
+    cy.stop(true, false);
+    this.freshSize();
     const v = panFor(c, cy.width(), cy.height(), cy.minZoom(), cy.maxZoom());
     this.cameraMoves++;
     cy.viewport({ zoom: v.zoom, pan: { ...v.pan } });
-    this.cameraSet = true;
+    this.cameraBy = 'user';
   }
 
   /** Every node's position (graph coordinates). */
@@ -683,4 +717,9 @@ export class GraphAdapter {
     }
     this.cy.destroy();
   }
+}
+
+/** A node box lies whole inside a view's extent (graph units). */
+function within(b: NodeBox, ext: { readonly x1: number; readonly x2: number; readonly y1: number; readonly y2: number }): boolean {
+  return b.x - b.w / 2 >= ext.x1 && b.x + b.w / 2 <= ext.x2 && b.y - b.h / 2 >= ext.y1 && b.y + b.h / 2 <= ext.y2;
 }

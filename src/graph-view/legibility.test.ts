@@ -4,7 +4,7 @@
  * never zooms below the legible zoom and shows the most important nodes.
  */
 import { describe, expect, it } from 'vitest';
-import { LABEL_FONT_PX, leastCut, legibleViewport, legibleZoom, MAX_HOME_LABEL_PX, MIN_LABEL_PX, renderedLabelPx } from './legibility.ts';
+import { EDGE_MARGIN, LABEL_FONT_PX, leastCut, legibleViewport, legibleZoom, MAX_HOME_LABEL_PX, MIN_LABEL_PX, renderedLabelPx } from './legibility.ts';
 import type { NodeBox, Viewport } from './viewport.ts';
 
 const box = (x: number, y: number, w = 100, h = 20): NodeBox => ({ x, y, w, h });
@@ -112,7 +112,8 @@ describe('legibleViewport', () => {
 
   it('slides the view so that its edges cut no node when the target leaves room, the target still inside', () => {
     // Five 200-wide nodes 100 apart (x from 0 to 1400), a 640 px view at zoom 1 on the middle one: centred, its edges
-    // fall inside the second and the fourth node; slid by 126 (either way) they fall in the gaps, the middle one still inside.
+    // fall inside the second and the fourth node; slid by 120 + EDGE_MARGIN (either way) they fall in the gaps, the middle
+    // one still inside.
     const row = Array.from({ length: 5 }, (_, k) => box(100 + k * 300, 0, 200, 20));
     const target = row[2];
     if (target === undefined) return;
@@ -126,16 +127,17 @@ describe('legibleViewport', () => {
       return (a < 0 && c > 0) || (a < 640 && c > 640);
     });
     expect(cut).toEqual([]);
-    expect(Math.abs(onScreen(v, { x: 380, y: 0 }).x)).toBeCloseTo(126);
+    expect(Math.abs(onScreen(v, { x: 380, y: 0 }).x)).toBeCloseTo(120 + EDGE_MARGIN);
   });
 
   it('along one axis: the least-cutting start between the bounds, the nearest one among equals, the start if there is no room', () => {
     const spans = [[0, 100], [140, 240], [280, 380]] as const;
-    // A 230-long view from 70 cuts [0,100] and [280,380]. One cut is the least: from 44 (the right edge 6 before 280)
-    // or from 134 (the left edge 6 before 140); 44 is nearer.
-    expect(leastCut(spans, 70, 230, 0, 200)).toBe(44);
-    // From 100 up, the nearest start with one cut is 100 itself (the left edge on the first span's end).
-    expect(leastCut(spans, 70, 230, 100, 200)).toBe(100);
+    // A 230-long view from 70 cuts [0,100] and [280,380]. One cut is the least: from 50 - EDGE_MARGIN (the right edge
+    // EDGE_MARGIN before 280) or from 140 - EDGE_MARGIN (the left edge EDGE_MARGIN before 140); the first is nearer.
+    expect(leastCut(spans, 70, 230, 0, 200)).toBe(50 - EDGE_MARGIN);
+    // From 100 up, the nearest start with one cut is EDGE_MARGIN after the first span's end (an edge nearer a span than
+    // that cuts it: its halo would show).
+    expect(leastCut(spans, 70, 230, 100, 200)).toBe(100 + EDGE_MARGIN);
     // Bounds win over fewer cuts; no room: the start.
     expect(leastCut(spans, 70, 230, 60, 80)).toBe(70);
     expect(leastCut(spans, 70, 230, 100, 50)).toBe(70);

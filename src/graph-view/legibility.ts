@@ -102,29 +102,57 @@ export function legibleViewport(all: readonly NodeBox[], tiers: readonly (readon
   const vh = height / zoom;
   const pad = padding / zoom;
   const acrossX = (b: NodeBox): boolean => b.y + b.h / 2 > cy - vh / 2 && b.y - b.h / 2 < cy + vh / 2;
-  cx = leastCut(all.filter(acrossX).map((b) => [b.x - b.w / 2, b.x + b.w / 2] as const), cx - vw / 2, vw, t.x1 + pad - vw, t.x0 - pad) + vw / 2;
+  cx = leastCutWithin(all.filter(acrossX).map((b) => [b.x - b.w / 2, b.x + b.w / 2] as const), cx - vw / 2, vw, t.x0, t.x1, pad) + vw / 2;
   const acrossY = (b: NodeBox): boolean => b.x + b.w / 2 > cx - vw / 2 && b.x - b.w / 2 < cx + vw / 2;
-  cy = leastCut(all.filter(acrossY).map((b) => [b.y - b.h / 2, b.y + b.h / 2] as const), cy - vh / 2, vh, t.y1 + pad - vh, t.y0 - pad) + vh / 2;
+  cy = leastCutWithin(all.filter(acrossY).map((b) => [b.y - b.h / 2, b.y + b.h / 2] as const), cy - vh / 2, vh, t.y0, t.y1, pad) + vh / 2;
   return { zoom, pan: { x: width / 2 - zoom * cx, y: height / 2 - zoom * cy } };
 }
 
-/** Space kept between a view's edge and a node it shows whole or leaves out (graph units). */
-const EDGE_MARGIN = 6;
+/**
+ * Space kept between a view's edge and a node it shows whole or leaves out (graph units): more than a node's widest
+ * halo (a spotlit node's underlay, 9 in stylesheet.ts) and its border, so that no sliver of a node left out shows.
+ */
+export const EDGE_MARGIN = 12;
+
+/**
+ * leastCut for a view that shows the target span [t0, t1] with `pad` on both sides; if every such place cuts a node,
+ * the target's padding may shrink to EDGE_MARGIN when that cuts fewer (a panel a few pixels too short for the padding
+ * then shows a node whole instead of cutting it in half at its edge).
+ */
+function leastCutWithin(spans: readonly (readonly [number, number])[], start: number, len: number, t0: number, t1: number, pad: number): number {
+  const roomy = leastCut(spans, start, len, t1 + pad - len, t0 - pad);
+  const m = Math.min(pad, EDGE_MARGIN);
+  if (cutsAt(spans, roomy, len) === 0 || m >= pad) return roomy;
+  const tight = leastCut(spans, start, len, t1 + m - len, t0 - m);
+  return cutsAt(spans, tight, len) < cutsAt(spans, roomy, len) ? tight : roomy;
+}
+
+/**
+ * How badly a view [a, a + len] cuts the spans at its edges: the number of spans an edge crosses, plus a fraction for
+ * each span left out less than EDGE_MARGIN beyond an edge (a sliver of its halo shows): crossing one node is worse than
+ * grazing any number.
+ */
+function cutsAt(spans: readonly (readonly [number, number])[], a: number, len: number): number {
+  const b = a + len;
+  let hard = 0;
+  let near = 0;
+  for (const [s0, s1] of spans) {
+    if ((s0 < a && s1 > a) || (s0 < b && s1 > b)) hard++;
+    else if ((s1 <= a && s1 + EDGE_MARGIN > a) || (s0 >= b && s0 - EDGE_MARGIN < b)) near++;
+  }
+  return hard + near / (spans.length + 1);
+}
 
 /**
  * Along one axis: where to put a view of length `len` (its start), between
  * `lo` and `hi` (where it still shows the target), so that its two edges
- * cross as few of the `spans` as possible; among equals, the closest to
+ * cut as few of the `spans` as possible (cutsAt); among equals, the closest to
  * `start`. Candidates are the positions that show a span whole or leave it
- * out, at either edge. If there is no room (lo > hi), `start`.
+ * out, EDGE_MARGIN from either edge. If there is no room (lo > hi), `start`.
  */
 export function leastCut(spans: readonly (readonly [number, number])[], start: number, len: number, lo: number, hi: number): number {
   if (!(lo <= hi) || spans.length === 0) return start;
-  const cuts = (a: number): number => {
-    let n = 0;
-    for (const [s0, s1] of spans) if ((s0 < a && s1 > a) || (s0 < a + len && s1 > a + len)) n++;
-    return n;
-  };
+  const cuts = (a: number): number => cutsAt(spans, a, len);
   const clamp = (a: number): number => Math.min(hi, Math.max(lo, a));
   let best = clamp(start);
   let bestCuts = cuts(best);
