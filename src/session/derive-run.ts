@@ -60,13 +60,20 @@ export interface Prepared {
 }
 
 /**
+ * The indexes that cross from the simulation worker: all but the dependency index. Receiving that index cost more
+ * than building it (1,000 generated services: 1.4 MB of Maps, 26–46 ms to deserialize against 1–2 ms to build from
+ * the trace; BENCHMARKS.md "Session 5: receiving a run"), so the page builds it (completePrepared).
+ */
+export type PreparedAcross = Omit<Prepared, 'index'>;
+
+/**
  * A later answer of the run store's engine: the derived run and, from the
- * simulation worker, its indexes (the trace and the indexes cross in one
- * message, so they share the trace's objects).
+ * simulation worker, its indexes but the dependency index (the trace and the
+ * indexes cross in one message, so they share the trace's objects).
  */
 export interface DerivedRun {
   readonly derived: Derived;
-  readonly prepared?: Prepared;
+  readonly prepared?: PreparedAcross;
 }
 
 export interface Run extends Derived, Prepared {
@@ -126,22 +133,33 @@ export function prepareRun(trace: Trace): Prepared {
   return { index, model: buildGraphModel(trace, index), times: runTimes(trace), quiet: quietInstances(trace), story: storyOf(trace), gantt: ganttRows(trace) };
 }
 
+/** What the simulation worker sends with a trace (PreparedAcross): prepareRun without the dependency index. */
+export function prepareToSend(trace: Trace): PreparedAcross {
+  const { index: _built, ...across } = prepareRun(trace);
+  return across;
+}
+
+/** The worker's indexes completed on the page: the dependency index built from the trace (the one that crossed). */
+export function completePrepared(trace: Trace, across: PreparedAcross): Prepared {
+  return { index: buildDependencyIndex(trace), ...across };
+}
+
 interface Statics extends Prepared {
   readonly seeker: Seeker;
 }
 
 const STATIC = new WeakMap<Trace, Statics>();
 
-function staticsOf(trace: Trace, prepared: Prepared | undefined): Statics {
+function staticsOf(trace: Trace, prepared: PreparedAcross | undefined): Statics {
   const hit = STATIC.get(trace);
   if (hit !== undefined) return hit;
-  const out: Statics = { ...(prepared ?? prepareRun(trace)), seeker: createSeeker(trace) };
+  const out: Statics = { ...(prepared === undefined ? prepareRun(trace) : completePrepared(trace, prepared)), seeker: createSeeker(trace) };
   STATIC.set(trace, out);
   return out;
 }
 
 /** The run the views show: over indexes prepared with the trace (the worker's answer), or built here. */
-export function assembleRun(base: Scenario, derived: Derived, prepared?: Prepared): Run {
+export function assembleRun(base: Scenario, derived: Derived, prepared?: PreparedAcross): Run {
   return { ...derived, base, ...staticsOf(derived.trace, prepared) };
 }
 

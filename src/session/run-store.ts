@@ -9,7 +9,7 @@
  * change are dropped. Framework-free: any view subscribes to it.
  */
 import type { Scenario } from '../model/scenario/types.ts';
-import { assembleRun, deriveTraces, type Derived, type DerivedRun, type Prepared, type Run, type RunRequest } from './derive-run.ts';
+import { assembleRun, deriveTraces, type Derived, type DerivedRun, type PreparedAcross, type Run, type RunRequest } from './derive-run.ts';
 import type { DocStore } from './doc-store.ts';
 import type { ScenarioSource } from './document.ts';
 import { createSimulator, type Simulator } from './simulator.ts';
@@ -206,7 +206,7 @@ export class RunStore {
     );
   }
 
-  private publish(base: Scenario, key: string, derived: Derived, prepared?: Prepared): void {
+  private publish(base: Scenario, key: string, derived: Derived, prepared?: PreparedAcross): void {
     let run: Run;
     try {
       run = assembleRun(base, derived, prepared);

@@ -2,10 +2,11 @@
  * What the simulation worker does with a message (run-worker.ts wires it to
  * the worker's global scope; tests call it directly): keep the last few base
  * scenarios it was sent, and derive runs over them with its own simulator,
- * each answered with its indexes (prepareRun) so the page only receives it.
+ * each answered with its indexes (prepareToSend) so the page only receives them
+ * (and builds the dependency index, cheaper than receiving it).
  */
 import type { Scenario } from '../../model/scenario/types.ts';
-import { deriveTraces, prepareRun } from '../derive-run.ts';
+import { deriveTraces, prepareToSend } from '../derive-run.ts';
 import { createSimulator } from '../simulator.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -28,7 +29,7 @@ export function createWorkerHandler(): (m: ToWorker) => FromWorker {
     if (base === undefined) return { type: 'need-base', id: m.id };
     try {
       const derived = deriveTraces(base, m.request, sim);
-      return { type: 'derived', id: m.id, derived, prepared: prepareRun(derived.trace) };
+      return { type: 'derived', id: m.id, derived, prepared: prepareToSend(derived.trace) };
     } catch (err) {
       return { type: 'failed', id: m.id, message: err instanceof Error ? err.message : String(err) };
     }

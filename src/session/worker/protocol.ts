@@ -4,11 +4,11 @@
  * session: later requests name it by key, so the worker keeps the very same
  * scenario object and a condition toggle re-simulates over the graph it has
  * already resolved (model/graph/resolve.ts memoises per services array).
- * The answer carries the run's indexes too (derive-run.ts prepareRun), so the
- * page does not build them.
+ * The answer carries the run's indexes too (derive-run.ts prepareToSend: all
+ * but the dependency index, cheaper to build on the page than to receive).
  */
 import type { Scenario } from '../../model/scenario/types.ts';
-import type { Derived, Prepared, RunRequest } from '../derive-run.ts';
+import type { Derived, PreparedAcross, RunRequest } from '../derive-run.ts';
 
 export type ToWorker = {
   readonly type: 'derive';
@@ -21,7 +21,7 @@ export type ToWorker = {
 
 export type FromWorker =
   /** The run and its indexes in one message (structured clone keeps the objects they share shared). */
-  | { readonly type: 'derived'; readonly id: number; readonly derived: Derived; readonly prepared: Prepared }
+  | { readonly type: 'derived'; readonly id: number; readonly derived: Derived; readonly prepared: PreparedAcross }
   | { readonly type: 'failed'; readonly id: number; readonly message: string }
   /** The worker no longer holds this base: send the request again with it. */
   | { readonly type: 'need-base'; readonly id: number };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoScenario, failingBootScenario } from '../../testing/fixtures.ts';
-import { deriveTraces, prepareRun, type Derived, type DerivedRun } from '../derive-run.ts';
+import { completePrepared, deriveTraces, prepareRun, prepareToSend, type Derived, type DerivedRun } from '../derive-run.ts';
 import { createSimulator } from '../simulator.ts';
 import { createWorkerHandler } from './handler.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -61,8 +61,9 @@ describe('the worker engine', () => {
     const d2 = await later(second);
     const here = deriveTraces(demoScenario(), RESTART, createSimulator());
     expect(JSON.stringify(d2.derived.trace)).toBe(JSON.stringify(here.trace));
-    // The worker answers with the run's indexes, equal to the ones the page would build.
-    expect(d2.prepared).toEqual(prepareRun(here.trace));
+    // The worker answers with the run's indexes but the dependency index, equal to the ones the page would build.
+    expect(d2.prepared).toEqual(prepareToSend(here.trace));
+    expect(d2.prepared).not.toHaveProperty('index');
 
     const third = engine.derive(demoScenario(), REQ);
     expect(w.inbox[0]?.base).toBeUndefined();
@@ -109,14 +110,18 @@ describe('the worker engine', () => {
     expect(bad.type).toBe('failed');
   });
 
-  it("the answer crosses a structured clone (postMessage) with the indexes still sharing the trace's instances", () => {
+  it("the answer crosses a structured clone (postMessage); the page's dependency index shares the trace's instances", () => {
     const handle = createWorkerHandler();
     const answer = structuredClone(handle({ type: 'derive', id: 1, baseKey: 1, base: demoScenario(), request: RESTART }));
     if (answer.type !== 'derived') throw new Error(answer.type);
     const { derived, prepared } = answer;
-    for (const i of derived.trace.instances) expect(prepared.index.instances.get(i.fmri)).toBe(i);
-    expect(prepared.quiet).toBeInstanceOf(Set);
-    expect(prepared.times.readies.size).toBeGreaterThan(0);
-    expect(prepared).toEqual(prepareRun(derived.trace));
+    // The dependency index does not cross (receiving it cost more than building it): the page builds it over the
+    // trace that crossed, so it shares that trace's instances, and the whole equals what prepareRun builds here.
+    expect(prepared).not.toHaveProperty('index');
+    const complete = completePrepared(derived.trace, prepared);
+    for (const i of derived.trace.instances) expect(complete.index.instances.get(i.fmri)).toBe(i);
+    expect(complete.quiet).toBeInstanceOf(Set);
+    expect(complete.times.readies.size).toBeGreaterThan(0);
+    expect(complete).toEqual(prepareRun(derived.trace));
   });
 });
