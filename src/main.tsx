@@ -125,8 +125,9 @@ function afterFirstGraph(fn: () => void): void {
     else setTimeout(fn, 1000);
   });
 }
-// Start the worker once the first graph is up and the page is idle, so the first change does not wait for it.
-if (engine !== undefined) afterFirstGraph(() => engine.warm());
+// Start the worker once the first graph is up and the page is idle, with the base on screen and its code warm, so the
+// first change does not wait for it.
+if (engine !== undefined) afterFirstGraph(() => session.runs.warmEngine());
 // The panels the first picture does not show (issue 16): fetched now, so a click rarely waits for them.
 afterFirstGraph(() => void preloadPanels());
 // The offline app (issue 18): the service worker precaches the whole build, so it is registered only after the

@@ -137,4 +137,20 @@ describe('run store', () => {
     expect(a.boot).toBe(1);
     expect(runs.derive(demoScenario(), { conditions: {}, interventions: [], boot: 1 })).toBe(a);
   });
+
+  it('warmEngine hands the engine the run on screen: its base and the document', async () => {
+    const doc = createDocStore(presetDocument('demo-restart-on'));
+    const warmed: { base: Scenario; request: RunRequest }[] = [];
+    const engine: RunEngine = { ...localEngine(), warm: (base, request) => warmed.push({ base, request }) };
+    const runs = new RunStore(doc, engine, bases());
+    runs.start();
+    runs.warmEngine();
+    // Nothing on screen yet: nothing to warm for.
+    expect(warmed).toEqual([]);
+    await runs.whenSettled();
+    doc.getState().setCondition('boot.mode', 'm:none', 'default');
+    runs.warmEngine();
+    expect(warmed).toEqual([{ base: demoScenario(), request: { conditions: { 'boot.mode': 'm:none' }, interventions: [], boot: 0 } }]);
+    runs.dispose();
+  });
 });

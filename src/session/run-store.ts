@@ -31,6 +31,11 @@ export interface RunSnapshot {
  */
 export interface RunEngine {
   derive(base: Scenario, request: RunRequest): Derived | Promise<DerivedRun>;
+  /**
+   * While the page is idle: get ready for the next change of this document (the worker: started, sent the base,
+   * its code warmed by simulating the document once). Optional.
+   */
+  warm?(base: Scenario, request: RunRequest): void;
   dispose(): void;
 }
 
@@ -149,6 +154,14 @@ export class RunStore {
     const run = assembleRun(base, deriveTraces(base, request, this.local));
     this.remember(base, key, run);
     return run;
+  }
+
+  /** While the page is idle (main.tsx, after the first graph): the engine gets ready for a change of the run on screen. */
+  warmEngine(): void {
+    const run = this.current();
+    const a = this.asked;
+    if (run === undefined || a === undefined) return;
+    this.engine.warm?.(run.base, { conditions: a.conditions, interventions: a.interventions, boot: a.boot, ...(a.timing === undefined ? {} : { timing: a.timing }) });
   }
 
   private set(next: RunSnapshot): void {

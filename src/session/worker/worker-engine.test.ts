@@ -124,4 +124,31 @@ describe('the worker engine', () => {
     expect(complete.times.readies.size).toBeGreaterThan(0);
     expect(complete).toEqual(prepareRun(derived.trace));
   });
+
+  it('warmed with the document on screen: the worker gets the base and simulates it once while the page is idle; the first change then sends no base', async () => {
+    const workers: FakeWorker[] = [];
+    const engine = new WorkerEngine(() => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    });
+    engine.derive(demoScenario(), REQ);
+    engine.warm(demoScenario(), REQ);
+    const w = workers[0];
+    if (w === undefined) throw new Error('no worker');
+    expect(w.inbox).toHaveLength(1);
+    expect(w.inbox[0]?.base).toBe(demoScenario());
+    expect(w.inbox[0]?.request).toEqual(REQ);
+    w.deliverAll();
+    // Warming again sends nothing: the worker has the base.
+    engine.warm(demoScenario(), REQ);
+    expect(w.inbox).toHaveLength(0);
+    const change = later(engine.derive(demoScenario(), RESTART));
+    expect(w.inbox).toHaveLength(1);
+    expect(w.inbox[0]?.base).toBeUndefined();
+    w.deliverAll();
+    const d = await change;
+    expect(d.derived.trace).toEqual(deriveTraces(demoScenario(), RESTART, createSimulator()).trace);
+    expect(workers).toHaveLength(1);
+  });
 });

@@ -44,8 +44,32 @@ export class WorkerEngine implements RunEngine {
 
   constructor(private readonly create: () => WorkerPort) {}
 
-  /** Start the worker now (it is started on first use otherwise). */
-  warm(): void {
+  /**
+   * Start the worker now (it is started on first use otherwise); with a document, also send it the base and have
+   * it simulate that document once, its answer dropped: the first change then finds the base in the worker, its
+   * graph resolved and the simulation's code compiled (issue 16: the first change of a page paid all three).
+   */
+  warm(base?: Scenario, request?: RunRequest): void {
+    this.start();
+    if (base === undefined || request === undefined || this.port === undefined) return;
+    const baseKey = this.keyOf(base);
+    if (this.sent.has(baseKey)) return;
+    const id = this.nextId++;
+    const p: Pending = { base, baseKey, request, resolve: () => undefined, reject: () => undefined };
+    this.pending.set(id, p);
+    this.send(id, p, true);
+  }
+
+  private keyOf(base: Scenario): number {
+    let key = this.keys.get(base);
+    if (key === undefined) {
+      key = this.nextKey++;
+      this.keys.set(base, key);
+    }
+    return key;
+  }
+
+  private start(): void {
     if (this.started) return;
     this.started = true;
     try {
@@ -63,13 +87,8 @@ export class WorkerEngine implements RunEngine {
       this.first = false;
       return deriveTraces(base, request, this.here);
     }
-    this.warm();
-    let baseKey = this.keys.get(base);
-    if (baseKey === undefined) {
-      baseKey = this.nextKey++;
-      this.keys.set(base, baseKey);
-    }
-    const key = baseKey;
+    this.start();
+    const key = this.keyOf(base);
     return new Promise<DerivedRun>((resolve, reject) => {
       const id = this.nextId++;
       const p: Pending = { base, baseKey: key, request, resolve, reject };
