@@ -5,7 +5,7 @@
  * frame at the playhead the change feedback chose, with the outcome marked.
  * The renderer here is a fake canvas; the clock is a hand-run frame.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Scenario } from '../model/scenario/types.ts';
 import { findPreset } from '../scenarios/catalog.ts';
 import { demoScenario, failingBootScenario } from '../testing/fixtures.ts';
@@ -17,7 +17,7 @@ import { createSession } from './create-session.ts';
 import { inlineDocument } from './document.ts';
 import { followChangeFeedback } from './follow-change-feedback.ts';
 import { graphViewOf } from './graph-view.ts';
-import type { PictureAsk } from './picture.ts';
+import { afterNextFrame, type PictureAsk } from './picture.ts';
 
 const ASK: Omit<PictureAsk, 'model'> = { collapse: 'none', expanded: [], tour: [], marks: {} };
 
@@ -178,5 +178,44 @@ describe('PictureFirst', () => {
     frame();
     expect(log.slice(1)).toContain('view: run');
     done();
+  });
+});
+
+describe('afterNextFrame', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('calls back in a task after the next animation frame, once', () => {
+    vi.useFakeTimers();
+    const frames: (() => void)[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
+    let calls = 0;
+    afterNextFrame(() => calls++);
+    vi.advanceTimersByTime(0);
+    expect(calls).toBe(0);
+    for (const f of frames.splice(0)) f();
+    // The frame's callback queues a task: the views hear after the frame is drawn, not inside it.
+    expect(calls).toBe(0);
+    vi.advanceTimersByTime(0);
+    expect(calls).toBe(1);
+    vi.runAllTimers();
+    expect(calls).toBe(1);
+  });
+
+  it('without a frame (a hidden or stalled page) calls back anyway, once', () => {
+    vi.useFakeTimers();
+    const frames: (() => void)[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
+    let calls = 0;
+    afterNextFrame(() => calls++);
+    expect(calls).toBe(0);
+    vi.runOnlyPendingTimers();
+    expect(calls).toBe(1);
+    // The frame that finally comes does not call again.
+    for (const f of frames.splice(0)) f();
+    vi.runAllTimers();
+    expect(calls).toBe(1);
   });
 });
