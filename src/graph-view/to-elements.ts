@@ -157,12 +157,52 @@ export function groupTitleId(group: string): string {
   return `title:${group}`;
 }
 
+interface NodeCacheEntry {
+  readonly state: NodeState;
+  readonly running: boolean;
+  readonly def: ElementDef;
+}
+
+/**
+ * A service's or file's node depends on the instant only through its state
+ * and whether a method runs: while a boot plays, a node whose two did not
+ * change (and under the same marks) is the same object as in the last frame,
+ * so no label or class string is built again and the diff skips it by
+ * identity. Groups (their summary counts every member) are built each time.
+ * Keyed by the model; cleared when the marks change.
+ */
+const NODE_CACHE = new WeakMap<GraphModel, { marks: Marks; nodes: Map<string, NodeCacheEntry> }>();
+
+function sameMarks(a: Marks, b: Marks): boolean {
+  return (
+    a.selected === b.selected && a.focus === b.focus && a.matches === b.matches && a.chain === b.chain && a.spotlight === b.spotlight &&
+    a.alsoSelected === b.alsoSelected && a.changed === b.changed
+  );
+}
+
+function nodeCache(model: GraphModel, marks: Marks): Map<string, NodeCacheEntry> | undefined {
+  if (!optimised()) return undefined;
+  const hit = NODE_CACHE.get(model);
+  if (hit !== undefined && sameMarks(hit.marks, marks)) return hit.nodes;
+  const nodes = new Map<string, NodeCacheEntry>();
+  NODE_CACHE.set(model, { marks, nodes });
+  return nodes;
+}
+
 export function toElements(model: GraphModel, frame: Frame, marks: Marks = {}): ElementDef[] {
   const out: ElementDef[] = [];
   const dimming = marks.focus !== undefined;
   const lit = (id: string): boolean => marks.focus === undefined || marks.focus.has(id);
+  const cache = nodeCache(model, marks);
   for (const n of model.nodes) {
     const state = nodeState(n, frame);
+    const running = anyRunning(n, frame);
+    const cacheable = n.kind !== 'group' && n.expanded !== true;
+    const cached = cacheable ? cache?.get(n.id) : undefined;
+    if (cached !== undefined && cached.state === state && cached.running === running) {
+      out.push(cached.def);
+      continue;
+    }
     const glyph = stateGlyph(state);
     const summary = n.kind === 'group' ? groupSummary(n.members ?? [], frame) : '';
     const label = n.kind === 'group' ? [`${glyph} ${n.label}`, ...fitSummary(summary)].join('\n') : `${glyph} ${n.label}`;
@@ -170,7 +210,7 @@ export function toElements(model: GraphModel, frame: Frame, marks: Marks = {}): 
     const title = n.kind === 'group' ? `${summary}\n${n.title}` : n.title;
     const cls = [`k-${n.kind}`, `s-${state}`];
     if (n.expanded === true) cls.push('expanded');
-    if (anyRunning(n, frame)) cls.push('running');
+    if (running) cls.push('running');
     if (marks.selected === n.id || marks.alsoSelected?.has(n.id) === true) cls.push('selected');
     if (dimming) cls.push(lit(n.id) ? 'hl' : 'dim');
     if (marks.matches?.has(n.id) === true) cls.push('match');
@@ -178,7 +218,9 @@ export function toElements(model: GraphModel, frame: Frame, marks: Marks = {}): 
     if (marks.spotlight?.has(n.id) === true) cls.push('spot');
     if (marks.changed?.has(n.id) === true) cls.push('changed');
     const data = { id: n.id, label, title, w: n.width, h: n.height, state, ...(n.parent === undefined ? {} : { parent: n.parent }), ...(n.expanded === true ? { compound: 1 } : {}) };
-    out.push({ group: 'nodes', data, classes: cls.join(' ') });
+    const def: ElementDef = { group: 'nodes', data, classes: cls.join(' ') };
+    out.push(def);
+    if (cacheable) cache?.set(n.id, { state, running, def });
     // An open group's name and summary: a node of its own at the top of the group (the adapter places it above the
     // members), drawn like the closed group and, being a node, above the edges that leave the group through it.
     if (n.expanded === true) {

@@ -1,8 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { demoScenario } from '../testing/fixtures.ts';
+import graph2009 from '../../fixtures/graphs/illumos-2009.json' with { type: 'json' };
+import { problemGroups } from '../engine/problems.ts';
+import { validateScenario } from '../model/scenario/validate.ts';
+import { filesAtIndex } from '../selectors/files.ts';
+import { demoScenario, failingBootScenario } from '../testing/fixtures.ts';
+import type { Scenario } from '../model/scenario/types.ts';
 import { createSession, type Clock } from './create-session.ts';
 import { inlineDocument } from './document.ts';
-import { SLOW_FRAME_MS, type FrameTimers } from './frame-store.ts';
+import { FRAMES_KEPT, SLOW_FRAME_MS, type Frame, type FrameTimers } from './frame-store.ts';
 
 const still: Clock = { requestFrame: () => 0, cancelFrame: () => undefined };
 
@@ -78,6 +84,69 @@ describe('frame store', () => {
     expect(s.frames.getSlowFrame()).not.toBe(s.frames.getFrame());
     s.player.send({ type: 'PAUSE' });
     expect(s.frames.getSlowFrame()).toBe(s.frames.getFrame());
+    s.dispose();
+  });
+});
+
+function scenario2009(): Scenario {
+  const v = validateScenario(graph2009);
+  if (!v.ok) throw new Error('fixture does not validate');
+  return v.scenario;
+}
+
+describe('frames kept per run and record index', () => {
+  const sessions = [demoScenario(), failingBootScenario(), scenario2009()].map((sc) => createSession({ doc: inlineDocument(sc), clock: still, timers: new ManualTimers() }));
+  type S = (typeof sessions)[number];
+  /** Stand on record `i` (stepping, as the transport's ← → do). */
+  const seekRecord = (s: S, i: number): void => {
+    const t = s.runs.current()?.trace.records[i]?.t ?? 0;
+    s.ui.getState().seek({ t, index: i });
+  };
+
+  it('give what a fresh computation gives, and the problem list on them is the full one (fast-check over real runs)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: sessions.length - 1 }),
+        // Records visited again and again (a person stepping back and forth), and others.
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 7 }).map((k) => ({ revisit: k })), fc.double({ min: 0, max: 1, noNaN: true }).map((at) => ({ at }))), { minLength: 1, maxLength: 3 * FRAMES_KEPT }),
+        (k, visits) => {
+          const s = sessions[k];
+          const run = s?.runs.current();
+          if (s === undefined || run === undefined) throw new Error('no run');
+          const n = run.trace.records.length;
+          for (const v of visits) {
+            const i = 'revisit' in v ? Math.floor((v.revisit * n) / 8) : Math.floor(v.at * n);
+            seekRecord(s, Math.min(i, n - 1));
+            const f = s.frames.getFrame();
+            const j = f.index;
+            const fresh: Frame = { index: j, statuses: run.seeker.atIndex(j), files: filesAtIndex(run.trace, j), t: run.trace.records[j]?.t ?? 0 };
+            expect(f).toEqual(fresh);
+            // Fresh maps are keys no memo has seen: the problem list computed from scratch.
+            const ctx = (x: Frame) => ({ trace: run.trace, statuses: x.statuses, files: x.files });
+            expect(problemGroups(ctx(f))).toEqual(problemGroups(ctx(fresh)));
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a record shown again is the same frame object (its memos hit), as long as it is among the FRAMES_KEPT last shown', () => {
+    const s = createSession({ doc: inlineDocument(scenario2009()), clock: still, timers: new ManualTimers() });
+    const run = s.runs.current();
+    if (run === undefined) throw new Error('no run');
+    expect(run.trace.records.length).toBeGreaterThan(FRAMES_KEPT + 10);
+    seekRecord(s, 3);
+    const first = s.frames.getFrame();
+    seekRecord(s, 7);
+    expect(s.frames.getFrame()).not.toBe(first);
+    seekRecord(s, 3);
+    expect(s.frames.getFrame()).toBe(first);
+    // More records than are kept: the first one is computed again (an equal, new object).
+    for (let i = 8; i <= 8 + FRAMES_KEPT; i++) seekRecord(s, i);
+    seekRecord(s, 3);
+    expect(s.frames.getFrame()).not.toBe(first);
+    expect(s.frames.getFrame()).toEqual(first);
     s.dispose();
   });
 });

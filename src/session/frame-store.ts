@@ -29,6 +29,15 @@ export interface Frame {
 /** While playing, the slow frame follows at most this often. */
 export const SLOW_FRAME_MS = 250;
 
+/**
+ * Frames kept per run, the most recently shown: a frame is a function of the
+ * run and the record index, so stepping back, scrubbing over the same stretch
+ * or playing it again gets the same objects back, and everything memoised on
+ * a frame's statuses (the problem list's svcs -x, the selection's
+ * explanation, the graph's elements) is not computed again (issue 16).
+ */
+export const FRAMES_KEPT = 32;
+
 export interface FrameTimers {
   set(fn: () => void, ms: number): unknown;
   clear(handle: unknown): void;
@@ -47,6 +56,8 @@ export class FrameStore {
   private frame: Frame = EMPTY;
   private slow: Frame = EMPTY;
   private run: Run | undefined;
+  /** The run's frames last shown, by record index (FRAMES_KEPT). */
+  private readonly kept = new Map<number, Frame>();
   private readonly fast = new Set<() => void>();
   private readonly slowListeners = new Set<() => void>();
   private timer: unknown;
@@ -96,8 +107,14 @@ export class FrameStore {
     const records = run.trace.records;
     const index = effectiveIndex(records, selectPosition(this.deps.ui.getState()));
     if (run === this.run && index === this.frame.index) return;
+    if (run !== this.run) this.kept.clear();
     this.run = run;
-    this.frame = { index, statuses: run.seeker.atIndex(index), files: filesAtIndex(run.trace, index), t: records[index]?.t ?? 0 };
+    this.frame = this.kept.get(index) ?? { index, statuses: run.seeker.atIndex(index), files: filesAtIndex(run.trace, index), t: records[index]?.t ?? 0 };
+    // Most recent last: the oldest is dropped first.
+    this.kept.delete(index);
+    this.kept.set(index, this.frame);
+    const oldest = this.kept.keys().next();
+    if (this.kept.size > FRAMES_KEPT && oldest.done !== true) this.kept.delete(oldest.value);
     for (const fn of [...this.fast]) fn();
     this.updateSlow();
   }

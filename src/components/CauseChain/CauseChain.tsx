@@ -9,7 +9,7 @@
 import type { CauseChain as Chain, CauseStep } from '../../engine/cause-chain.ts';
 import { objectWords } from '../../engine/cause-chain.ts';
 import { shortFmri } from '../../model/smf/fmri.ts';
-import { useUi, useUiActions } from '../../session/react/context.tsx';
+import { usePlayhead, useUi, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
 import { formatTime } from '../../selectors/playhead.ts';
 import { Icon } from '../Icon/Icon.tsx';
@@ -24,9 +24,10 @@ function Step({ step, n, previous }: { readonly step: CauseStep; readonly n: num
   const ui = useUiActions();
   const commands = useCommands();
   const selected = useUi((s) => s.selected);
-  const playhead = useUi((s) => s.playhead);
   const fmri = step.fmri;
   const t = step.t;
+  // Only whether the playhead stands on this step's instant: a step is not redrawn on every frame of playback.
+  const here = usePlayhead((p) => p === t);
   const hazard = step.kind === 'order' && !step.ordered;
   // The text and its two actions flow as one paragraph: a whole chain fits the inspector at 1366×768.
   return (
@@ -43,7 +44,7 @@ function Step({ step, n, previous }: { readonly step: CauseStep; readonly n: num
               onClick={() => commands.scrubTo(t)}
               title={`Move the playhead to ${formatTime(t)}`}
               aria-label={`Move the playhead to ${formatTime(t)}`}
-              aria-pressed={playhead === t}
+              aria-pressed={here}
               data-testid="why.step.time"
             >
               <Icon name="play" size={9} /> {formatTime(t)}

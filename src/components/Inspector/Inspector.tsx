@@ -4,7 +4,8 @@
  * log — and svcadm buttons that become timed commands of this boot.
  */
 import type { ReactNode } from 'react';
-import { useRun, useSlowFrame, useUi, useUiActions } from '../../session/react/context.tsx';
+import { FrozenWhile, usePlayhead, useRun, useSlowFrame, useUi, useUiActions } from '../../session/react/context.tsx';
+import { usePanelHidden } from '../../session/react/panel-visibility.ts';
 import { useCommands } from '../../session/react/use-commands.ts';
 import { useInsight } from '../../session/react/insight.ts';
 import { formatStime, type InstanceStatus } from '../../engine/index.ts';
@@ -125,18 +126,66 @@ function GroupInspector({ id }: { id: string }) {
   );
 }
 
+/**
+ * The svcadm buttons: a command runs at the playhead, which they name. The
+ * only part of the inspector redrawn on every frame of playback.
+ */
+function SvcadmActions({ verbs: list }: { verbs: readonly Verb[] }) {
+  const commands = useCommands();
+  const playhead = usePlayhead();
+  return (
+    <div className={styles.actions} role="group" aria-label={`svcadm at ${formatTime(playhead)}`}>
+      <span className={styles.actionsLabel}>
+        Run at <span className="mono">{formatTime(playhead)}</span>
+      </span>
+      <div className={styles.verbs}>
+        {list.map((v) => (
+          <button
+            key={v.verb}
+            type="button"
+            className="ui-btn ui-btn-sm"
+            disabled={!v.enabled}
+            title={v.enabled ? v.command : `${v.command} — ${v.why}`}
+            onClick={() => commands.intervene(v.command)}
+            data-testid={`svcadm.${v.verb.replace(' ', '-')}`}
+          >
+            {v.verb}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The inspector in the right panel. Out of sight (a closed drawer on a narrow
+ * screen) it keeps what it showed and does no work while a boot plays; it
+ * catches up when shown or printed (issue 16).
+ */
 export function Inspector() {
+  const hidden = usePanelHidden('right');
+  return (
+    <FrozenWhile hidden={hidden}>
+      <InspectorBody />
+    </FrozenWhile>
+  );
+}
+
+function InspectorBody() {
+  const selected = useUi((s) => s.selected);
+  if (selected === undefined) return <ProblemList />;
+  if (selected.startsWith(GROUP_PREFIX)) return <GroupInspector id={selected} />;
+  return <InstanceInspector selected={selected} />;
+}
+
+function InstanceInspector({ selected }: { selected: string }) {
   const commands = useCommands();
   const ui = useUiActions();
   const run = useRun();
   const frame = useSlowFrame();
   const insight = useInsight();
-  const selected = useUi((s) => s.selected);
-  const playhead = useUi((s) => s.playhead);
   const breakpoints = useUi((s) => s.breakpoints);
 
-  if (selected === undefined) return <ProblemList />;
-  if (selected.startsWith(GROUP_PREFIX)) return <GroupInspector id={selected} />;
   const inst = run.index.instances.get(selected);
   if (inst === undefined) {
     const isFile = selected.startsWith('file:');
@@ -217,26 +266,7 @@ export function Inspector() {
         </div>
       </header>
 
-      <div className={styles.actions} role="group" aria-label={`svcadm at ${formatTime(playhead)}`}>
-        <span className={styles.actionsLabel}>
-          Run at <span className="mono">{formatTime(playhead)}</span>
-        </span>
-        <div className={styles.verbs}>
-          {verbs(selected, s, inst.model).map((v) => (
-            <button
-              key={v.verb}
-              type="button"
-              className="ui-btn ui-btn-sm"
-              disabled={!v.enabled}
-              title={v.enabled ? v.command : `${v.command} — ${v.why}`}
-              onClick={() => commands.intervene(v.command)}
-              data-testid={`svcadm.${v.verb.replace(' ', '-')}`}
-            >
-              {v.verb}
-            </button>
-          ))}
-        </div>
-      </div>
+      <SvcadmActions verbs={verbs(selected, s, inst.model)} />
 
       {ex !== undefined && (
         <Block title="Why" testId="inspector.why">

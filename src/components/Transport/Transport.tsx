@@ -6,7 +6,7 @@
  */
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { Trace } from '../../engine/index.ts';
-import { useFrame, usePlaying, useRun, useRunPending, useStopReason, useUi, useUiActions } from '../../session/react/context.tsx';
+import { useFrame, usePlayhead, usePlayheadReader, usePlaying, useRun, useRunPending, useStopReason, useUi, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
 import { formatSpeed, formatTime, parseTime, SPEEDS } from '../../selectors/playhead.ts';
 import { Icon } from '../Icon/Icon.tsx';
@@ -56,8 +56,9 @@ const TickMarks = memo(function TickMarks({ ticks, end }: { readonly ticks: read
   );
 });
 
-function TimeBox({ t, end }: { t: number; end: number }) {
+function TimeBox({ end }: { end: number }) {
   const commands = useCommands();
+  const t = usePlayhead();
   const [draft, setDraft] = useState<string | undefined>(undefined);
   const [bad, setBad] = useState<string | undefined>(undefined);
   return (
@@ -118,33 +119,70 @@ function TimeBox({ t, end }: { t: number; end: number }) {
  * boot." while the playhead is at the end of the boot on screen; a
  * breakpoint while the playhead is still at that breakpoint of that boot.
  */
-function useStopPill(reason: string | undefined, playing: boolean, playhead: number, trace: Trace): string | undefined {
+function useStopPill(reason: string | undefined, playing: boolean, trace: Trace): string | undefined {
   const [stop, setStop] = useState<{ reason: string; t: number; trace: Trace } | undefined>(undefined);
+  const playheadNow = usePlayheadReader();
   useEffect(() => {
     if (playing || reason === undefined) setStop(undefined);
-    else setStop((s) => (s?.reason === reason ? s : { reason, t: playhead, trace }));
+    else setStop((s) => (s?.reason === reason ? s : { reason, t: playheadNow(), trace }));
     // Only a new stop (a new reason, or playing again) records where it happened.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reason, playing]);
-  if (stop === undefined || playing) return undefined;
-  if (stop.reason === 'End of the boot.') return playhead >= trace.endTime ? stop.reason : undefined;
-  return stop.trace === trace && stop.t === playhead ? stop.reason : undefined;
+  // Only whether the pill is still true: the transport is not redrawn for every frame of playback.
+  return usePlayhead((playhead) => {
+    if (stop === undefined || playing) return undefined;
+    if (stop.reason === 'End of the boot.') return playhead >= trace.endTime ? stop.reason : undefined;
+    return stop.trace === trace && stop.t === playhead ? stop.reason : undefined;
+  });
+}
+
+/** The scrubber: its progress bar and range follow the playhead on every frame (the only part of the bar that does). */
+function Scrub({ ticks, end }: { readonly ticks: readonly Tick[]; readonly end: number }) {
+  const commands = useCommands();
+  const shown = usePlayhead((t) => Math.min(t, end));
+  return (
+    <div className={styles.scrub}>
+      <div className={styles.ticks} aria-hidden="true">
+        <TickMarks ticks={ticks} end={end} />
+        <span className={styles.progress} style={{ width: `${(shown / end) * 100}%` }} />
+      </div>
+      <input
+        type="range"
+        className={styles.range}
+        min={0}
+        max={end}
+        step={1}
+        value={shown}
+        aria-label="Simulated time"
+        aria-valuetext={`${formatTime(shown)} of ${formatTime(end)}`}
+        onChange={(e) => commands.scrubTo(Number(e.currentTarget.value))}
+        data-testid="transport.scrubber"
+      />
+    </div>
+  );
+}
+
+/** Events applied so far: changes with the record index, not with every frame. */
+function EventCounter({ records }: { readonly records: number }) {
+  const index = useFrame((f) => f.index);
+  return (
+    <span className={styles.counter} title="Events applied / events in this boot" data-testid="transport.event">
+      event {index + 1}/{records}
+    </span>
+  );
 }
 
 export function Transport() {
   const commands = useCommands();
   const ui = useUiActions();
   const run = useRun();
-  const index = useFrame((f) => f.index);
-  const playhead = useUi((s) => s.playhead);
   const speed = useUi((s) => s.speed);
   const playing = usePlaying();
   const reason = useStopReason();
   const pending = useRunPending();
   const ticks = useTicks();
-  const pill = useStopPill(reason, playing, playhead, run.trace);
+  const pill = useStopPill(reason, playing, run.trace);
   const end = Math.max(1, run.trace.endTime);
-  const shown = Math.min(playhead, end);
   const records = run.trace.records.length;
 
   return (
@@ -183,28 +221,9 @@ export function Transport() {
           ))}
         </select>
       </label>
-      <div className={styles.scrub}>
-        <div className={styles.ticks} aria-hidden="true">
-          <TickMarks ticks={ticks} end={end} />
-          <span className={styles.progress} style={{ width: `${(shown / end) * 100}%` }} />
-        </div>
-        <input
-          type="range"
-          className={styles.range}
-          min={0}
-          max={end}
-          step={1}
-          value={shown}
-          aria-label="Simulated time"
-          aria-valuetext={`${formatTime(shown)} of ${formatTime(end)}`}
-          onChange={(e) => commands.scrubTo(Number(e.currentTarget.value))}
-          data-testid="transport.scrubber"
-        />
-      </div>
-      <TimeBox t={playhead} end={run.trace.endTime} />
-      <span className={styles.counter} title="Events applied / events in this boot" data-testid="transport.event">
-        event {index + 1}/{records}
-      </span>
+      <Scrub ticks={ticks} end={end} />
+      <TimeBox end={run.trace.endTime} />
+      <EventCounter records={records} />
       {pending && (
         <span className={styles.reason} role="status" data-testid="run.pending">
           simulating…

@@ -9,7 +9,7 @@
  * after a change, the graph's picture is drawn first and the views hear of
  * the new run after that frame (picture.ts).
  */
-import { createContext, useCallback, useContext, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { UiActions, UiState } from '../../store/ui-store.ts';
 import type { Session } from '../create-session.ts';
@@ -25,8 +25,35 @@ export type { RunState } from '../run-store.ts';
 
 const SessionContext = createContext<Session | undefined>(undefined);
 
+/**
+ * What a view out of sight (a closed drawer) shows: the run, the frames and
+ * the playhead as they were when it was hidden. Its hooks subscribe to none
+ * of them, so a playhead tick or a new run does no work in it (issue 16);
+ * shown again, it renders the current ones.
+ */
+interface Frozen {
+  readonly run: RunState;
+  readonly getFrame: () => Frame;
+  readonly getSlowFrame: () => Frame;
+  readonly playhead: number;
+}
+const FrozenContext = createContext<Frozen | undefined>(undefined);
+const noSubscription = (): (() => void) => () => undefined;
+
 export function SessionProvider({ session, children }: { session: Session; children: ReactNode }) {
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+/** Children read the session as it was while `hidden` (see Frozen), and live again once shown. */
+export function FrozenWhile({ hidden, children }: { hidden: boolean; children: ReactNode }) {
+  const session = useSession();
+  const frozen = useMemo((): Frozen | undefined => {
+    if (!hidden) return undefined;
+    const frame = session.frames.getFrame();
+    const slow = session.frames.getSlowFrame();
+    return { run: session.runs.getSnapshot().state, getFrame: () => frame, getSlowFrame: () => slow, playhead: session.ui.getState().playhead };
+  }, [hidden, session]);
+  return <FrozenContext.Provider value={frozen}>{children}</FrozenContext.Provider>;
 }
 
 /** The session itself: for the hooks in src/session/react only. */
@@ -101,7 +128,8 @@ export function useStopReason(): string | undefined {
 
 export function useRunState(): RunState {
   const { runs, gate } = useSession();
-  return useSyncExternalStore(gate.subscribe(runs.subscribe), () => runs.getSnapshot().state);
+  const frozen = useContext(FrozenContext);
+  return useSyncExternalStore(frozen === undefined ? gate.subscribe(runs.subscribe) : noSubscription, () => frozen?.run ?? runs.getSnapshot().state);
 }
 
 /**
@@ -137,7 +165,9 @@ export function useFrame(): Frame;
 export function useFrame<T>(selector: (f: Frame) => T, equal?: (a: T, b: T) => boolean): T;
 export function useFrame<T>(selector?: (f: Frame) => T, equal: (a: T, b: T) => boolean = Object.is): T | Frame {
   const { frames, gate } = useSession();
-  return useSelected(gate.subscribe(frames.subscribe), frames.getFrame, selector ?? whole, equal as (a: T | Frame, b: T | Frame) => boolean);
+  const frozen = useContext(FrozenContext);
+  const [subscribe, get] = frozen === undefined ? [gate.subscribe(frames.subscribe), frames.getFrame] : [noSubscription, frozen.getFrame];
+  return useSelected(subscribe, get, selector ?? whole, equal as (a: T | Frame, b: T | Frame) => boolean);
 }
 
 /** The frame for text-heavy panels: the same as useFrame when paused; at most every 250 ms while playing. */
@@ -145,11 +175,32 @@ export function useSlowFrame(): Frame;
 export function useSlowFrame<T>(selector: (f: Frame) => T, equal?: (a: T, b: T) => boolean): T;
 export function useSlowFrame<T>(selector?: (f: Frame) => T, equal: (a: T, b: T) => boolean = Object.is): T | Frame {
   const { frames, gate } = useSession();
-  return useSelected(gate.subscribe(frames.subscribeSlow), frames.getSlowFrame, selector ?? whole, equal as (a: T | Frame, b: T | Frame) => boolean);
+  const frozen = useContext(FrozenContext);
+  const [subscribe, get] = frozen === undefined ? [gate.subscribe(frames.subscribeSlow), frames.getSlowFrame] : [noSubscription, frozen.getSlowFrame];
+  return useSelected(subscribe, get, selector ?? whole, equal as (a: T | Frame, b: T | Frame) => boolean);
+}
+
+/**
+ * The playhead (ms), or what a view shows of it: `usePlayhead((t) => t === at)`
+ * re-renders only when that changes. A hidden view (FrozenWhile) keeps the
+ * playhead it was hidden at.
+ */
+export function usePlayhead(): number;
+export function usePlayhead<T>(selector: (t: number) => T): T;
+export function usePlayhead<T>(selector?: (t: number) => T): T | number {
+  const frozen = useContext(FrozenContext);
+  const live = useUi((s) => (frozen === undefined ? (selector === undefined ? s.playhead : selector(s.playhead)) : undefined));
+  if (frozen !== undefined) return selector === undefined ? frozen.playhead : selector(frozen.playhead);
+  return live as T | number;
+}
+
+/** Reads the playhead when called (in an effect or a handler) without re-rendering when it moves. */
+export function usePlayheadReader(): () => number {
+  const { ui } = useSession();
+  return useCallback(() => ui.getState().playhead, [ui]);
 }
 
 const NO_SAVED_WORK_VIEW: SavedWorkView = { aside: [], others: [], visible: false };
-const noSubscription = (): (() => void) => () => undefined;
 
 /** The saved work of this browser (safe mode, records kept aside, other sessions): persistence/saved-work-service.ts. */
 export function useSavedWork(): SavedWorkView {

@@ -1,30 +1,19 @@
 /** Light and dark: the user's choice or the system's, applied as CSS custom properties on <html>. */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
 import { effectiveTheme } from '../../store/selectors.ts';
 import { cssVariables, type ThemeName } from '../../theme/palette.ts';
 import { useUi } from './context.tsx';
-
-function media(query: string): { subscribe: (cb: () => void) => () => void; get: () => boolean } {
-  return {
-    subscribe: (cb) => {
-      const m = window.matchMedia(query);
-      m.addEventListener('change', cb);
-      return () => m.removeEventListener('change', cb);
-    },
-    get: () => window.matchMedia(query).matches,
-  };
-}
+import { media, useMedia } from './media.ts';
 
 const DARK = media('(prefers-color-scheme: dark)');
 const REDUCED = media('(prefers-reduced-motion: reduce)');
-const never = (): boolean => false;
 
 export function useSystemDark(): boolean {
-  return useSyncExternalStore(DARK.subscribe, DARK.get, never);
+  return useMedia(DARK);
 }
 
 export function useReducedMotion(): boolean {
-  return useSyncExternalStore(REDUCED.subscribe, REDUCED.get, never);
+  return useMedia(REDUCED);
 }
 
 export function useTheme(): ThemeName {
