@@ -63,7 +63,10 @@ export function graphStylesheet(opts: StyleOptions): StylesheetJson {
         'font-size': 11,
         'text-valign': 'center',
         'text-halign': 'center',
-        'text-wrap': 'wrap',
+        // A service's, file's or stub's label is one line ("● name"): not wrapped. Cytoscape 3.34 caches no wrapped
+        // text (its wrap cache reads a key it never writes), so with 'wrap' every node restyled while a boot plays had its
+        // label measured again, twice when its glyph changed (issue 16). Groups, with their summary lines, wrap (node.k-group).
+        'text-wrap': 'none',
         'line-height': 1.35,
         'min-zoomed-font-size': 5,
         'border-width': 1.5,
@@ -92,7 +95,7 @@ export function graphStylesheet(opts: StyleOptions): StylesheetJson {
     { selector: 'node.s-file-present, node.s-file-missing', style: { shape: 'polygon', 'shape-polygon-points': FILE_POLYGON } },
     { selector: 'node.s-file-present', style: { 'background-color': p.fileNode.fill, 'border-color': p.fileNode.accent, color: p.fileNode.text, 'border-style': 'solid', 'border-width': 1.5 } },
     { selector: 'node.s-file-missing', style: { 'background-color': p.fileMissing.fill, 'border-color': p.fileMissing.accent, color: p.fileMissing.text, 'border-style': 'dashed', 'border-width': 1.5 } },
-    { selector: 'node.k-group', style: { shape: 'round-rectangle', 'border-width': 2.5, 'line-height': 1.3, 'text-max-width': `${GROUP_TEXT_PX}px` } },
+    { selector: 'node.k-group', style: { shape: 'round-rectangle', 'border-width': 2.5, 'text-wrap': 'wrap', 'line-height': 1.3, 'text-max-width': `${GROUP_TEXT_PX}px` } },
     {
       // An open group: a compound node drawn around its members, its name and summary above them.
       selector: 'node.k-group.expanded',

@@ -26,6 +26,8 @@ export function insightOf(run: Run, frame: Frame, selected: string | undefined):
   const hit = LAST.get(run);
   if (hit !== undefined && hit.frame === frame && hit.selected === selected) return hit.value;
   const isInstance = selected !== undefined && run.index.instances.has(selected);
+  // Nothing to explain: the same object at every frame (a view that shows it has nothing new to draw).
+  if (!isInstance && hit !== undefined && hit.selected === selected && !hit.value.isInstance) return hit.value;
   let value: Insight;
   if (!isInstance) value = { selected, isInstance, explanation: undefined, chain: [], why: undefined };
   else {

@@ -4,18 +4,18 @@
  * and UI state to elements; the canvas does the drawing.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useFrame, useRun, useUi, useUiActions } from '../../session/react/context.tsx';
+import { useFrame, useFrameReader, useRun, useUi, useUiActions } from '../../session/react/context.tsx';
 import { useCommands } from '../../session/react/use-commands.ts';
 import { useGraphCommands, useGraphProbe, useLayoutService, usePictureAsk } from '../../session/react/view-commands.ts';
 import { useInsight } from '../../session/react/insight.ts';
 import { useTourSpotlight } from '../../session/react/use-tour.ts';
 import { spotlightMarks } from '../../graph-view/spotlight.ts';
 import { useReducedMotion, useTheme } from '../../session/react/theme.ts';
-import { GROUP_PREFIX } from '../../graph-view/collapse.ts';
+import { GROUP_PREFIX, type CollapsedModel } from '../../graph-view/collapse.ts';
 import { focusSet, pathMarks } from '../../graph-view/focus.ts';
 import type { GraphEvent } from '../../graph-view/graph-adapter.ts';
-import type { LayoutStatus } from '../../graph-view/GraphCanvas.tsx';
-import { groupTitleId } from '../../graph-view/to-elements.ts';
+import type { GraphCanvas, GraphCanvasProps, LayoutStatus } from '../../graph-view/GraphCanvas.tsx';
+import { groupTitleId, type Marks } from '../../graph-view/to-elements.ts';
 import { useHazardMarks } from './hazard-marks.ts';
 import { svcsLabel } from '../../selectors/narrate.ts';
 import { rankSearch } from '../../selectors/search-rank.ts';
@@ -98,6 +98,17 @@ function neighbours(model: { readonly edges: readonly { readonly source: string;
   return [...out];
 }
 
+/**
+ * The canvas at the frame shown: the only part of the graph panel redrawn
+ * when the playhead reaches another record. The toolbar, the search and the
+ * marks are computed when they change, not on every frame of playback (issue 16).
+ */
+function FrameCanvas({ Canvas, model, marks, ...props }: Omit<GraphCanvasProps, 'elements' | 'model'> & { readonly Canvas: typeof GraphCanvas; readonly model: CollapsedModel; readonly marks: Omit<Marks, 'changed'> }) {
+  const frame = useFrame();
+  const elements = useGraphElements(model, frame, marks);
+  return <Canvas {...props} model={model} elements={elements} />;
+}
+
 /** `minimal`: the embedded player's graph, without the centre toolbar (view switch, focus, show mode, search). */
 export function GraphPanel({ minimal = false }: { readonly minimal?: boolean } = {}) {
   const ui = useUiActions();
@@ -107,12 +118,8 @@ export function GraphPanel({ minimal = false }: { readonly minimal?: boolean } =
   const layoutService = useLayoutService();
   const canvasModule = useGraphCanvas();
   const run = useRun();
-  const frame = useFrame();
   // The hover text reads the state at the moment of hovering.
-  const statuses = useRef(frame.statuses);
-  useEffect(() => {
-    statuses.current = frame.statuses;
-  });
+  const readFrame = useFrameReader();
   const insight = useInsight();
   const theme = useTheme();
   const reducedMotion = useReducedMotion();
@@ -206,7 +213,6 @@ export function GraphPanel({ minimal = false }: { readonly minimal?: boolean } =
     }),
     [shownSelected, lit, spot, matches, chainMarks, hazards, panelHazards.selected],
   );
-  const elements = useGraphElements(model, frame, marks);
   // What the next run's picture is drawn with before this panel renders it (src/session/picture.ts).
   const tourServices = useTourServices();
   usePictureAsk({ collapse, expanded, tour: tourServices, marks, model });
@@ -264,7 +270,7 @@ export function GraphPanel({ minimal = false }: { readonly minimal?: boolean } =
         case 'hover': {
           let text = e.title;
           if (e.kind === 'node' && !e.id.startsWith(GROUP_PREFIX) && !e.id.startsWith('file:')) {
-            text = `${e.title}\nstate: ${svcsLabel(statuses.current.get(e.id))}`;
+            text = `${e.title}\nstate: ${svcsLabel(readFrame().statuses.get(e.id))}`;
           }
           setHover({ text, x: e.x, y: e.y });
           break;
@@ -274,7 +280,7 @@ export function GraphPanel({ minimal = false }: { readonly minimal?: boolean } =
           break;
       }
     },
-    [ui, model, collapse, expanded, openGroup],
+    [ui, model, collapse, expanded, openGroup, readFrame],
   );
 
   const onPick = (id: string): void => ui.select(id);
@@ -363,9 +369,10 @@ export function GraphPanel({ minimal = false }: { readonly minimal?: boolean } =
             The graph could not be loaded ({canvasModule.message}). The Table view shows the same states.
           </p>
         ) : (
-          <canvasModule.GraphCanvas
+          <FrameCanvas
+            Canvas={canvasModule.GraphCanvas}
             model={model}
-            elements={elements}
+            marks={marks}
             theme={theme}
             reducedMotion={reducedMotion}
             layout={layoutService}

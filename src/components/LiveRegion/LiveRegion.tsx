@@ -1,10 +1,11 @@
 /**
  * Announces state changes to screen readers, throttled: while playing it
  * says at most one short sentence per interval, coalescing everything that
- * changed in between.
+ * changed in between. It follows the slow frame (the same as the frame when
+ * paused): nothing it says needs every frame of playback.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useFrame, useRun, useStopReason } from '../../session/react/context.tsx';
+import { useRun, useSlowFrame, useStopReason } from '../../session/react/context.tsx';
 import type { InstanceStatus } from '../../engine/index.ts';
 import { announceChanges, stateChanges } from '../../selectors/narrate.ts';
 
@@ -12,7 +13,7 @@ const INTERVAL_MS = 1500;
 
 export function LiveRegion() {
   const run = useRun();
-  const frame = useFrame();
+  const frame = useSlowFrame();
   const reason = useStopReason();
   const [text, setText] = useState('');
   const spoken = useRef<{ trace: unknown; statuses: ReadonlyMap<string, InstanceStatus> } | undefined>(undefined);

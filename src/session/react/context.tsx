@@ -194,6 +194,13 @@ export function usePlayhead<T>(selector?: (t: number) => T): T | number {
   return live as T | number;
 }
 
+/** Reads the frame when called (a hover's text, a handler) without re-rendering when it changes. */
+export function useFrameReader(): () => Frame {
+  const { frames } = useSession();
+  const frozen = useContext(FrozenContext);
+  return frozen?.getFrame ?? frames.getFrame;
+}
+
 /** Reads the playhead when called (in an effect or a handler) without re-rendering when it moves. */
 export function usePlayheadReader(): () => number {
   const { ui } = useSession();
