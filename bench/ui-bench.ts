@@ -225,6 +225,8 @@ interface PlaybackRow {
   readonly mainThreadCpuShare: Dist;
   /** Main-thread CPU ms per frame drawn while playing. */
   readonly cpuMsPerFrame: Dist;
+  /** React function components rendered per frame drawn while playing (a second, counted playback). */
+  readonly componentsPerFrame: Dist;
   readonly scrub: { readonly steps: number; readonly totalMs: Dist; readonly perStepMs: Dist; readonly longestTaskMs: Dist };
 }
 
@@ -282,6 +284,8 @@ interface VariantSamples {
   readonly scrubTotal: number[];
   readonly scrubStep: number[];
   readonly scrubLongest: number[];
+  /** React function components rendered per frame drawn, in a second playback counted apart (the count is not inside the timed one). */
+  readonly componentsPerFrame: number[];
   framesPerRun: number;
   speed: number;
   statusChanges: number;
@@ -305,13 +309,13 @@ async function measureLayout(
   const variants: Variant[] = withBaseline ? ['baseline', 'optimised'] : edgeLayerMode === 'compare' ? ['cytoscape-edges', 'optimised'] : ['optimised'];
   const acc = new Map<Variant, VariantSamples>();
   for (const v of variants) {
-    acc.set(v, { open: [], reopenDrawn: [], reopenLongest: [], reopenCached: true, frames: [], playLongest: [], playRenders: [], playWall: [], playCpuShare: [], playCpuPerFrame: [], openLongestCpu: [], fpsRuns: [], redrawRuns: [], scrubTotal: [], scrubStep: [], scrubLongest: [], framesPerRun: 0, speed: 0, statusChanges: 0 });
+    acc.set(v, { open: [], reopenDrawn: [], reopenLongest: [], reopenCached: true, frames: [], playLongest: [], playRenders: [], playWall: [], playCpuShare: [], playCpuPerFrame: [], openLongestCpu: [], fpsRuns: [], redrawRuns: [], scrubTotal: [], scrubStep: [], scrubLongest: [], componentsPerFrame: [], framesPerRun: 0, speed: 0, statusChanges: 0 });
   }
   for (let rep = reps > 0 ? -REPS.warmup : 0; rep < reps; rep++) {
     for (const variant of variants) {
       const a = acc.get(variant);
       if (a === undefined) continue;
-      const app = await appLoad(browser, `${base}${START}`, errors, variant);
+      const app = await appLoad(browser, `${base}${START}`, errors, variant, opts.playback === true);
       try {
         await app.page.waitForTimeout(300);
         // Traced: each task's CPU time besides its wall time (on a loaded machine the wall time includes waiting for a core).
@@ -343,7 +347,12 @@ async function measureLayout(
           const play = traced.result;
           await app.page.waitForTimeout(300);
           const scrub = await app.page.evaluate(scrubTimeline, { steps: REPS.scrubSteps });
+          // The panels' work per frame, load-independent: the boot played again with React's renders counted.
+          await app.page.evaluate(() => Object.assign(window.__renders ?? {}, { on: true, commits: 0, rendered: 0, byName: {} }));
+          const counted = await app.page.evaluate(playBoot, { playMs: REPS.playMs, windowMs: REPS.windowMs, timeoutMs: 120_000 });
+          const rendered = await app.page.evaluate(() => window.__renders?.rendered ?? 0);
           if (rep >= 0) {
+            a.componentsPerFrame.push(round1(rendered / Math.max(1, counted.deltas.length)));
             a.frames.push(...play.deltas);
             a.playLongest.push(longest(play.long));
             a.playRenders.push(play.renders);
@@ -392,6 +401,7 @@ async function measureLayout(
       longestTaskMs: dist(a.playLongest),
       mainThreadCpuShare: dist(a.playCpuShare.map((x) => Math.round(x * 100) / 100)),
       cpuMsPerFrame: dist(a.playCpuPerFrame),
+      componentsPerFrame: dist(a.componentsPerFrame),
       scrub: { steps: REPS.scrubSteps, totalMs: dist(a.scrubTotal), perStepMs: dist(a.scrubStep), longestTaskMs: dist(a.scrubLongest) },
     });
   }
@@ -816,6 +826,7 @@ function report(r: Result): string {
       `playback${variantLabel(p.variant)}, ${p.input}: the whole boot at ×${p.speed} (${p.statusChanges} state changes over ${p.framesPerRun} frames, ≈${p.changesPerFrame} per frame), ${p.reps} runs`,
       `  frames drawn in the first ${p.windowMs / 1000} s: ${p.fps.median} fps median (runs ${p.fps.runs.join(', ')}); graph canvas redrawn ${p.graphRedrawsPerSecond.median} times a second (runs ${p.graphRedrawsPerSecond.runs.join(', ')})`,
       `  main thread busy (CPU time / wall time) while playing: ${p.mainThreadCpuShare.median} median (runs ${p.mainThreadCpuShare.runs.join(', ')}); main-thread CPU per frame drawn ${fmt(p.cpuMsPerFrame.median)} (runs ${p.cpuMsPerFrame.runs.join(', ')})`,
+      `  React components rendered per frame drawn (a second playback, counted): ${p.componentsPerFrame.median} median (runs ${p.componentsPerFrame.runs.join(', ')})`,
       `  frame interval median ${fmt(p.frameMs.median)} (${(p.frameMs.median / Math.max(1, idle)).toFixed(2)}× idle), p95 ${fmt(p.frameMs.p95)}, max ${fmt(p.frameMs.max)}; ${p.framesOver50ms}% of frames over 50 ms; longest task ${fmt(p.longestTaskMs.median)} / ${fmt(p.longestTaskMs.max)}`,
       `  scrub across the whole timeline, ${p.scrub.steps} positions: ${d(p.scrub.totalMs)} in all (${(p.scrub.totalMs.median / (p.scrub.steps * Math.max(1, idle))).toFixed(2)}× ${p.scrub.steps} idle frames); per position median ${fmt(p.scrub.perStepMs.median)}, p95 ${fmt(p.scrub.perStepMs.p95)}, max ${fmt(p.scrub.perStepMs.max)}; longest task ${fmt(p.scrub.longestTaskMs.median)}`,
     );
