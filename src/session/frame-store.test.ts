@@ -108,17 +108,20 @@ describe('frames kept per run and record index', () => {
       fc.property(
         fc.integer({ min: 0, max: sessions.length - 1 }),
         // Records visited again and again (a person stepping back and forth), and others.
-        fc.array(fc.oneof(fc.integer({ min: 0, max: 7 }).map((k) => ({ revisit: k })), fc.double({ min: 0, max: 1, noNaN: true }).map((at) => ({ at }))), { minLength: 1, maxLength: 3 * FRAMES_KEPT }),
+        fc.array(
+          fc.oneof(fc.record({ revisit: fc.integer({ min: 0, max: 7 }), step: fc.integer({ min: 0, max: 2 }) }), fc.double({ min: 0, max: 1, noNaN: true }).map((at) => ({ at }))),
+          { minLength: 1, maxLength: 3 * FRAMES_KEPT },
+        ),
         (k, visits) => {
           const s = sessions[k];
           const run = s?.runs.current();
           if (s === undefined || run === undefined) throw new Error('no run');
           const n = run.trace.records.length;
           for (const v of visits) {
-            const i = 'revisit' in v ? Math.floor((v.revisit * n) / 8) : Math.floor(v.at * n);
-            seekRecord(s, Math.min(i, n - 1));
+            // A few records and their next ones (stepping), or any record.
+            const j = Math.min(n - 1, 'revisit' in v ? Math.floor((v.revisit * n) / 8) + v.step : Math.floor(v.at * n));
+            seekRecord(s, j);
             const f = s.frames.getFrame();
-            const j = f.index;
             const fresh: Frame = { index: j, statuses: run.seeker.atIndex(j), files: filesAtIndex(run.trace, j), t: run.trace.records[j]?.t ?? 0 };
             expect(f).toEqual(fresh);
             // Fresh maps are keys no memo has seen: the problem list computed from scratch.
