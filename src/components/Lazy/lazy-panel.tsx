@@ -9,36 +9,10 @@
  * once when its module has arrived, and a short "Loading…" line otherwise.
  */
 import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { loadOnce, type LoadOnce } from '../../lib/load-once.ts';
 import styles from './lazy-panel.module.css';
 
-interface Loader<P> {
-  load(): Promise<ComponentType<P>>;
-  loaded(): ComponentType<P> | undefined;
-}
-
-const LOADERS: Loader<never>[] = [];
-
-function loader<P>(importer: () => Promise<ComponentType<P>>): Loader<P> {
-  let pending: Promise<ComponentType<P>> | undefined;
-  let done: ComponentType<P> | undefined;
-  return {
-    load() {
-      pending ??= importer().then(
-        (c) => {
-          done = c;
-          return c;
-        },
-        (err: unknown) => {
-          // A failed fetch (offline before the precache, a deploy replaced the chunk) may be retried by the next caller.
-          pending = undefined;
-          throw err;
-        },
-      );
-      return pending;
-    },
-    loaded: () => done,
-  };
-}
+const LOADERS: LoadOnce<unknown>[] = [];
 
 type Shown = 'loading' | 'failed';
 
@@ -47,8 +21,8 @@ type Shown = 'loading' | 'failed';
  * parent mounts it only when the panel is to be shown: mounting starts the fetch.
  */
 export function lazyPanel<P extends object>(name: string, importer: () => Promise<ComponentType<P>>, placeholder: 'line' | 'none' = 'line'): ComponentType<P> {
-  const l = loader(importer);
-  LOADERS.push(l as Loader<never>);
+  const l = loadOnce(importer);
+  LOADERS.push(l);
   function LazyPanel(props: P): ReactNode {
     const [panel, setPanel] = useState<{ readonly c: ComponentType<P> } | Shown>(() => {
       const c = l.loaded();
