@@ -174,3 +174,28 @@ test.describe('links keep the whole view', () => {
     await expect(page.getByTestId('inspector.unknown')).toContainText("doesn't match any instances");
   });
 });
+
+test.describe('links keep the side panel open below 1200 px', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+
+  test('the golden drawer link opens with the inspector as the drawer; closing it makes a link that reopens with none', async ({ page, browser }) => {
+    const app = await openView(page, `/${golden('v1-view-drawer')}`);
+    await expect(page.locator('#panel-right')).toBeVisible();
+    await expect(page.locator('#panel-left')).toBeHidden();
+    await expect(page.locator('#panel-right')).toContainText('network/physical');
+    await expect(page.getByTestId('link.notice')).toHaveCount(0);
+    await app.shot('links/drawer-right-1024x768');
+    // Close the drawer: the link made now says so, and a fresh page at the same width opens with both panels closed.
+    await page.getByTestId('drawer.right').click();
+    await expect(page.locator('#panel-right')).toBeHidden();
+    const link = await shareLink(page);
+    const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block' });
+    const fresh = await ctx.newPage();
+    await openView(fresh, link);
+    await expect(fresh.getByTestId('graph.canvas')).toBeVisible();
+    await expect(fresh.locator('#panel-right')).toBeHidden();
+    await expect(fresh.locator('#panel-left')).toBeHidden();
+    await expect(fresh.getByTestId('drawer.left')).toHaveAttribute('aria-expanded', 'false');
+    await ctx.close();
+  });
+});

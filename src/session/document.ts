@@ -95,6 +95,8 @@ export interface ViewLayout {
   readonly legend?: boolean;
   /** Compare's row filter (absent: every row). */
   readonly compareFilter?: 'state' | 'time';
+  /** Below 1200 px, the side panel open as a drawer (absent: the left panel, the default). */
+  readonly drawer?: 'right' | 'none';
 }
 
 export interface SessionState extends SessionDocument {

@@ -141,6 +141,18 @@ describe('share link codec', () => {
     }
   });
 
+  it('the side panel open as a drawer below 1200 px: kept when it is a word, dropped with a notice otherwise', () => {
+    const link = (ui: unknown): string => `#v1.${compressToEncodedURIComponent(JSON.stringify({ p: 'demo-race-on-a-file', ui }))}`;
+    const ok = decodeShareFragment(link({ dr: 'right' }));
+    expect(ok.ok && ok.state.ui).toEqual({ dr: 'right' });
+    expect(ok.ok && ok.notices).toEqual([]);
+    for (const dr of [1, 'Right Panel!', ['right']]) {
+      const d = decodeShareFragment(link({ dr, bt: 'console' }));
+      expect(d.ok && d.state.ui, JSON.stringify(dr)).toEqual({ bt: 'console' });
+      expect(d.ok && d.notices.join(' ')).toContain("the link's side panel is malformed");
+    }
+  });
+
   it('a timing-class comparison (issue 17) is kept when its seed and jitter are in range, dropped with a notice otherwise', () => {
     const link = (cmp: unknown): string => `#v1.${compressToEncodedURIComponent(JSON.stringify({ p: 'demo-race-on-a-file', ui: { v: 'compare', cmp } }))}`;
     const ok = decodeShareFragment(link({ s: 7, j: 0.5, l: 'degraded' }));

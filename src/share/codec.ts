@@ -93,7 +93,7 @@ export function decodeShareFragment(raw: string): DecodeResult {
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const KNOWN = new Set(['p', 's', 'c', 'a', 't', 'sel', 'view', 'tour', 'boot', 'tm', 'x', 'ui', 'e']);
-const UI_KEYS = new Set(['v', 'cmp', 'f', 'sh', 'bt', 'bh', 'o', 'hz', 'q', 'lg', 'cf']);
+const UI_KEYS = new Set(['v', 'cmp', 'f', 'sh', 'bt', 'bh', 'o', 'hz', 'q', 'lg', 'cf', 'dr']);
 /** The longest search text a link carries (a search box holds a name or a few words). */
 export const SEARCH_TEXT_LIMIT = 200;
 /** A hazard id is two FMRIs and an object name (engine/hazards.ts). */
@@ -111,11 +111,11 @@ function validateUi(value: unknown, notices: string[]): ShareUiV1 | undefined {
     notices.push(`the link's ${what} is malformed and was ignored`);
   };
   for (const k of Object.keys(value)) if (!UI_KEYS.has(k)) notices.push(`ignored an unknown view field "${k.slice(0, 40)}"`);
-  for (const k of ['v', 'f', 'sh', 'bt', 'cf'] as const) {
+  for (const k of ['v', 'f', 'sh', 'bt', 'cf', 'dr'] as const) {
     const x = value[k];
     if (x === undefined) continue;
     if (typeof x === 'string' && WORD.test(x)) out[k] = x;
-    else drop({ v: 'centre view', f: 'focus mode', sh: 'show mode', bt: 'bottom tab', cf: 'Compare filter' }[k]);
+    else drop({ v: 'centre view', f: 'focus mode', sh: 'show mode', bt: 'bottom tab', cf: 'Compare filter', dr: 'side panel' }[k]);
   }
   const q = value['q'];
   if (q !== undefined) {

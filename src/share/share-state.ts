@@ -47,6 +47,8 @@ export interface ShareUiV1 {
   readonly lg?: 0 | 1;
   /** Compare's row filter: "state" or "time" (absent: every row). */
   readonly cf?: string;
+  /** Below 1200 px, the side panel open as a drawer: "right" (the inspector) or "none" (absent: the left panel). */
+  readonly dr?: string;
 }
 
 export interface ShareStateV1 {

@@ -4,6 +4,7 @@ import goldenCompare from '../../../fixtures/links/v1-compare-condition.json';
 import goldenNextBoot from '../../../fixtures/links/v1-compare-next-boot.json';
 import goldenLayout from '../../../fixtures/links/v1-view-layout.json';
 import goldenSearch from '../../../fixtures/links/v1-view-search-legend.json';
+import goldenDrawer from '../../../fixtures/links/v1-view-drawer.json';
 import { decodeShareFragment, encodeShareState } from '../../share/codec.ts';
 import { readAddress } from './address.ts';
 import { openingFor } from './open-session.ts';
@@ -46,6 +47,25 @@ describe('which session the app opens with', () => {
     const odd = open(`#${made.fragment}`);
     expect(odd.session.layout).toEqual({ search: 'db' });
     expect(odd.problem).toContain('the link\'s Compare filter "faster" is not one this bootgraph has: ignored');
+  });
+
+  it('the golden drawer link opens the inspector as the side panel below 1200 px; a side this version lacks is named', () => {
+    const open = (link: string) => openingFor(readAddress({ search: '', hash: link }, known), undefined, DEF, known);
+    const drawer = open(goldenDrawer.link);
+    expect(drawer.problem).toBeUndefined();
+    expect(drawer.session.layout).toEqual({ drawer: 'right' });
+    expect(drawer.session.selected).toBe('svc:/network/physical:default');
+    // The default side written out is no change; an unknown one is named and dropped.
+    const made = (dr: string) => {
+      const e = encodeShareState({ p: 'demo-restart-on', ui: { dr, q: 'db' } });
+      if (!e.ok) throw new Error(e.message);
+      return open(`#${e.fragment}`);
+    };
+    expect(made('left').session.layout).toEqual({ search: 'db' });
+    expect(made('none').session.layout).toEqual({ search: 'db', drawer: 'none' });
+    const odd = made('middle');
+    expect(odd.session.layout).toEqual({ search: 'db' });
+    expect(odd.problem).toContain('the link\'s side panel "middle" is not one this bootgraph has: ignored');
   });
 
   it('a link opened with changes says which (a negative instant, a mode this version lacks)', () => {

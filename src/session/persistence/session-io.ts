@@ -97,6 +97,7 @@ const SHOW: readonly CollapseMode[] = ['story', 'none', 'active', 'category', 'm
 const TABS = ['console', 'events', 'hazards', 'explore'] as const;
 const PANELS: readonly OpenPanel[] = ['help', 'editor'];
 const COMPARE_FILTERS = ['state', 'time'] as const;
+const DRAWERS = ['right', 'none'] as const;
 
 const oneOf = <T extends string>(list: readonly T[], v: string | undefined): T | undefined => list.find((x) => x === v);
 
@@ -116,6 +117,7 @@ export function captureLayout(ui: UiData): ViewLayout | undefined {
     ...(ui.search === '' ? {} : { search: ui.search }),
     ...(ui.legendOpen === undefined ? {} : { legend: ui.legendOpen }),
     ...(ui.compareFilter === 'all' ? {} : { compareFilter: ui.compareFilter }),
+    ...(ui.drawer === 'left' ? {} : { drawer: ui.drawer }),
   };
   return Object.keys(layout).length === 0 ? undefined : layout;
 }
@@ -137,6 +139,7 @@ export function applyLayout(store: UiStore, layout: ViewLayout | undefined): voi
   ui.setSearch(l.search ?? '');
   ui.setLegendOpen(l.legend);
   ui.setCompareFilter(l.compareFilter ?? 'all');
+  ui.setDrawer(l.drawer ?? 'left');
 }
 
 function shareCompare(c: CompareSpec): NonNullable<ShareUiV1['cmp']> {
@@ -170,6 +173,7 @@ function shareLayout(l: ViewLayout): ShareUiV1 {
     ...(l.search === undefined ? {} : { q: l.search }),
     ...(l.legend === undefined ? {} : { lg: l.legend ? (1 as const) : (0 as const) }),
     ...(l.compareFilter === undefined ? {} : { cf: l.compareFilter }),
+    ...(l.drawer === undefined ? {} : { dr: l.drawer }),
   };
 }
 
@@ -192,6 +196,7 @@ export function layoutFromShare(ui: ShareUiV1 | undefined, notices: string[] = [
   const collapse = pick(SHOW, ui.sh, 'show mode', '');
   const bottomTab = pick(TABS, ui.bt, 'bottom tab', 'gantt');
   const compareFilter = pick(COMPARE_FILTERS, ui.cf, 'Compare filter', 'all');
+  const drawer = pick(DRAWERS, ui.dr, 'side panel', 'left');
   const open = (ui.o ?? []).flatMap((o) => {
     const hit = oneOf(PANELS, o);
     if (hit === undefined) notices.push(`the link opens a panel this bootgraph does not have ("${o}"): ignored`);
@@ -211,6 +216,7 @@ export function layoutFromShare(ui: ShareUiV1 | undefined, notices: string[] = [
     ...(ui.q === undefined || ui.q === '' ? {} : { search: ui.q }),
     ...(ui.lg === undefined ? {} : { legend: ui.lg === 1 }),
     ...(compareFilter === undefined ? {} : { compareFilter }),
+    ...(drawer === undefined ? {} : { drawer }),
   };
   return Object.keys(layout).length === 0 ? undefined : layout;
 }
