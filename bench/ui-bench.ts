@@ -194,6 +194,9 @@ interface LayoutRow {
   readonly longestTaskMs: Dist;
   /** CPU time of that task (from a trace: wall time minus the time the thread waited for a core). */
   readonly longestTaskCpuMs: Dist;
+  /** Tasks over 50 ms of CPU time while opening, and each such task's CPU ms per run. */
+  readonly tasksOver50CpuMs: Dist;
+  readonly cpuTasksOver50: readonly (readonly number[])[];
   readonly blockingMs: Dist;
   readonly longTasksOver50: Dist;
   /** Graph redraws from the open to the final layout in place (frames the canvas drew). */
@@ -230,7 +233,7 @@ interface PlaybackRow {
   readonly scrub: { readonly steps: number; readonly totalMs: Dist; readonly perStepMs: Dist; readonly longestTaskMs: Dist };
 }
 
-function summariseOpen(input: Input, view: string, samples: readonly OpenSample[], services: number): Omit<LayoutRow, 'reopened' | 'variant' | 'longestTaskCpuMs'> {
+function summariseOpen(input: Input, view: string, samples: readonly OpenSample[], services: number): Omit<LayoutRow, 'reopened' | 'variant' | 'longestTaskCpuMs' | 'tasksOver50CpuMs' | 'cpuTasksOver50'> {
   const first = samples[0];
   // A figure "at 1,000 nodes" must be measured with 1,000 nodes drawn: a view the draw limit replaced (src/graph-view/draw-limit.ts) measures another graph. (A real graph draws more nodes than services: instances and files.)
   if (view === 'every service' && first !== undefined && first.nodes < services) {
@@ -279,6 +282,10 @@ interface VariantSamples {
   readonly playCpuPerFrame: number[];
   /** CPU time of the longest main-thread task while opening (from a trace). */
   readonly openLongestCpu: number[];
+  /** Tasks over 50 ms of CPU time while opening (per run). */
+  readonly openOver50Cpu: number[];
+  /** The CPU time (ms) of every such task, in time order, per run. */
+  readonly openCpuTasks: number[][];
   readonly fpsRuns: number[];
   readonly redrawRuns: number[];
   readonly scrubTotal: number[];
@@ -309,7 +316,7 @@ async function measureLayout(
   const variants: Variant[] = withBaseline ? ['baseline', 'optimised'] : edgeLayerMode === 'compare' ? ['cytoscape-edges', 'optimised'] : ['optimised'];
   const acc = new Map<Variant, VariantSamples>();
   for (const v of variants) {
-    acc.set(v, { open: [], reopenDrawn: [], reopenLongest: [], reopenCached: true, frames: [], playLongest: [], playRenders: [], playWall: [], playCpuShare: [], playCpuPerFrame: [], openLongestCpu: [], fpsRuns: [], redrawRuns: [], scrubTotal: [], scrubStep: [], scrubLongest: [], componentsPerFrame: [], framesPerRun: 0, speed: 0, statusChanges: 0 });
+    acc.set(v, { open: [], reopenDrawn: [], reopenLongest: [], reopenCached: true, frames: [], playLongest: [], playRenders: [], playWall: [], playCpuShare: [], playCpuPerFrame: [], openLongestCpu: [], openOver50Cpu: [], openCpuTasks: [], fpsRuns: [], redrawRuns: [], scrubTotal: [], scrubStep: [], scrubLongest: [], componentsPerFrame: [], framesPerRun: 0, speed: 0, statusChanges: 0 });
   }
   for (let rep = reps > 0 ? -REPS.warmup : 0; rep < reps; rep++) {
     for (const variant of variants) {
@@ -325,6 +332,9 @@ async function measureLayout(
         if (rep >= 0) {
           a.open.push(opened.result);
           a.openLongestCpu.push(Math.max(0, ...opened.tasks.map((t) => t.cpuMs)));
+          const overCpu = opened.tasks.filter((t) => t.cpuMs > 50);
+          a.openOver50Cpu.push(overCpu.length);
+          a.openCpuTasks.push(overCpu.map((t) => Math.round(t.cpuMs)));
         }
         if (opts.reopen === true) {
           await app.page.evaluate((id) => window.__BOOTGRAPH__?.openPreset(id), START_PRESET);
@@ -381,6 +391,8 @@ async function measureLayout(
     rows.push({
       ...summariseOpen(input, view, a.open, servicesOf(input)),
       longestTaskCpuMs: dist(a.openLongestCpu),
+      tasksOver50CpuMs: dist(a.openOver50Cpu),
+      cpuTasksOver50: a.openCpuTasks,
       variant,
       ...(opts.reopen === true ? { reopened: { drawnMs: dist(a.reopenDrawn), longestTaskMs: dist(a.reopenLongest), cached: a.reopenCached } } : {}),
     });
@@ -815,6 +827,7 @@ function report(r: Result): string {
       `${`${l.input}${variantLabel(l.variant)}`.padEnd(26)} ${l.view.padEnd(22)} ${String(l.nodes).padStart(6)} ${String(l.edges).padStart(6)} ${String(l.reps).padStart(4)} ${d(l.drawnMs).padStart(8)} ${d(l.laidOutMs).padStart(13)} ${d(l.elkWorkerMs).padStart(11)} ${d(l.simulateMs).padStart(9)} ${`${fmt(l.longestTaskMs.median)} / ${fmt(l.longestTaskMs.max)}`.padStart(23)} ${String(l.longTasksOver50.median).padStart(11)} ${d(l.blockingMs).padStart(9)} ${String(l.redraws.median).padStart(8)}`,
     );
     lines.push(`  longest task's CPU time (the wall time less waiting for a core): ${fmt(l.longestTaskCpuMs.median)} median, ${fmt(l.longestTaskCpuMs.max)} max (runs ${l.longestTaskCpuMs.runs.join(', ')})`);
+    lines.push(`  tasks over 50 ms of CPU time: ${l.tasksOver50CpuMs.median} median (runs ${l.tasksOver50CpuMs.runs.join(', ')}); their CPU ms, in order: ${l.cpuTasksOver50.map((r) => `[${r.join(' ')}]`).join(' ')}`);
     if (l.reopened !== undefined) {
       lines.push(`  reopened in the same page (layout ${l.reopened.cached ? 'from the cache' : 'NOT cached'}): drawn ${d(l.reopened.drawnMs)}, longest task ${fmt(l.reopened.longestTaskMs.median)} / ${fmt(l.reopened.longestTaskMs.max)}`);
     }

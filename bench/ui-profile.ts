@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/ui-profile.ts [open|play|scrub|resim|toggle|cold|import] [1000|2025|<n>] [--top=40] [--trace [--calling=<function> | --timeline [--min=1]]] [--longest | --task=<k>|<function>]
+ * npx tsx bench/ui-profile.ts [open|play|scrub|resim|toggle|cold|import] [1000|2025|<n>] [--top=40] [--trace [--calling=<function> | --timeline [--min=1]]] [--longest | --task=<k>|<function> | --each]
  *
  * Where the main thread's time goes (a helper for the UI benchmark, not part
  * of it): builds the bundle unminified (VITE_E2E=1, --minify false) so that
@@ -122,6 +122,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the event, µs. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { functionName?: string; url?: string; type?: string } };
@@ -193,10 +195,11 @@ function taskTimeline(trace: { traceEvents: TraceEvent[] }, minMs: number): stri
       const by = selfTimeByKind(on.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask'));
       const top = [...by.entries()].filter(([, v]) => v >= 500).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`);
       const at = ((t.ts - t0) / 1000).toFixed(1).padStart(7);
-      rows.push({ ts: t.ts, line: `${at} ms  ${(name === 'CrRendererMain' ? 'main' : 'worker').padEnd(6)} ${((t.dur ?? 0) / 1000).toFixed(1).padStart(6)} ms  ${top.join(' | ')}` });
+      const cpu = `cpu ${((t.tdur ?? t.dur ?? 0) / 1000).toFixed(1).padStart(6)} ms`;
+      rows.push({ ts: t.ts, line: `${at} ms  ${(name === 'CrRendererMain' ? 'main' : 'worker').padEnd(6)} ${((t.dur ?? 0) / 1000).toFixed(1).padStart(6)} ms  ${cpu}  ${top.join(' | ')}` });
     }
   }
-  return ['at (from the first traced event) · thread · task · its biggest kinds of work (ms)', ...rows.sort((a, b) => a.ts - b.ts).map((r) => r.line)].join('\n');
+  return ['at (from the first traced event) · thread · task (wall) · its CPU time · its biggest kinds of work (ms, wall)', ...rows.sort((a, b) => a.ts - b.ts).map((r) => r.line)].join('\n');
 }
 
 /** The manifests of a generated graph through the Import button's input, to the imported graph laid out; the main thread's long tasks meanwhile. */
@@ -321,7 +324,13 @@ async function main(): Promise<void> {
       return long.find((l) => pageAt + at >= l.start && pageAt + at <= l.start + l.dur) ?? busyAround(profile, at, pageAt);
     };
     const worst = pick();
-    if ((process.argv.includes('--longest') || nth !== undefined) && worst !== undefined) {
+    if (process.argv.includes('--each')) {
+      // --each: every task over 50 ms in turn, each with its own functions (where a series of frames differs).
+      for (const [k, l] of long.entries()) {
+        console.info(`\ntask ${k}: ${l.dur.toFixed(0)} ms at ${l.start.toFixed(0)}`);
+        console.info(summarise(profile, { from: l.start, to: l.start + l.dur, pageAt }));
+      }
+    } else if ((process.argv.includes('--longest') || nth !== undefined) && worst !== undefined) {
       console.info(`only the ${nth === undefined ? 'longest task' : `task ${nth}`}: ${worst.dur.toFixed(0)} ms at ${worst.start.toFixed(0)}`);
       console.info(summarise(profile, { from: worst.start, to: worst.start + worst.dur, pageAt }));
     } else console.info(summarise(profile));

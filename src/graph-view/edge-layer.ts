@@ -30,6 +30,8 @@ export class EdgeLayer {
   readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D | null;
   private active = false;
+  /** hold(): paint nothing until released. */
+  private held = false;
   /** What must be rebuilt before the next paint: the batches (classes, edges), their paths (positions), or only the paint (viewport). */
   private stale: 'batches' | 'paths' | 'paint' | undefined = 'batches';
   private batches: EdgeBatch[] = [];
@@ -71,6 +73,17 @@ export class EdgeLayer {
     if (!active) this.clear();
   }
 
+  /**
+   * Paint nothing (the layer is cleared) until released, then everything at once: a rebuilt graph's edges entering
+   * over several frames (graph-adapter.ts) are batched and stroked once, not once per frame.
+   */
+  hold(on: boolean): void {
+    if (on === this.held) return;
+    this.held = on;
+    if (on) this.clear();
+    else this.invalidate('batches');
+  }
+
   isActive(): boolean {
     return this.active;
   }
@@ -88,7 +101,7 @@ export class EdgeLayer {
 
   /** Paint now if anything changed (Cytoscape's 'render' calls this; so may a caller that cannot wait for one). */
   paintIfStale(): void {
-    if (this.stale === undefined || !this.active) return;
+    if (this.stale === undefined || !this.active || this.held) return;
     this.rebuild();
     this.stale = undefined;
     this.paint();

@@ -9,7 +9,7 @@ import { cameraOf, panFor, panToShow, type Camera } from './camera.ts';
 import { diffElements, type ElementDiff } from './diff.ts';
 import { EDGE_LAYER_RULES } from './edge-look.ts';
 import { EdgeLayer } from './edge-layer.ts';
-import { InsertQueue } from './chunked-insert.ts';
+import { inBox, InsertQueue } from './chunked-insert.ts';
 import { optimised, rendererOptions } from './lod.ts';
 import { boxesOf, legibleViewport, legibleZoom } from './legibility.ts';
 import { boundsOf, fitViewport, type NodeBox, type Viewport } from './viewport.ts';
@@ -87,6 +87,8 @@ export class GraphAdapter {
   /** Open groups' title nodes in the graph (to-elements.ts groupTitleId), and a pending re-placement of them. */
   private titles = 0;
   private titleFrame: number | undefined;
+  /** The graph was emptied and is entering again over frames (apply() with a new structure): the edge layer waits for its edges. */
+  private rebuilding = false;
   /** Redraws since creation (Cytoscape 'render' events), for the bench. */
   renders = 0;
   /** The edge layer (large graphs on the canvas renderer), and the stylesheet as given (the layer's rules are added to it while it draws). */
@@ -118,10 +120,12 @@ export class GraphAdapter {
       if (opts.webgl !== undefined) opts.container.style.backgroundColor = opts.webgl.background;
       // e2e builds: the tests read what is drawn through Cytoscape's own API (issue 12's legibility checks).
       if (import.meta.env.DEV || import.meta.env.VITE_E2E === '1') window.__BOOTGRAPH_CY__ = this.cy;
-      this.queue = new InsertQueue((defs) => this.insert(defs), {
-        request: (cb) => requestAnimationFrame(cb),
-        cancel: (id) => cancelAnimationFrame(id),
-      });
+      this.queue = new InsertQueue(
+        (defs) => this.insertSlice(defs),
+        { request: (cb) => requestAnimationFrame(cb), cancel: (id) => cancelAnimationFrame(id) },
+        // The nodes in view go in first: the first frame of a big graph shows the whole view (the rest of the graph follows off screen).
+        { prefer: () => this.inViewNow() },
+      );
       this.wireEvents();
       if (layered && opts.edgeLayer !== undefined) {
         const ratio = rendererOptions(opts.large === true).pixelRatio ?? window.devicePixelRatio;
@@ -215,6 +219,10 @@ export class GraphAdapter {
       q.clear();
       this.cy.batch(() => this.cy.elements().remove());
       this.current = [];
+      this.rebuilding = true;
+      const diff = this.applyNow(next);
+      this.holdEdgeLayer();
+      return diff;
     }
     return this.applyNow(next);
   }
@@ -294,12 +302,13 @@ export class GraphAdapter {
   }
 
   /** Add elements now, nodes before edges (so every edge finds its endpoints), nodes at their given positions. */
-  private insert(defs: readonly ElementDef[]): void {
+  private insert(defs: readonly ElementDef[]): cytoscape.CollectionReturnValue | undefined {
     const nodes = defs.filter((e) => e.group === 'nodes');
     const edges = defs.filter((e) => e.group === 'edges');
     const titles = nodes.filter((e) => e.data['titleOf'] !== undefined).length;
+    let added: cytoscape.CollectionReturnValue | undefined;
     this.cy.batch(() => {
-      this.cy.add(
+      added = this.cy.add(
         [...nodes, ...edges].map((e) => {
           const p = e.group === 'nodes' ? this.positionsGiven?.get(e.data.id) : undefined;
           // A title is placed from its group's members, never dragged on its own.
@@ -309,6 +318,33 @@ export class GraphAdapter {
       );
     });
     if (titles > 0) this.placeTitles();
+    return added;
+  }
+
+  /**
+   * A slice of a graph entering over frames (chunked-insert.ts). Its style, label sizes and bounds are computed here,
+   * in the slice's own time (the queue sizes the next slice from it), not by the redraw that follows, which then
+   * draws them from its caches.
+   */
+  private insertSlice(defs: readonly ElementDef[]): void {
+    this.insert(defs)?.boundingBox();
+    this.holdEdgeLayer();
+  }
+
+  /**
+   * While a rebuilt graph's edges are still queued, the edge layer paints nothing: it would rebuild and stroke every
+   * edge in so far in each slice's frame. It paints them all once, in the frame of the last slice.
+   */
+  private holdEdgeLayer(): void {
+    if (this.rebuilding && this.queue?.edgesPending !== true) this.rebuilding = false;
+    this.layer?.hold(this.rebuilding);
+  }
+
+  /** The queued nodes to insert first: those whose given position is in the view now (undefined: no view yet). */
+  private inViewNow(): ((d: ElementDef) => boolean) | undefined {
+    const given = this.positionsGiven;
+    if (given === undefined || this.cy.width() === 0) return undefined;
+    return inBox(this.cy.extent(), (id) => given.get(id));
   }
 
   /**
