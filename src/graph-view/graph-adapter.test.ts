@@ -2,11 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { createSeeker } from '../engine/index.ts';
 import { buildDependencyIndex } from '../selectors/dependencies.ts';
 import { demoTrace } from '../testing/fixtures.ts';
+import type { FrameScheduler } from './chunked-insert.ts';
 import { GraphAdapter } from './graph-adapter.ts';
 import { simpleLayout } from './layout-simple.ts';
 import { buildGraphModel } from './model.ts';
 import { graphStylesheet } from './stylesheet.ts';
-import { toElements } from './to-elements.ts';
+import { toElements, type ElementDef } from './to-elements.ts';
 
 describe('GraphAdapter (headless cytoscape)', () => {
   const trace = demoTrace();
@@ -62,6 +63,92 @@ describe('GraphAdapter (headless cytoscape)', () => {
       vi.useRealTimers();
     }
     for (const [id, p] of to) expect(a.positionOf(id), id).toEqual(p);
+    a.destroy();
+  });
+});
+
+describe('GraphAdapter: a big graph enters, and moves to its final layout, over frames (issue 16)', () => {
+  /** Animation frames run by hand. */
+  function manualFrames(): FrameScheduler & { run(): void; pending(): number } {
+    let next = 1;
+    const cbs = new Map<number, (now: number) => void>();
+    return {
+      request: (cb) => {
+        cbs.set(next, cb);
+        return next++;
+      },
+      cancel: (id) => void cbs.delete(id),
+      run: () => {
+        const due = [...cbs.values()];
+        cbs.clear();
+        for (const cb of due) cb(0);
+      },
+      pending: () => cbs.size,
+    };
+  }
+  const N = 300;
+  const elements: ElementDef[] = [
+    ...Array.from({ length: N }, (_, i): ElementDef => ({ group: 'nodes', data: { id: `n${i}`, label: `n${i}`, w: 80, h: 24 }, classes: 's-online' })),
+    ...Array.from({ length: N - 1 }, (_, i): ElementDef => ({ group: 'edges', data: { id: `e${i}`, source: `n${i}`, target: `n${i + 1}` }, classes: 'g-require_all' })),
+  ];
+  const grid = (dx: number, dy: number) => new Map(elements.filter((e) => e.group === 'nodes').map((e, i) => [e.data.id, { x: (i % 20) * 100 + dx, y: Math.floor(i / 20) * 50 + dy }]));
+  const at = (a: GraphAdapter, pos: ReadonlyMap<string, { x: number; y: number }>): number => [...pos].filter(([id, p]) => JSON.stringify(a.positionOf(id)) === JSON.stringify(p)).length;
+
+  it('enters in slices at the given positions, nodes before edges; a new layout moves the nodes over frames and resolves once all are there', async () => {
+    const frames = manualFrames();
+    const a = new GraphAdapter({ style: graphStylesheet({ theme: 'light', detail: 'light' }), frames });
+    const seed = grid(0, 0);
+    a.apply(elements, { structureChanged: true });
+    a.setPositions(seed);
+    expect(a.nodeCount()).toBe(0);
+    let entered = false;
+    void a.settled().then(() => {
+      entered = true;
+    });
+    for (let f = 0; frames.pending() > 0 && f < 100; f++) {
+      frames.run();
+      // Never an edge without both its ends.
+      if (a.edgeCount() > 0) expect(a.nodeCount()).toBe(N);
+    }
+    await Promise.resolve();
+    expect(entered).toBe(true);
+    expect(a.nodeCount()).toBe(N);
+    expect(a.edgeCount()).toBe(N - 1);
+    expect(at(a, seed)).toBe(N);
+
+    const final = grid(5000, 3000);
+    let placed = false;
+    const done = a.place(final, false).then(() => {
+      placed = true;
+    });
+    await Promise.resolve();
+    expect(placed).toBe(false);
+    expect(at(a, final)).toBe(0);
+    frames.run();
+    // The first slice moved some nodes, not all (one frame would recompute every node's and edge's bounds at once).
+    const first = at(a, final);
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(N);
+    expect(at(a, seed) + first).toBe(N);
+    for (let f = 0; frames.pending() > 0 && f < 100; f++) frames.run();
+    await done;
+    expect(at(a, final)).toBe(N);
+    a.destroy();
+  });
+
+  it('stops moving when newer positions are set meanwhile: they win, and place() still resolves', async () => {
+    const frames = manualFrames();
+    const a = new GraphAdapter({ style: graphStylesheet({ theme: 'light', detail: 'light' }), frames });
+    a.apply(elements, { structureChanged: true });
+    a.setPositions(grid(0, 0));
+    for (let f = 0; frames.pending() > 0 && f < 100; f++) frames.run();
+    const done = a.place(grid(5000, 3000), false);
+    frames.run();
+    const newer = grid(-700, -700);
+    a.setPositions(newer);
+    for (let f = 0; frames.pending() > 0 && f < 100; f++) frames.run();
+    await done;
+    expect(at(a, newer)).toBe(N);
     a.destroy();
   });
 });

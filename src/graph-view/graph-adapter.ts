@@ -9,7 +9,7 @@ import { cameraOf, panFor, panToShow, type Camera } from './camera.ts';
 import { diffElements, type ElementDiff } from './diff.ts';
 import { EDGE_LAYER_RULES } from './edge-look.ts';
 import { EdgeLayer } from './edge-layer.ts';
-import { inBox, InsertQueue } from './chunked-insert.ts';
+import { inBox, InsertQueue, type Box, type FrameScheduler } from './chunked-insert.ts';
 import { optimised, rendererOptions } from './lod.ts';
 import { boxesOf, legibleViewport, legibleZoom } from './legibility.ts';
 import { boundsOf, fitViewport, type NodeBox, type Viewport } from './viewport.ts';
@@ -39,6 +39,11 @@ export interface AdapterOptions {
    * draws edges over an open group's box, which a layer underneath cannot.
    */
   readonly edgeLayer?: { readonly palette: Palette };
+  /**
+   * The frames big graphs enter and move over (chunked-insert.ts): requestAnimationFrame for a visible canvas (the
+   * default there); a headless instance inserts and moves at once unless given one (unit tests drive it by hand).
+   */
+  readonly frames?: FrameScheduler;
 }
 
 const PULSE_MS = 650;
@@ -75,6 +80,8 @@ export class GraphAdapter {
   private gliding = false;
   /** Elements waiting to be inserted (big additions, on a visible canvas only). */
   private readonly queue: InsertQueue | undefined;
+  /** The frames the queues (and the titles' re-placement) run in: undefined for a headless instance not given any. */
+  private readonly frames: FrameScheduler | undefined;
   /** The last positions given: nodes inserted later are placed from them. */
   private positionsGiven: Positions | undefined;
   /** applySoon(): the newest elements not yet applied, and when the last coalesced update went in. */
@@ -89,6 +96,9 @@ export class GraphAdapter {
   private titleFrame: number | undefined;
   /** The graph was emptied and is entering again over frames (apply() with a new structure): the edge layer waits for its edges. */
   private rebuilding = false;
+  /** A big graph's nodes moving to a new layout over frames (place()); the view they are moved for first, and its camera. */
+  private readonly moves: InsertQueue | undefined;
+  private moving: { readonly view: Box; readonly camera: Viewport | undefined; readonly cameraMoves: number; cameraDone: boolean } | undefined;
   /** Redraws since creation (Cytoscape 'render' events), for the bench. */
   renders = 0;
   /** The edge layer (large graphs on the canvas renderer), and the stylesheet as given (the layer's rules are added to it while it draws). */
@@ -115,17 +125,18 @@ export class GraphAdapter {
       autounselectify: true,
       autoungrabify: false,
     });
+    const frames = (this.frames = opts.frames ?? (opts.container === undefined ? undefined : { request: (cb: (now: number) => void) => requestAnimationFrame(cb), cancel: (id: number) => cancelAnimationFrame(id) }));
+    if (frames !== undefined) {
+      // The nodes in view go in first: the first frame of a big graph shows the whole view (the rest of the graph follows off screen).
+      this.queue = new InsertQueue((defs) => this.insertSlice(defs), frames, { prefer: () => this.inViewNow() });
+      // The nodes that will be in the new view, and those that are in it now (they leave it), move first.
+      this.moves = new InsertQueue((defs) => this.moveSlice(defs), frames, { prefer: () => this.movesFirst() });
+    }
     if (opts.container !== undefined) {
       // WebGL clears to the container's own background colour, read once (Cytoscape's getBGColor).
       if (opts.webgl !== undefined) opts.container.style.backgroundColor = opts.webgl.background;
       // e2e builds: the tests read what is drawn through Cytoscape's own API (issue 12's legibility checks).
       if (import.meta.env.DEV || import.meta.env.VITE_E2E === '1') window.__BOOTGRAPH_CY__ = this.cy;
-      this.queue = new InsertQueue(
-        (defs) => this.insertSlice(defs),
-        { request: (cb) => requestAnimationFrame(cb), cancel: (id) => cancelAnimationFrame(id) },
-        // The nodes in view go in first: the first frame of a big graph shows the whole view (the rest of the graph follows off screen).
-        { prefer: () => this.inViewNow() },
-      );
       this.wireEvents();
       if (layered && opts.edgeLayer !== undefined) {
         const ratio = rendererOptions(opts.large === true).pixelRatio ?? window.devicePixelRatio;
@@ -214,6 +225,7 @@ export class GraphAdapter {
    */
   apply(next: readonly ElementDef[], opts: { readonly structureChanged?: boolean } = {}): ElementDiff {
     this.cancelDeferred();
+    if (opts.structureChanged === true) this.stopMoves();
     if (opts.structureChanged === true && this.queue !== undefined && next.length >= CHUNK_MIN && optimised()) {
       const q = this.queue;
       q.clear();
@@ -337,7 +349,7 @@ export class GraphAdapter {
    */
   private holdEdgeLayer(): void {
     if (this.rebuilding && this.queue?.edgesPending !== true) this.rebuilding = false;
-    this.layer?.hold(this.rebuilding);
+    this.layer?.hold(this.rebuilding || this.moving !== undefined);
   }
 
   /** The queued nodes to insert first: those whose given position is in the view now (undefined: no view yet). */
@@ -380,7 +392,7 @@ export class GraphAdapter {
   private placeTitlesSoon(): void {
     if (this.titleFrame !== undefined) return;
     if (this.queue === undefined) this.placeTitles();
-    else this.titleFrame = requestAnimationFrame(() => this.placeTitles());
+    else this.titleFrame = this.frames?.request(() => this.placeTitles());
   }
 
   /** Resolves once every element applied so far is in the graph (chunked insertion has finished). */
@@ -390,6 +402,7 @@ export class GraphAdapter {
 
   /** Place nodes (no viewport change). */
   setPositions(positions: Positions): void {
+    this.stopMoves();
     this.positionsGiven = positions;
     const cy = this.cy;
     cy.batch(() => {
@@ -411,6 +424,7 @@ export class GraphAdapter {
     const target = this.homeViewport(tiers, (id) => positions.get(id));
     this.positionsGiven = positions;
     this.cameraBy = 'home';
+    if (!animate && this.moves !== undefined && this.cy.nodes().length >= CHUNK_MIN && optimised()) return this.placeOverFrames(positions, target);
     if (!animate) {
       this.setPositions(positions);
       if (target !== undefined) this.cy.viewport({ zoom: target.zoom, pan: { ...target.pan } });
@@ -447,6 +461,83 @@ export class GraphAdapter {
       setTimeout(end, PLACE_MS + 80);
       if (target !== undefined) this.cy.animate({ zoom: target.zoom, pan: { ...target.pan } }, { ...opts, complete: end });
     });
+  }
+
+  /**
+   * A big graph's new layout (ELK's, replacing the quick one), applied over frames: moving every node at once is
+   * one frame that recomputes the bounds of every node and edge (issue 16: 60+ ms of CPU at 1,000 nodes). The first
+   * slice moves the camera to the new default view with the nodes that will be in it and those that are in it now;
+   * the rest follow off screen, each slice sized by what moving it cost. The edge layer paints the edges once, when
+   * every node is in place. Resolves then (or when superseded).
+   */
+  private placeOverFrames(positions: Positions, target: Viewport | undefined): Promise<void> {
+    const moves = this.moves;
+    if (moves === undefined) return Promise.resolve();
+    this.stopMoves();
+    this.positionsGiven = positions;
+    const w = this.cy.width();
+    const h = this.cy.height();
+    const v = target ?? { zoom: this.cy.zoom(), pan: this.cy.pan() };
+    const view = { x1: -v.pan.x / v.zoom, y1: -v.pan.y / v.zoom, x2: (w - v.pan.x) / v.zoom, y2: (h - v.pan.y) / v.zoom };
+    const mine = { view, camera: target, cameraMoves: this.cameraMoves, cameraDone: false };
+    this.moving = mine;
+    this.gliding = true;
+    this.holdEdgeLayer();
+    // Nodes still queued for insertion go in at the new positions (positionsGiven); compounds are drawn around their members.
+    const placed = this.current.filter((e) => e.group === 'nodes' && e.data['compound'] === undefined && positions.has(e.data.id) && this.cy.getElementById(e.data.id).nonempty());
+    moves.enqueue(placed);
+    return moves.settled().then(() => {
+      if (this.moving === mine) this.endMoves();
+    });
+  }
+
+  private movesFirst(): ((d: ElementDef) => boolean) | undefined {
+    const m = this.moving;
+    const given = this.positionsGiven;
+    if (m === undefined || given === undefined) return undefined;
+    const there = inBox(m.view, (id) => given.get(id));
+    const here = inBox(m.view, (id) => this.cy.getElementById(id).position());
+    return (d) => there(d) || here(d);
+  }
+
+  /** Move a slice of nodes to their given positions, and compute their bounds and their edges' in the slice's time. */
+  private moveSlice(defs: readonly ElementDef[]): void {
+    const m = this.moving;
+    const given = this.positionsGiven;
+    if (m === undefined || given === undefined) return;
+    const cy = this.cy;
+    const moved = cy.collection();
+    cy.batch(() => {
+      for (const d of defs) {
+        const n = cy.getElementById(d.data.id);
+        const p = given.get(d.data.id);
+        if (n.empty() || p === undefined || !n.isNode() || n.isParent()) continue;
+        n.position({ x: p.x, y: p.y });
+        // merge: in place (union would copy the collection for every node).
+        moved.merge(n);
+      }
+      // The camera goes to the new view with the first slice (unless it was placed meanwhile: a fit, a zoom, the user).
+      if (!m.cameraDone) {
+        m.cameraDone = true;
+        if (m.camera !== undefined && this.cameraMoves === m.cameraMoves) cy.viewport({ zoom: m.camera.zoom, pan: { ...m.camera.pan } });
+      }
+    });
+    moved.union(moved.connectedEdges()).boundingBox();
+  }
+
+  private endMoves(): void {
+    if (this.moving === undefined) return;
+    this.moving = undefined;
+    this.gliding = false;
+    this.placeTitles();
+    this.holdEdgeLayer();
+  }
+
+  /** Stop moving nodes over frames (a new layout or graph supersedes it): the nodes left stay where they are. */
+  private stopMoves(): void {
+    if (this.moving === undefined) return;
+    this.moves?.clear();
+    this.endMoves();
   }
 
   private viewportFor(pos: (id: string) => { x: number; y: number } | undefined, only?: ReadonlySet<string>, padding = 28) {
@@ -744,8 +835,9 @@ export class GraphAdapter {
     if (typeof window !== 'undefined' && window.__BOOTGRAPH_CY__ === this.cy) window.__BOOTGRAPH_CY__ = undefined;
     if (this.pulseTimer !== undefined) clearInterval(this.pulseTimer);
     this.cancelDeferred();
-    if (this.titleFrame !== undefined) cancelAnimationFrame(this.titleFrame);
+    if (this.titleFrame !== undefined) this.frames?.cancel(this.titleFrame);
     this.queue?.clear();
+    this.moves?.clear();
     this.listeners.clear();
     if (this.layer !== undefined) {
       this.layer.canvas.parentElement?.removeEventListener('mouseleave', this.leave);
