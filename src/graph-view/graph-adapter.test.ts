@@ -136,14 +136,17 @@ describe('GraphAdapter: a big graph enters, and moves to its final layout, over 
     a.destroy();
   });
 
-  it('stops moving when newer positions are set meanwhile: they win, and place() still resolves', async () => {
+  it('finishes the move at once for a reader of every position, and stops it for newer positions (they win); place() resolves', async () => {
     const frames = manualFrames();
     const a = new GraphAdapter({ style: graphStylesheet({ theme: 'light', detail: 'light' }), frames });
     a.apply(elements, { structureChanged: true });
     a.setPositions(grid(0, 0));
     for (let f = 0; frames.pending() > 0 && f < 100; f++) frames.run();
-    const done = a.place(grid(5000, 3000), false);
+    const final = grid(5000, 3000);
+    const done = a.place(final, false);
     frames.run();
+    // A reader of every position (the SVG export) gets the final layout, not a frame of the move.
+    expect(a.positions()).toEqual(final);
     const newer = grid(-700, -700);
     a.setPositions(newer);
     for (let f = 0; frames.pending() > 0 && f < 100; f++) frames.run();

@@ -752,6 +752,8 @@ export class GraphAdapter {
   /** Every node's position (graph coordinates). */
   positions(): Map<string, { x: number; y: number }> {
     this.queue?.drain();
+    // A new layout still moving in over frames: every node at its final place now.
+    this.moves?.drain();
     const out = new Map<string, { x: number; y: number }>();
     this.cy.nodes().forEach((n) => {
       out.set(n.id(), { ...n.position() });
@@ -762,6 +764,8 @@ export class GraphAdapter {
   /** The whole graph as a PNG (Cytoscape's renderer, over the edge layer's edges when it draws them), on the given background. */
   async png(background: string, scale = 2): Promise<Blob> {
     this.queue?.drain();
+    // A new layout still moving in over frames: every node at its final place now.
+    this.moves?.drain();
     const layer = this.layer;
     if (layer === undefined || !layer.isActive()) return this.cy.png({ output: 'blob-promise', full: true, scale, bg: background, maxWidth: 12000, maxHeight: 12000 });
     // The box Cytoscape's full export draws (its bufferCanvasImage: every element's bounding box, at `scale`).
