@@ -308,6 +308,8 @@ export class GraphAdapter {
       }
     });
     this.current = next;
+    // Queued edges removed before they went in can end a rebuild too: the edge layer paints again.
+    if (this.rebuilding) this.holdEdgeLayer();
     if (diff.add.length > 0 || diff.remove.length > 0) this.layerWhereItCan();
     if (diff.update.length > 0 || diff.add.length > 0 || diff.remove.length > 0) this.appliedAt = performance.now();
     return diff;
