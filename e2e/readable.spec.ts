@@ -30,6 +30,8 @@ interface Drawn {
   readonly isParent: boolean;
   /** The label's widest line, measured in the label's own font, and its lines' height fit inside the node (graph units). */
   readonly labelFits: boolean;
+  /** The node's body (no halo) is partly inside the canvas and partly outside: the canvas's edge cuts it. */
+  readonly cut: boolean;
 }
 
 /** Every node as Cytoscape draws it now, and the container's size. */
@@ -49,6 +51,10 @@ async function drawn(page: Page): Promise<{ nodes: Drawn[]; zoom: number; width:
       if (ctx !== null) ctx.font = `${String(n.style('font-weight'))} ${font}px ${String(n.style('font-family'))}`;
       const widest = Math.max(...lines.map((l) => ctx?.measureText(l).width ?? 0));
       const lineHeight = Number.parseFloat(String(n.style('line-height')));
+      const at = n.renderedPosition();
+      const [hw, hh] = [n.renderedOuterWidth() / 2, n.renderedOuterHeight() / 2];
+      const whole = at.x - hw >= 0 && at.y - hh >= 0 && at.x + hw <= w && at.y + hh <= h;
+      const away = at.x + hw <= 0 || at.y + hh <= 0 || at.x - hw >= w || at.y - hh >= h;
       return {
         id: n.id(),
         label: String(n.style('label') ?? ''),
@@ -58,6 +64,7 @@ async function drawn(page: Page): Promise<{ nodes: Drawn[]; zoom: number; width:
         inside: bb.x1 >= 0 && bb.y1 >= 0 && bb.x2 <= w && bb.y2 <= h,
         isParent: n.isParent(),
         labelFits: widest <= n.width() && lines.length * font * lineHeight <= n.height() + 1,
+        cut: n.visible() && !whole && !away,
       };
     });
     return { nodes, zoom, width: w, height: h };
@@ -130,6 +137,9 @@ for (const size of SIZES) {
         expect(small, 'labels drawn under 11 px').toEqual([]);
         // No label runs past its box (a group's summary is wrapped, and cut with "…" when too long: to-elements.ts fitSummary).
         expect(view.nodes.filter((n) => !n.isParent && !n.labelFits).map((n) => `${n.id}: ${n.label}`), 'labels past their box').toEqual([]);
+        // No service or group is cut in half by the canvas's edge: each is shown whole or left out (the story view fits
+        // the panel's width: layout-elk.ts PANEL_FIT_WIDTH; the camera slides to leave the rest out: legibility.ts leastCut).
+        expect(view.nodes.filter((n) => !n.isParent && n.cut).map((n) => n.id), 'cut by the canvas edge').toEqual([]);
         // The story: the failed services, their root causes, the chains from a milestone to them and the milestones are drawn inside the viewport, labelled.
         const byId = new Map(view.nodes.map((n) => [n.id, n]));
         for (const id of await keyServices(app)) {

@@ -45,13 +45,15 @@ export const GROUP_PREFIX = 'group:';
 const GROUP_HEIGHT = 46;
 /**
  * Room for the second line of a group's label, the state summary ("39 · 19 online, 20 disabled"); a longer one wraps
- * onto a third. Narrow enough that the flagship's story view is as wide as the graph panel at 1366×768.
+ * onto a third (cut with "…" after that: to-elements.ts fitSummary; the tooltip has it whole). Narrow enough that
+ * every preset's story view is drawn whole across the graph panel at 1024×768 and 1366×768 at a legible zoom
+ * (layout-elk.ts PANEL_FIT_WIDTH): at 36, four groups and milestones side by side made the Snap Upgrade story 1,196 px wide.
  */
-export const SUMMARY_CHARS = 36;
+export const SUMMARY_CHARS = 26;
 /** The summary's lines in a group's box (the name is the first line; GROUP_HEIGHT holds three). */
 export const SUMMARY_LINES = 2;
-/** The width a group's label wraps at (stylesheet.ts). */
-export const GROUP_TEXT_PX = Math.round(SUMMARY_CHARS * CHAR_WIDTH);
+/** Room beside a group's label, inside its box: the label wraps at the box's width less this (stylesheet.ts). */
+export const GROUP_PADDING_PX = 18;
 
 const STRENGTH: Record<Grouping, number> = { require_all: 3, require_any: 2, optional_all: 1, exclude_all: 0 };
 
@@ -64,7 +66,7 @@ function groupNode(id: string, name: string, members: string[], expanded: boolea
     label: name,
     title: `${members.length} services ${expanded ? 'in this group' : 'summarised'}: ${members.slice(0, 12).map(shortFmri).join(', ')}${members.length > 12 ? ', …' : ''}\n${expanded ? 'Click the group to close it' : 'Click or press Enter to open the group'}`,
     category: name,
-    width: Math.round(chars * CHAR_WIDTH + 18),
+    width: Math.round(chars * CHAR_WIDTH + GROUP_PADDING_PX),
     height: GROUP_HEIGHT,
     members,
     ...(expanded ? { expanded: true } : {}),

@@ -81,6 +81,44 @@ describe('SVG export', () => {
     expect(graphToSvg(graph, { theme: 'dark' })).toContain(`fill="${PALETTES.dark.bg}"`);
   });
 
+  it('draws an ordering hazard dashed in the failure colour, its label off the two services it joins (side by side)', () => {
+    const p = PALETTES.light;
+    const side: SvgGraph = {
+      nodes: [
+        { id: 'local', label: '● system/device/local', title: 'svc:/system/device/local:default', x: 0, y: 0, w: 160, h: 20, state: 'online' },
+        { id: 'physical', label: '✕ network/physical', title: 'svc:/network/physical:default', x: 180, y: 0, w: 160, h: 20, state: 'maintenance' },
+      ],
+      edges: [{ source: 'physical', target: 'local', grouping: 'require_all', hazard: { label: '/dev/<ipmpstub>', right: false }, title: 'Ordering hazard' }],
+    };
+    const svg = graphToSvg(side);
+    const line = svg.split('\n').find((l) => l.startsWith('<line '));
+    expect(line).toContain(`stroke="${p.states.maintenance.accent}"`);
+    expect(line).toContain('stroke-dasharray="8 5"');
+    expect(line).toContain('marker-end="url(#hazard)"');
+    // The label is text (escaped), in a box that covers neither service.
+    expect(svg).toContain('>/dev/&lt;ipmpstub&gt;</text>');
+    const rect = /<g class="hazard-labels"><g><rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(svg);
+    expect(rect).not.toBeNull();
+    const [x, y, w, h] = (rect ?? []).slice(1).map(Number) as [number, number, number, number];
+    for (const n of side.nodes) {
+      const apart = x + w <= n.x - n.w / 2 || x >= n.x + n.w / 2 || y + h <= n.y - n.h / 2 || y >= n.y + n.h / 2;
+      expect(apart, `the label covers ${n.id}`).toBe(true);
+    }
+    // From the canvas's elements (to-elements.ts hazardElements: class hazard, the label in data).
+    const from = svgGraphFrom(
+      [
+        { group: 'nodes', data: { id: 'local', label: 'l', w: 160, h: 20 }, classes: '' },
+        { group: 'nodes', data: { id: 'physical', label: 'p', w: 160, h: 20 }, classes: '' },
+        { group: 'edges', data: { id: 'hazard:physical>local:/dev/x', source: 'physical', target: 'local', label: '/dev/x', title: 't' }, classes: 'hazard right' },
+      ],
+      (id) => (id === 'local' ? { x: 0, y: 0 } : { x: 180, y: 0 }),
+    );
+    expect(from.edges[0]?.hazard).toEqual({ label: '/dev/x', right: true });
+    // One the boot happened to order right is muted.
+    const muted = graphToSvg({ ...side, edges: [{ source: 'physical', target: 'local', grouping: 'require_all', hazard: { label: '/dev/x', right: true }, title: '' }] });
+    expect(muted.split('\n').find((l) => l.startsWith('<line '))).toContain('marker-end="url(#hazard-right)"');
+  });
+
   it('escapes text: markup in a name stays text', () => {
     expect(xmlText('<img src=x onerror=alert(1)> & "q" \'s\u0001')).toBe('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; &apos;s');
     const svg = graphToSvg({ nodes: [{ id: 'x', label: '● <img src=x onerror=alert(1)>', title: '<script>alert(1)</script>', x: 0, y: 0, w: 200, h: 24, state: 'offline' }], edges: [] }, { title: '</svg><script>' });

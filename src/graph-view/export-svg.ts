@@ -9,6 +9,7 @@ import type { Grouping } from '../model/smf/states.ts';
 import type { VisualState } from '../selectors/visual-state.ts';
 import { PALETTES, type Palette, type StateColours, type ThemeName } from '../theme/palette.ts';
 import { layoutLegend, legendItems, type PlacedItem } from './export-legend.ts';
+import { labelSize, placeHazardLabels, type HazardLabelInput } from './hazard-label.ts';
 import type { Point } from './layout-simple.ts';
 import { MONO_FONT, STATE_SHAPE } from './stylesheet.ts';
 import type { ElementDef, NodeState } from './to-elements.ts';
@@ -33,6 +34,8 @@ export interface SvgEdge {
   readonly restarter?: boolean;
   /** A method's access to a file, not a dependency (named-resources.ts). */
   readonly access?: boolean;
+  /** An ordering hazard (a missing dependency) on this file or link, drawn dashed in the failure colour with its name; `right`: the order happened to be right this boot (muted). */
+  readonly hazard?: { readonly label: string; readonly right: boolean };
   readonly title: string;
 }
 
@@ -85,12 +88,14 @@ export function svgGraphFrom(elements: readonly ElementDef[], position: (id: str
     const source = String(e.data['source'] ?? '');
     const target = String(e.data['target'] ?? '');
     if (!placed.has(source) || !placed.has(target)) continue;
+    const classes = e.classes.split(' ');
     edges.push({
       source,
       target,
       grouping: asGrouping(e.data['grouping']),
-      ...(e.classes.split(' ').includes('restarter') ? { restarter: true } : {}),
-      ...(e.classes.split(' ').includes('access') ? { access: true } : {}),
+      ...(classes.includes('restarter') ? { restarter: true } : {}),
+      ...(classes.includes('access') ? { access: true } : {}),
+      ...(classes.includes('hazard') ? { hazard: { label: String(e.data['label'] ?? ''), right: classes.includes('right') } } : {}),
       title: String(e.data['title'] ?? ''),
     });
   }
@@ -154,10 +159,11 @@ interface EdgeLook {
   readonly width: number;
   readonly dash?: string;
   readonly colour: string;
-  readonly marker: 'arrow' | 'tee' | 'square';
+  readonly marker: 'arrow' | 'tee' | 'square' | 'hazard' | 'hazard-right';
 }
 
 function edgeLook(e: SvgEdge, p: Palette): EdgeLook {
+  if (e.hazard !== undefined) return { width: e.hazard.right ? 1.8 : 2.4, dash: '8 5', colour: e.hazard.right ? p.muted : p.states.maintenance.accent, marker: e.hazard.right ? 'hazard-right' : 'hazard' };
   if (e.restarter === true) return { width: 1.6, dash: '1.5 3', colour: p.edge, marker: 'square' };
   if (e.access === true) return { width: 1.4, dash: '1.5 3', colour: p.muted, marker: 'arrow' };
   switch (e.grouping) {
@@ -219,6 +225,8 @@ export function graphToSvg(graph: SvgGraph, opts: SvgOptions = {}): string {
   out.push(marker('arrow', p.edge, '<path d="M0 1L10 5L0 9z" fill="COLOUR"/>'));
   out.push(marker('tee', p.edgeExclude, '<path d="M8 0V10" stroke="COLOUR" stroke-width="2.5"/>'));
   out.push(marker('square', p.edge, '<rect x="2" y="2" width="7" height="6" fill="COLOUR"/>'));
+  out.push(marker('hazard', p.states.maintenance.accent, '<path d="M0 1L10 5L0 9z" fill="COLOUR"/>'));
+  out.push(marker('hazard-right', p.muted, '<path d="M0 1L10 5L0 9z" fill="COLOUR"/>'));
   out.push('</defs>');
   out.push(`<rect x="${n2(vx)}" y="${n2(vy)}" width="${n2(width)}" height="${n2(height)}" fill="${p.bg}"/>`);
   if (opts.title !== undefined) {
@@ -238,6 +246,7 @@ export function graphToSvg(graph: SvgGraph, opts: SvgOptions = {}): string {
   }
   out.push('</g>');
   out.push('<g class="nodes">');
+  const labels = hazardLabels(graph, byId, p);
   for (const n of graph.nodes) {
     const c = colours(p, n.state);
     const enc = n.state === 'file-present' || n.state === 'file-missing' ? { border: n.state === 'file-missing' ? 'dashed' : 'solid', width: 1.5 } : STATE_SHAPE[n.state];
@@ -259,9 +268,31 @@ export function graphToSvg(graph: SvgGraph, opts: SvgOptions = {}): string {
     out.push(parts.join(''));
   }
   out.push('</g>');
+  // Hazard labels over the nodes, placed off them as on the canvas (hazard-label.ts).
+  if (labels.length > 0) out.push(`<g class="hazard-labels">${labels.join('')}</g>`);
   if (legend !== undefined) out.push(svgLegend(legend.placed, x0, y1 + pad, p));
   out.push('</svg>');
   return `${out.join('\n')}\n`;
+}
+
+/** Each hazard edge's label: a box edged in the hazard's colour and its text, where placeHazardLabels puts it. */
+function hazardLabels(graph: SvgGraph, byId: ReadonlyMap<string, SvgNode>, p: Palette): string[] {
+  const inputs: (HazardLabelInput & { readonly right: boolean })[] = [];
+  graph.edges.forEach((e, k) => {
+    const a = byId.get(e.source);
+    const b = byId.get(e.target);
+    if (e.hazard === undefined || a === undefined || b === undefined) return;
+    inputs.push({ id: String(k), at: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, text: e.hazard.label, right: e.hazard.right });
+  });
+  if (inputs.length === 0) return [];
+  const placed = placeHazardLabels(inputs, graph.nodes);
+  return inputs.map((l) => {
+    const d = placed.get(l.id) ?? { x: 0, y: 0 };
+    const size = labelSize(l.text);
+    const x = l.at.x + d.x;
+    const y = l.at.y + d.y;
+    return `<g><rect x="${n2(x - size.w / 2)}" y="${n2(y - size.h / 2)}" width="${n2(size.w)}" height="${n2(size.h)}" rx="3" fill="${p.panel}" stroke="${l.right ? p.muted : p.states.maintenance.accent}" stroke-opacity="0.8"/><text x="${n2(x)}" y="${n2(y)}" text-anchor="middle" dominant-baseline="central" fill="${p.text}">${xmlText(l.text)}</text></g>`;
+  });
 }
 
 function svgLegend(placed: readonly PlacedItem[], left: number, top: number, p: Palette): string {

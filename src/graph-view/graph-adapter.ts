@@ -11,6 +11,7 @@ import { EDGE_LAYER_RULES } from './edge-look.ts';
 import { EdgeLayer } from './edge-layer.ts';
 import { inBox, InsertQueue, type Box, type FrameScheduler } from './chunked-insert.ts';
 import { optimised, rendererOptions } from './lod.ts';
+import { placeHazardLabels, type HazardLabelInput } from './hazard-label.ts';
 import { boxesOf, legibleViewport, legibleZoom } from './legibility.ts';
 import { boundsOf, fitViewport, type NodeBox, type Viewport } from './viewport.ts';
 import type { Positions } from './layout-simple.ts';
@@ -99,6 +100,9 @@ export class GraphAdapter {
   /** A big graph's nodes moving to a new layout over frames (place()); the view they are moved for first, and its camera. */
   private readonly moves: InsertQueue | undefined;
   private moving: { readonly view: Box; readonly camera: Viewport | undefined; readonly cameraMoves: number; cameraDone: boolean } | undefined;
+  /** Hazard edges drawn (their labels are placed off the nodes: hazard-label.ts), and a pending re-placement of them. */
+  private hazards = 0;
+  private hazardFrame: number | undefined;
   /** Redraws since creation (Cytoscape 'render' events), for the bench. */
   renders = 0;
   /** The edge layer (large graphs on the canvas renderer), and the stylesheet as given (the layer's rules are added to it while it draws). */
@@ -209,6 +213,7 @@ export class GraphAdapter {
     // A member moved (a layout gliding in, a drag): its group's title follows, once per frame.
     cy.on('position', 'node', (ev: EventObject) => {
       if (this.titles > 0 && ev.target.isChild() && ev.target.data('titleOf') === undefined) this.placeTitlesSoon();
+      if (this.hazards > 0) this.placeHazardLabelsSoon();
     });
     cy.on('dragpan scrollzoom pinchzoom', () => {
       this.cameraMoves++;
@@ -332,6 +337,7 @@ export class GraphAdapter {
       );
     });
     if (titles > 0) this.placeTitles();
+    if (edges.some((e) => e.data.id.startsWith('hazard:'))) this.placeHazardLabels();
     return added;
   }
 
@@ -359,6 +365,34 @@ export class GraphAdapter {
     const given = this.positionsGiven;
     if (given === undefined || this.cy.width() === 0) return undefined;
     return inBox(this.cy.extent(), (id) => given.get(id));
+  }
+
+  /** Each hazard edge's label where it covers no node (hazard-label.ts): its offset from the edge's midpoint, read by the stylesheet. */
+  private placeHazardLabels(): void {
+    this.hazardFrame = undefined;
+    const edges = this.cy.edges('.hazard');
+    this.hazards = edges.length;
+    if (edges.empty()) return;
+    const boxes = this.boxes();
+    const labels: HazardLabelInput[] = [];
+    edges.forEach((e) => {
+      const a = boxes.get(e.source().id());
+      const b = boxes.get(e.target().id());
+      if (a !== undefined && b !== undefined) labels.push({ id: e.id(), at: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, text: String(e.data('label') ?? '') });
+    });
+    const placed = placeHazardLabels(labels, [...boxes.values()]);
+    this.cy.batch(() => {
+      edges.forEach((e) => {
+        const d = placed.get(e.id());
+        if (d !== undefined && (e.data('lx') !== d.x || e.data('ly') !== d.y)) e.data({ lx: d.x, ly: d.y });
+      });
+    });
+  }
+
+  private placeHazardLabelsSoon(): void {
+    if (this.hazardFrame !== undefined) return;
+    if (this.queue === undefined) this.placeHazardLabels();
+    else this.hazardFrame = this.frames?.request(() => this.placeHazardLabels());
   }
 
   /**
@@ -415,6 +449,7 @@ export class GraphAdapter {
       });
     });
     this.placeTitles();
+    this.placeHazardLabels();
   }
 
   /**
@@ -842,6 +877,7 @@ export class GraphAdapter {
     if (this.pulseTimer !== undefined) clearInterval(this.pulseTimer);
     this.cancelDeferred();
     if (this.titleFrame !== undefined) this.frames?.cancel(this.titleFrame);
+    if (this.hazardFrame !== undefined) this.frames?.cancel(this.hazardFrame);
     this.queue?.clear();
     this.moves?.clear();
     this.listeners.clear();

@@ -122,16 +122,36 @@ export function landscapeScale(w: number, h: number, aspect = 2): number {
   return Math.min(aspect / Math.max(1, w), 1 / Math.max(1, h));
 }
 
-/** The scale of a layout's node boxes (landscapeScale of their bounds). */
-function layoutScale(model: GraphModel, positions: Positions): number {
+/** The width and height of a layout's node boxes. */
+function layoutSize(model: GraphModel, positions: Positions): { readonly w: number; readonly h: number } {
   const boxes = [];
   for (const n of model.nodes) {
     const p = positions.get(n.id);
     if (p !== undefined) boxes.push({ x: p.x, y: p.y, w: n.width, h: n.height });
   }
   const b = boundsOf(boxes);
-  return b === undefined ? 0 : landscapeScale(b.x1 - b.x0, b.y1 - b.y0);
+  return b === undefined ? { w: 0, h: 0 } : { w: b.x1 - b.x0, h: b.y1 - b.y0 };
 }
+
+/**
+ * The widest layout that is drawn whole across the graph panel at a legible zoom (1): the panel is 760 px wide at
+ * 1024×768 (a drawer open) and at 1366×768, less the camera's padding on each side (legibility.ts). A story view no
+ * wider than this is never cut at the panel's sides.
+ */
+export const PANEL_FIT_WIDTH = 760 - 2 * 28;
+
+/**
+ * Narrower variants, tried in turn when neither direction of the default fits the panel's width: the graph's separate
+ * parts (a story's summary groups of unrelated services) packed in rows no wider than its widest part, so that they
+ * stack under it (at aspect ratio 2 the Clearview story's three summary groups side by side made it 885 px wide); then
+ * also layers by longest path, fewer services side by side (the Snap Upgrade story's widest layer held four milestones
+ * and groups); then layers that ELK keeps narrow by stretching the graph downward (the patching story).
+ */
+const NARROWER: readonly Readonly<Record<string, string>>[] = [
+  { 'elk.aspectRatio': '0.5' },
+  { 'elk.aspectRatio': '0.5', 'elk.layered.layering.strategy': 'LONGEST_PATH' },
+  { 'elk.aspectRatio': '0.5', 'elk.layered.layering.strategy': 'STRETCH_WIDTH' },
+];
 
 /**
  * ELK layered for `model` through `layout` (the worker, or elkjs in the
@@ -140,14 +160,29 @@ function layoutScale(model: GraphModel, positions: Positions): number {
  * (a story view), both directions are laid out and the one that is drawn
  * larger in a landscape view is kept (the other only if it is 10% larger):
  * the illumos 2025 story's milestones fit 1366×768 laid out downward, not
- * rightward as the guess had it.
+ * rightward as the guess had it. A layout drawn whole across the graph panel
+ * at a legible zoom (PANEL_FIT_WIDTH) is preferred to a wider one: if neither
+ * direction gives one, the NARROWER options are tried, both ways, in turn.
  */
 export async function layOutElk(model: GraphModel, layout: (graph: ElkNode) => Promise<ElkNode>, options: Readonly<Record<string, string>> = ELK_OPTIONS): Promise<Positions> {
   const guess = chooseDirection(model);
   const first = positionsFromElk(await layout(elkGraph(model, options, guess)));
   if (model.nodes.length > BOTH_WAYS_MAX) return first;
-  const other = positionsFromElk(await layout(elkGraph(model, options, guess === 'DOWN' ? 'RIGHT' : 'DOWN')));
-  return layoutScale(model, other) > 1.1 * layoutScale(model, first) ? other : first;
+  const otherWay = guess === 'DOWN' ? 'RIGHT' : 'DOWN';
+  const sized = (p: Positions) => ({ p, ...layoutSize(model, p) });
+  const fits = (c: { readonly w: number }): boolean => c.w <= PANEL_FIT_WIDTH;
+  const better = (a: ReturnType<typeof sized>, b: ReturnType<typeof sized>): ReturnType<typeof sized> => {
+    if (fits(a) !== fits(b)) return fits(a) ? a : b;
+    return landscapeScale(b.w, b.h) > 1.1 * landscapeScale(a.w, a.h) ? b : a;
+  };
+  const best = better(sized(first), sized(positionsFromElk(await layout(elkGraph(model, options, otherWay)))));
+  if (fits(best)) return best.p;
+  for (const narrower of NARROWER) {
+    const o = { ...options, ...narrower };
+    const c = better(sized(positionsFromElk(await layout(elkGraph(model, o, guess)))), sized(positionsFromElk(await layout(elkGraph(model, o, otherWay)))));
+    if (fits(c)) return c.p;
+  }
+  return best.p;
 }
 
 interface ElkLike {

@@ -3,10 +3,10 @@
  * every state has a non-colour cue besides its glyph), grouping → line
  * style, plus selection, focus, search and critical-chain marks. Pure.
  */
-import type { StylesheetJson } from 'cytoscape';
+import type { EdgeSingular, NodeSingular, StylesheetJson } from 'cytoscape';
 import { PALETTES, type ThemeName } from '../theme/palette.ts';
 import type { VisualState } from '../selectors/visual-state.ts';
-import { GROUP_TEXT_PX } from './collapse.ts';
+import { GROUP_PADDING_PX } from './collapse.ts';
 
 export const MONO_FONT = 'ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace';
 
@@ -95,7 +95,11 @@ export function graphStylesheet(opts: StyleOptions): StylesheetJson {
     { selector: 'node.s-file-present, node.s-file-missing', style: { shape: 'polygon', 'shape-polygon-points': FILE_POLYGON } },
     { selector: 'node.s-file-present', style: { 'background-color': p.fileNode.fill, 'border-color': p.fileNode.accent, color: p.fileNode.text, 'border-style': 'solid', 'border-width': 1.5 } },
     { selector: 'node.s-file-missing', style: { 'background-color': p.fileMissing.fill, 'border-color': p.fileMissing.accent, color: p.fileMissing.text, 'border-style': 'dashed', 'border-width': 1.5 } },
-    { selector: 'node.k-group', style: { shape: 'round-rectangle', 'border-width': 2.5, 'text-wrap': 'wrap', 'line-height': 1.3, 'text-max-width': `${GROUP_TEXT_PX}px` } },
+    // A group's label wraps at its box's width (as wide as its name, or as the summary's lines: collapse.ts groupNode).
+    {
+      selector: 'node.k-group',
+      style: { shape: 'round-rectangle', 'border-width': 2.5, 'text-wrap': 'wrap', 'line-height': 1.3, 'text-max-width': (n: NodeSingular) => `${Math.max(0, Number(n.data('w')) - GROUP_PADDING_PX)}px` },
+    },
     {
       // An open group: a compound node drawn around its members, its name and summary above them.
       selector: 'node.k-group.expanded',
@@ -159,13 +163,16 @@ export function graphStylesheet(opts: StyleOptions): StylesheetJson {
       style: {
         opacity: 1, width: 2.4, 'curve-style': 'bezier', 'line-style': 'dashed', 'line-dash-pattern': [8, 5],
         'line-color': p.states.maintenance.accent, 'target-arrow-color': p.states.maintenance.accent, 'target-arrow-shape': 'triangle',
-        label: 'data(label)', 'font-size': 11, 'font-family': 'ui-monospace, monospace', color: p.text, 'text-rotation': 'autorotate',
-        'text-background-color': p.panel, 'text-background-opacity': 0.9, 'text-background-padding': '2px', 'z-index': 40,
+        // Level, on a background edged in the hazard's colour, moved off the nodes (hazard-label.ts places it: lx, ly).
+        label: 'data(label)', 'font-size': 11, 'font-family': 'ui-monospace, monospace', color: p.text, 'text-rotation': 'none',
+        'text-background-color': p.panel, 'text-background-opacity': 1, 'text-background-padding': '2px', 'text-background-shape': 'roundrectangle',
+        'text-border-width': 1, 'text-border-color': p.states.maintenance.accent, 'text-border-opacity': 0.8, 'z-index': 40,
       },
     },
+    { selector: 'edge.hazard[lx][ly]', style: { 'text-margin-x': (e: EdgeSingular) => Number(e.data('lx')), 'text-margin-y': (e: EdgeSingular) => Number(e.data('ly')) } },
     { selector: 'edge.chain', style: { opacity: 1, width: 3.5, 'line-color': p.states.degraded.accent, 'target-arrow-color': p.states.degraded.accent, 'z-index': 20 } },
     // The Hazards panel draws every hazard (issue 17): those whose order happened to be right this boot, muted.
-    { selector: 'edge.hazard.right', style: { 'line-color': p.muted, 'target-arrow-color': p.muted, width: 1.8 } },
+    { selector: 'edge.hazard.right', style: { 'line-color': p.muted, 'target-arrow-color': p.muted, 'text-border-color': p.muted, width: 1.8 } },
     { selector: 'edge.hazard.dim', style: { opacity: 0.25 } },
     {
       selector: 'node.selected',

@@ -7,10 +7,9 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { deriveRun } from '../session/derive-run.ts';
-import { findPreset } from './catalog.ts';
+import { findPreset, presets } from './catalog.ts';
 import { collapseModel } from '../graph-view/collapse.ts';
-import { landscapeScale, layOutElk } from '../graph-view/layout-elk.ts';
-import { chooseDirection } from '../graph-view/layout-simple.ts';
+import { landscapeScale, layOutElk, PANEL_FIT_WIDTH } from '../graph-view/layout-elk.ts';
 import { boxesOf, legibleViewport, legibleZoom } from '../graph-view/legibility.ts';
 import { isMilestone } from '../graph-view/model.ts';
 
@@ -21,13 +20,12 @@ describe('layout direction', () => {
     expect(landscapeScale(500, 1000)).toBeLessThan(landscapeScale(1000, 500));
   });
 
-  it('the illumos 2025 story view: guessed rightward, laid out downward, every milestone framed at a legible zoom in a 1366×768 graph panel', async () => {
+  it('the illumos 2025 story view: laid out downward, every milestone framed at a legible zoom in a 1366×768 graph panel', async () => {
     const preset = findPreset('illumos-2025');
     expect(preset).toBeDefined();
     if (preset === undefined) return;
     const run = deriveRun(await preset.load(), { conditions: {}, interventions: [], boot: 0 });
     const view = collapseModel(run.model, run.index, 'story', run.quiet, { story: run.story.all, expanded: new Set() });
-    expect(chooseDirection(view)).toBe('RIGHT');
     const elk = new ELK();
     const positions = await layOutElk(view, (g) => elk.layout(g));
     const boxes = new Map(view.nodes.flatMap((n) => {
@@ -49,5 +47,27 @@ describe('layout direction', () => {
       return x0 < 0 || y0 < 0 || x0 + b.w * v.zoom > w || y0 + b.h * v.zoom > h;
     });
     expect(outside).toEqual([]);
+  });
+
+  it('every preset\'s story view (its first view) is drawn whole across the graph panel at a legible zoom: no wider than the panel at 1024 and 1366', async () => {
+    const elk = new ELK();
+    const wide: string[] = [];
+    for (const p of presets()) {
+      const run = deriveRun(await p.load(), { conditions: {}, interventions: [], boot: 0 });
+      const view = collapseModel(run.model, run.index, 'story', run.quiet, { story: run.story.all, expanded: new Set() });
+      const positions = await layOutElk(view, (g) => elk.layout(g));
+      let x0 = Infinity;
+      let x1 = -Infinity;
+      for (const n of view.nodes) {
+        const q = positions.get(n.id);
+        if (q === undefined) continue;
+        x0 = Math.min(x0, q.x - n.width / 2);
+        x1 = Math.max(x1, q.x + n.width / 2);
+      }
+      // The panel is 760 px wide at both sizes, less the camera's padding (28 a side) at zoom 1 (labels 11 px).
+      if (x1 - x0 > 760 - 2 * 28) wide.push(`${p.id}: ${Math.round(x1 - x0)} px`);
+    }
+    expect(PANEL_FIT_WIDTH).toBe(760 - 2 * 28);
+    expect(wide).toEqual([]);
   });
 });
